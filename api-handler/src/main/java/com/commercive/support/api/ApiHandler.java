@@ -1,0 +1,82 @@
+package com.commercive.support.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.IdempotencyService;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
+import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import java.time.Clock;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The API Lambda: translates the HTTP API / Function URL event and hands it to {@link HttpApi}.
+ */
+public final class ApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final HttpApi api;
+  private final ApiMetrics metrics;
+
+  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  public ApiHandler() {
+    this(SupportConfig.fromEnvironment());
+  }
+
+  /** Wires the real adapters from {@code config} (the local runner's way in). */
+  public ApiHandler(SupportConfig config) {
+    this(config, AwsClients.dynamoDb(config), Clock.systemUTC(),
+        new PowertoolsApiMetrics(System.getenv("POWERTOOLS_METRICS_NAMESPACE")));
+  }
+
+  public ApiHandler(SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
+    this(wire(config, dynamoDb, clock, metrics), metrics);
+  }
+
+  /** Takes its collaborators: what tests use. */
+  public ApiHandler(HttpApi api, ApiMetrics metrics) {
+    this.api = api;
+    this.metrics = metrics;
+  }
+
+  public static HttpApi wire(
+      SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
+    var tables = config.tables();
+    TicketService tickets =
+        new TicketService(
+            new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
+            new DynamoDbUserDirectory(dynamoDb, tables.users()),
+            new CursorCodec(config.jwtSecret()),
+            clock,
+            () -> UUID.randomUUID().toString(),
+            config.attachmentUrlPrefixes());
+    return new HttpApi(
+        tickets,
+        new IdempotencyService(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock),
+        new JwtAuthenticator(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
+        new CorsPolicy(config.corsAllowedOrigins()),
+        metrics);
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return PowertoolsLogging.withLogging(
+        context,
+        () -> {
+          try {
+            HttpRequest request = ApiGatewayEvents.toRequest(event, context.getAwsRequestId());
+            return ApiGatewayEvents.toEvent(api.handle(request));
+          } finally {
+            metrics.flush();
+          }
+        });
+  }
+}

@@ -1,0 +1,14 @@
+package com.commercive.support.api;
+
+/** What the API counts. */
+public interface ApiMetrics {
+  void ticketCreated();
+
+  void messagePosted(String senderType);
+
+  /** A request answered with an error; {@code kind} is the problem type's slug. */
+  void error(String kind, int status);
+
+  /** Publishes what was counted during one invocation. */
+  void flush();
+}

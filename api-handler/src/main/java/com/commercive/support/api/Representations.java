@@ -1,0 +1,96 @@
+package com.commercive.support.api;
+
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.LastMessage;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.store.dynamodb.Timestamps;
+import java.util.List;
+
+/** The wire form of the API's resources (snake_case through the mapper's naming strategy). */
+final class Representations {
+  private Representations() {}
+
+  record TicketJson(
+      String ticketId,
+      String userId,
+      String subject,
+      String status,
+      String priority,
+      String createdAt,
+      String updatedAt,
+      long messageCount,
+      LastMessageJson lastMessage) {}
+
+  record LastMessageJson(String preview, String senderType, String createdAt) {}
+
+  record MessageJson(
+      String messageId,
+      String ticketId,
+      String senderId,
+      String senderType,
+      String senderName,
+      String senderEmail,
+      String message,
+      String attachmentUrl,
+      boolean isAiResponse,
+      String createdAt) {}
+
+  record TicketEnvelope(TicketJson ticket) {}
+
+  record TicketCreatedJson(TicketJson ticket, MessageJson message) {}
+
+  record MessagePostedJson(MessageJson message, TicketJson ticket) {}
+
+  record TicketListJson(List<TicketJson> tickets, String nextCursor) {}
+
+  record ConversationJson(TicketJson ticket, List<MessageJson> messages, String nextCursor) {}
+
+  record HealthJson(String status) {}
+
+  static TicketJson ticket(Ticket ticket) {
+    LastMessage last = ticket.lastMessage();
+    return new TicketJson(
+        ticket.ticketId(),
+        ticket.userId(),
+        ticket.subject(),
+        ticket.status().wireName(),
+        ticket.priority().wireName(),
+        Timestamps.format(ticket.createdAt()),
+        Timestamps.format(ticket.updatedAt()),
+        ticket.messageCount(),
+        last == null
+            ? null
+            : new LastMessageJson(
+                last.preview(), last.senderType().wireName(), Timestamps.format(last.createdAt())));
+  }
+
+  static MessageJson message(MessageView view) {
+    Message message = view.message();
+    return new MessageJson(
+        message.messageId(),
+        message.ticketId(),
+        message.senderId(),
+        message.senderType().wireName(),
+        view.senderName(),
+        view.senderEmail(),
+        message.text(),
+        message.attachmentUrl(),
+        message.aiResponse(),
+        Timestamps.format(message.createdAt()));
+  }
+
+  /** A message the caller just sent: their name and email come from their token. */
+  static MessageJson sentBy(Caller caller, Message message) {
+    if (message == null) {
+      return null;
+    }
+    return message(new MessageView(message, caller.name(), caller.email()));
+  }
+
+  static List<TicketJson> tickets(TicketService.TicketList list) {
+    return list.tickets().stream().map(Representations::ticket).toList();
+  }
+}

@@ -1,0 +1,120 @@
+package com.commercive.support.api;
+
+import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.ValidationException;
+import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.TicketService.NewTicket;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads request bodies into the service's requests. Only the JSON shape is checked here (an
+ * object, known fields, the right types); the rules on values live in the service.
+ */
+final class RequestBodies {
+  private static final Set<String> NEW_TICKET_FIELDS = Set.of("subject", "priority", "message");
+  private static final Set<String> NEW_MESSAGE_FIELDS =
+      Set.of("message", "attachment_url", "close_ticket");
+
+  private RequestBodies() {}
+
+  static NewTicket newTicket(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, NEW_TICKET_FIELDS, errors);
+    String subject = string(json, "subject", errors);
+    String message = string(json, "message", errors);
+    // The seed's rule: a priority that is not low, medium or high (of any type) becomes medium.
+    JsonNode priority = json.get("priority");
+    Object rawPriority = priority != null && priority.isTextual() ? priority.textValue() : null;
+    throwIfAny(errors);
+    return new NewTicket(subject, rawPriority, message);
+  }
+
+  static NewMessage newMessage(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, NEW_MESSAGE_FIELDS, errors);
+    String message = string(json, "message", errors);
+    String attachmentUrl = string(json, "attachment_url", errors);
+    boolean close = false;
+    JsonNode closeNode = json.get("close_ticket");
+    if (closeNode != null && !closeNode.isNull()) {
+      if (closeNode.isBoolean()) {
+        close = closeNode.booleanValue();
+      } else {
+        errors.add(new FieldError("close_ticket", "must be true or false"));
+      }
+    }
+    throwIfAny(errors);
+    return new NewMessage(message, attachmentUrl, close);
+  }
+
+  /** The body as a JSON object; anything else is a 400 naming what is wrong. */
+  static ObjectNode object(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ValidationException.of("body", "is required: send a JSON object");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw ValidationException.of("body", "must be UTF-8 encoded JSON");
+    }
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(text);
+    } catch (StreamConstraintsException tooDeep) {
+      throw ValidationException.of("body", "is nested too deeply");
+    } catch (JsonProcessingException e) {
+      throw ValidationException.of("body", "is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw ValidationException.of("body", "must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static String string(ObjectNode json, String field, List<FieldError> errors) {
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      errors.add(new FieldError(field, "must be a string"));
+      return null;
+    }
+    return node.textValue();
+  }
+
+  private static void unknownFields(ObjectNode json, Set<String> known, List<FieldError> errors) {
+    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        errors.add(new FieldError(name, "is not a field of this request"));
+      }
+    }
+  }
+
+  private static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+}

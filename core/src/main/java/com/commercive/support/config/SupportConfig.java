@@ -1,0 +1,141 @@
+package com.commercive.support.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the system, read from environment variables in this one place. Functions
+ * call {@link #fromEnvironment()}; the local runner and tests pass their own map.
+ */
+public record SupportConfig(
+    String awsRegion,
+    Optional<URI> awsEndpoint,
+    Optional<StaticCredentials> staticCredentials,
+    TableNames tables,
+    byte[] jwtSecret,
+    Optional<String> jwtIssuer,
+    Optional<String> jwtAudience,
+    List<String> corsAllowedOrigins,
+    List<String> attachmentUrlPrefixes) {
+
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final int MIN_JWT_SECRET_BYTES = 32;
+
+  /** Access keys given explicitly (local stand-ins); otherwise the default provider chain. */
+  public record StaticCredentials(String accessKeyId, String secretAccessKey) {
+    @Override
+    public String toString() {
+      return "StaticCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=***]";
+    }
+  }
+
+  public record TableNames(String tickets, String messages, String users, String idempotency) {
+    public static TableNames defaults() {
+      return new TableNames(
+          "commercive_support_tickets",
+          "commercive_support_messages",
+          "commercive_users",
+          "commercive_support_idempotency");
+    }
+  }
+
+  public static SupportConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /**
+   * Reads and checks the configuration.
+   *
+   * @throws IllegalArgumentException naming the setting that is missing or invalid
+   */
+  public static SupportConfig from(Map<String, String> env) {
+    TableNames defaults = TableNames.defaults();
+    TableNames tables =
+        new TableNames(
+            tableName(env, "TICKETS_TABLE", defaults.tickets()),
+            tableName(env, "MESSAGES_TABLE", defaults.messages()),
+            tableName(env, "USERS_TABLE", defaults.users()),
+            tableName(env, "IDEMPOTENCY_TABLE", defaults.idempotency()));
+
+    String secret = value(env, "JWT_SECRET").orElse("");
+    byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
+    if (secretBytes.length < MIN_JWT_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "JWT_SECRET must be set to at least " + MIN_JWT_SECRET_BYTES + " bytes");
+    }
+
+    Optional<URI> endpoint =
+        value(env, "AWS_ENDPOINT_URL_DYNAMODB")
+            .or(() -> value(env, "AWS_ENDPOINT_URL"))
+            .map(SupportConfig::endpoint);
+    Optional<StaticCredentials> credentials = Optional.empty();
+    Optional<String> accessKey = value(env, "AWS_ACCESS_KEY_ID");
+    Optional<String> secretKey = value(env, "AWS_SECRET_ACCESS_KEY");
+    if (endpoint.isPresent() && accessKey.isPresent() && secretKey.isPresent()) {
+      credentials = Optional.of(new StaticCredentials(accessKey.get(), secretKey.get()));
+    } else if (endpoint.isPresent()) {
+      // Local stand-ins accept any key; never go looking for real credentials for them.
+      credentials = Optional.of(new StaticCredentials("local", "local"));
+    }
+
+    List<String> origins = list(env, "CORS_ALLOWED_ORIGINS");
+    if (origins.contains("*") && origins.size() > 1) {
+      throw new IllegalArgumentException(
+          "CORS_ALLOWED_ORIGINS is either * alone or a list of origins, not both");
+    }
+    List<String> prefixes = list(env, "ATTACHMENT_URL_PREFIXES");
+    for (String prefix : prefixes) {
+      if (!prefix.startsWith("https://")) {
+        throw new IllegalArgumentException("ATTACHMENT_URL_PREFIXES entries must start https://");
+      }
+    }
+
+    return new SupportConfig(
+        value(env, "AWS_REGION").or(() -> value(env, "AWS_DEFAULT_REGION")).orElse(DEFAULT_REGION),
+        endpoint,
+        credentials,
+        tables,
+        secretBytes,
+        value(env, "JWT_ISSUER"),
+        value(env, "JWT_AUDIENCE"),
+        origins,
+        prefixes);
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static String tableName(Map<String, String> env, String name, String fallback) {
+    String table = value(env, name).orElse(fallback);
+    if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
+      throw new IllegalArgumentException(name + " is not a valid DynamoDB table name");
+    }
+    return table;
+  }
+
+  private static List<String> list(Map<String, String> env, String name) {
+    return value(env, name)
+        .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  private static URI endpoint(String value) {
+    URI uri = URI.create(value);
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      throw new IllegalArgumentException("AWS_ENDPOINT_URL must be an absolute http(s) URL");
+    }
+    return uri;
+  }
+
+  @Override
+  public String toString() {
+    return "SupportConfig[region=" + awsRegion + ", endpoint=" + awsEndpoint + ", tables=" + tables
+        + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
+  }
+}

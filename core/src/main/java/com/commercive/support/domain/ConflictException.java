@@ -1,0 +1,7 @@
+package com.commercive.support.domain;
+
+public final class ConflictException extends SupportException {
+  public ConflictException(String detail) {
+    super(detail);
+  }
+}

@@ -1,0 +1,7 @@
+package com.commercive.support.domain;
+
+public final class ForbiddenException extends SupportException {
+  public ForbiddenException(String detail) {
+    super(detail);
+  }
+}

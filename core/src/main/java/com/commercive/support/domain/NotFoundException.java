@@ -1,0 +1,11 @@
+package com.commercive.support.domain;
+
+public final class NotFoundException extends SupportException {
+  public NotFoundException(String detail) {
+    super(detail);
+  }
+
+  public static NotFoundException ticket() {
+    return new NotFoundException("ticket not found");
+  }
+}

@@ -1,0 +1,52 @@
+package com.commercive.support.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A support ticket. {@code messageCount} and {@code lastMessage} are denormalised so that a list
+ * of tickets is one query; {@code humanReplied} tells the pipeline that support has answered.
+ */
+public record Ticket(
+    String ticketId,
+    String userId,
+    String subject,
+    TicketStatus status,
+    Priority priority,
+    Instant createdAt,
+    Instant updatedAt,
+    long messageCount,
+    LastMessage lastMessage,
+    boolean humanReplied) {
+
+  public Ticket {
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  public static Ticket open(
+      String ticketId, String userId, String subject, Priority priority, Instant now) {
+    return new Ticket(
+        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false);
+  }
+
+  /** This ticket as it is once {@code change} has been applied on top of it. */
+  public Ticket with(TicketChange change) {
+    return new Ticket(
+        ticketId,
+        userId,
+        subject,
+        change.newStatus(),
+        priority,
+        createdAt,
+        change.updatedAt(),
+        messageCount + (change.message() == null ? 0 : 1),
+        change.message() == null ? lastMessage : LastMessage.of(change.message()),
+        humanReplied || change.humanReplied());
+  }
+}

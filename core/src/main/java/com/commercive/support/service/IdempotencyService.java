@@ -1,0 +1,96 @@
+package com.commercive.support.service;
+
+import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.IdempotencyKeyReusedException;
+import com.commercive.support.domain.ValidationException;
+import com.commercive.support.store.IdempotencyStore;
+import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
+import com.commercive.support.store.IdempotencyStore.StoredResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs a creating request at most once per caller and {@code Idempotency-Key}: a repeat with the
+ * same request gets the first response back, a repeat with another request is refused, and a
+ * repeat while the first is still running is told so. Only successful responses are kept; a
+ * request that failed frees its key so that it can be retried.
+ */
+public final class IdempotencyService {
+  public static final String HEADER = "Idempotency-Key";
+  public static final Duration RETENTION = Duration.ofHours(24);
+  /** Longer than the API function's timeout, so a live request is never taken over. */
+  public static final Duration LOCK = Duration.ofSeconds(60);
+
+  private final IdempotencyStore store;
+  private final Clock clock;
+
+  public IdempotencyService(IdempotencyStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The response, and whether it is a replay of an earlier one. */
+  public record Outcome(StoredResponse response, boolean replayed) {}
+
+  public static void validateKey(String key) {
+    if (key.isEmpty() || key.length() > 255) {
+      throw ValidationException.of(HEADER, "must be 1 to 255 characters");
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw ValidationException.of(HEADER, "must contain only visible ASCII characters");
+      }
+    }
+  }
+
+  /**
+   * @param callerId who sends the request: keys are scoped to their sender
+   * @param request everything that identifies the request (route and body)
+   */
+  public Outcome execute(
+      String callerId, String key, String request, Supplier<StoredResponse> action) {
+    validateKey(key);
+    String storeKey = sha256(callerId + '\u0000' + key);
+    String requestHash = sha256(request);
+    Instant now = clock.instant();
+    Optional<IdempotencyRecord> holder =
+        store.claim(storeKey, requestHash, now, now.plus(LOCK), now.plus(RETENTION));
+    if (holder.isPresent()) {
+      IdempotencyRecord existing = holder.get();
+      if (!existing.requestHash().equals(requestHash)) {
+        throw new IdempotencyKeyReusedException();
+      }
+      if (!existing.completed()) {
+        throw new ConflictException(
+            "a request with this Idempotency-Key is still being processed; retry shortly");
+      }
+      return new Outcome(existing.response(), true);
+    }
+    StoredResponse response;
+    try {
+      response = action.get();
+    } catch (RuntimeException | Error failure) {
+      store.release(storeKey);
+      throw failure;
+    }
+    store.complete(storeKey, requestHash, response, clock.instant().plus(RETENTION));
+    return new Outcome(response, false);
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package com.commercive.support.service;
+
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.ForbiddenException;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.StatusRules;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.domain.User;
+import com.commercive.support.domain.ValidationException;
+import com.commercive.support.store.Page;
+import com.commercive.support.store.TicketRepository;
+import com.commercive.support.store.UserDirectory;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The help desk's use cases: validation, authorisation and the status rules, independent of
+ * HTTP and of the store behind the ports.
+ */
+public final class TicketService {
+  public static final int SUBJECT_MIN = 5;
+  public static final int SUBJECT_MAX = 200;
+  public static final int MESSAGE_MAX = 10_000;
+  public static final int ATTACHMENT_URL_MAX = 2_048;
+  public static final int TICKETS_DEFAULT_LIMIT = 20;
+  public static final int TICKETS_MAX_LIMIT = 100;
+  public static final int MESSAGES_DEFAULT_LIMIT = 50;
+  public static final int MESSAGES_MAX_LIMIT = 200;
+  public static final String ASSISTANT_NAME = "Commercive Assistant";
+
+  private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
+  private final TicketRepository tickets;
+  private final UserDirectory users;
+  private final CursorCodec cursors;
+  private final Clock clock;
+  private final Supplier<String> ids;
+  private final List<String> attachmentUrlPrefixes;
+
+  public TicketService(
+      TicketRepository tickets,
+      UserDirectory users,
+      CursorCodec cursors,
+      Clock clock,
+      Supplier<String> ids,
+      List<String> attachmentUrlPrefixes) {
+    this.tickets = tickets;
+    this.users = users;
+    this.cursors = cursors;
+    this.clock = clock;
+    this.ids = ids;
+    this.attachmentUrlPrefixes = List.copyOf(attachmentUrlPrefixes);
+  }
+
+  /** A new ticket as sent; {@code priority} is the raw value (null when absent). */
+  public record NewTicket(String subject, Object priority, String message) {}
+
+  /** A post to a ticket as sent; {@code message} may be null only for an admin's close. */
+  public record NewMessage(String message, String attachmentUrl, boolean closeTicket) {}
+
+  /** A list request's raw query parameters, each null when absent. */
+  public record ListQuery(String status, String limit, String cursor) {}
+
+  public record TicketCreated(Ticket ticket, Message message) {}
+
+  public record MessagePosted(Message message, Ticket ticket) {}
+
+  public record TicketList(List<Ticket> tickets, String nextCursor) {}
+
+  /** A message with its sender's name and email from the users table (null when unknown). */
+  public record MessageView(Message message, String senderName, String senderEmail) {}
+
+  public record Conversation(Ticket ticket, List<MessageView> messages, String nextCursor) {}
+
+  public TicketCreated create(Caller caller, NewTicket request) {
+    List<FieldError> errors = new ArrayList<>();
+    String subject = request.subject() == null ? null : request.subject().strip();
+    if (subject == null || subject.isEmpty()) {
+      errors.add(new FieldError("subject", "is required"));
+    } else {
+      checkText("subject", subject, false, errors);
+      int length = TextRules.length(subject);
+      if (length < SUBJECT_MIN) {
+        errors.add(new FieldError("subject", "must be at least " + SUBJECT_MIN + " characters"));
+      } else if (length > SUBJECT_MAX) {
+        errors.add(new FieldError("subject", "must be at most " + SUBJECT_MAX + " characters"));
+      }
+    }
+    if (request.message() != null) {
+      checkMessage(request.message(), errors);
+    }
+    throwIfAny(errors);
+
+    Instant now = now();
+    Ticket ticket =
+        Ticket.open(
+            ids.get(),
+            caller.userId(),
+            subject,
+            Priority.fromWireOrMedium(request.priority()),
+            now);
+    Message first = null;
+    if (request.message() != null) {
+      first =
+          new Message(
+              ids.get(),
+              ticket.ticketId(),
+              caller.userId(),
+              caller.senderType(),
+              request.message(),
+              null,
+              now);
+      ticket =
+          ticket.with(
+              new TicketChange(
+                  first,
+                  StatusRules.afterMessage(ticket.status(), first.senderType(), false),
+                  now,
+                  caller.admin()));
+    }
+    tickets.create(ticket, first);
+    return new TicketCreated(ticket, first);
+  }
+
+  public Ticket get(Caller caller, String ticketId) {
+    return accessibleTicket(caller, ticketId);
+  }
+
+  public MessagePosted post(Caller caller, String ticketId, NewMessage request) {
+    if (request.closeTicket() && !caller.admin()) {
+      throw new ForbiddenException("only the support team can close a ticket");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (request.message() == null) {
+      if (!request.closeTicket()) {
+        errors.add(new FieldError("message", "is required"));
+      }
+    } else {
+      checkMessage(request.message(), errors);
+    }
+    if (request.attachmentUrl() != null) {
+      checkAttachmentUrl(request.attachmentUrl(), errors);
+      if (request.message() == null) {
+        errors.add(new FieldError("message", "is required with an attachment"));
+      }
+    }
+    throwIfAny(errors);
+
+    Ticket current = accessibleTicket(caller, ticketId);
+    Instant now = now();
+    Message message = null;
+    if (request.message() != null) {
+      message =
+          new Message(
+              ids.get(),
+              current.ticketId(),
+              caller.userId(),
+              caller.senderType(),
+              request.message(),
+              request.attachmentUrl(),
+              now);
+    }
+    TicketStatus next =
+        StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
+    Ticket updated = tickets.apply(current, new TicketChange(message, next, now, caller.admin()));
+    return new MessagePosted(message, updated);
+  }
+
+  public TicketList listOwn(Caller caller, ListQuery query) {
+    TicketStatus status = status(query.status());
+    int limit = limit(query.limit(), TICKETS_DEFAULT_LIMIT, TICKETS_MAX_LIMIT);
+    String scope = scope(caller, "tickets.own", query.status());
+    Page<Ticket> page =
+        tickets.listByUser(caller.userId(), status, limit, openCursor(scope, query.cursor()));
+    return new TicketList(page.items(), cursors.seal(scope, page.next()));
+  }
+
+  public TicketList listAll(Caller caller, ListQuery query) {
+    if (!caller.admin()) {
+      throw new ForbiddenException("only the support team can list every ticket");
+    }
+    TicketStatus status = status(query.status());
+    int limit = limit(query.limit(), TICKETS_DEFAULT_LIMIT, TICKETS_MAX_LIMIT);
+    String scope = scope(caller, "tickets.all", query.status());
+    Page<Ticket> page = tickets.listAll(status, limit, openCursor(scope, query.cursor()));
+    return new TicketList(page.items(), cursors.seal(scope, page.next()));
+  }
+
+  public Conversation conversation(Caller caller, String ticketId, ListQuery query) {
+    int limit = limit(query.limit(), MESSAGES_DEFAULT_LIMIT, MESSAGES_MAX_LIMIT);
+    Ticket ticket = accessibleTicket(caller, ticketId);
+    String scope = scope(caller, "messages", ticket.ticketId());
+    Page<Message> page =
+        tickets.listMessages(ticket.ticketId(), limit, openCursor(scope, query.cursor()));
+
+    Set<String> senderIds = new LinkedHashSet<>();
+    for (Message message : page.items()) {
+      if (message.senderType() != SenderType.AI) {
+        senderIds.add(message.senderId());
+      }
+    }
+    Map<String, User> senders = senderIds.isEmpty() ? Map.of() : users.findAll(senderIds);
+    List<MessageView> views = new ArrayList<>(page.items().size());
+    for (Message message : page.items()) {
+      if (message.senderType() == SenderType.AI) {
+        views.add(new MessageView(message, ASSISTANT_NAME, null));
+      } else {
+        User sender = senders.get(message.senderId());
+        views.add(
+            new MessageView(
+                message,
+                sender == null ? null : sender.name(),
+                sender == null ? null : sender.email()));
+      }
+    }
+    return new Conversation(ticket, views, cursors.seal(scope, page.next()));
+  }
+
+  private Ticket accessibleTicket(Caller caller, String ticketId) {
+    if (ticketId == null || !TICKET_ID.matcher(ticketId).matches()) {
+      throw NotFoundException.ticket();
+    }
+    Ticket ticket = tickets.find(ticketId).orElseThrow(NotFoundException::ticket);
+    if (!caller.mayAccess(ticket)) {
+      throw new ForbiddenException("you do not have access to this ticket");
+    }
+    return ticket;
+  }
+
+  private String openCursor(String scope, String cursor) {
+    return cursors.open(scope, cursor);
+  }
+
+  private static String scope(Caller caller, String query, String parameter) {
+    return caller.userId() + '\n' + query + '\n' + (parameter == null ? "" : parameter);
+  }
+
+  private static TicketStatus status(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return TicketStatus.fromWire(raw)
+        .orElseThrow(
+            () -> ValidationException.of("status", "must be one of open, pending, closed"));
+  }
+
+  private static int limit(String raw, int defaultLimit, int max) {
+    if (raw == null) {
+      return defaultLimit;
+    }
+    if (!DIGITS.matcher(raw).matches()) {
+      throw ValidationException.of("limit", "must be a whole number from 1 to " + max);
+    }
+    int limit = Integer.parseInt(raw);
+    if (limit < 1 || limit > max) {
+      throw ValidationException.of("limit", "must be a whole number from 1 to " + max);
+    }
+    return limit;
+  }
+
+  private static void checkMessage(String message, List<FieldError> errors) {
+    if (message.isBlank()) {
+      errors.add(new FieldError("message", "must not be empty"));
+      return;
+    }
+    if (TextRules.length(message) > MESSAGE_MAX) {
+      errors.add(new FieldError("message", "must be at most " + MESSAGE_MAX + " characters"));
+    }
+    checkText("message", message, true, errors);
+  }
+
+  private static void checkText(
+      String field, String text, boolean multiline, List<FieldError> errors) {
+    if (TextRules.hasLoneSurrogate(text)) {
+      errors.add(new FieldError(field, "must be valid Unicode text"));
+    } else if (TextRules.hasControlCharacter(text, multiline)) {
+      errors.add(new FieldError(field, "must not contain control characters"));
+    }
+  }
+
+  private void checkAttachmentUrl(String url, List<FieldError> errors) {
+    String field = "attachment_url";
+    if (url.length() > ATTACHMENT_URL_MAX) {
+      errors.add(new FieldError(field, "must be at most " + ATTACHMENT_URL_MAX + " characters"));
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      errors.add(new FieldError(field, "must be a valid https URL"));
+      return;
+    }
+    if (uri.getScheme() == null
+        || !uri.getScheme().toLowerCase(Locale.ROOT).equals("https")
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null) {
+      errors.add(new FieldError(field, "must be a valid https URL"));
+      return;
+    }
+    if (!attachmentUrlPrefixes.isEmpty()
+        && attachmentUrlPrefixes.stream().noneMatch(url::startsWith)) {
+      errors.add(new FieldError(field, "must point to an allowed attachment location"));
+    }
+  }
+
+  private static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

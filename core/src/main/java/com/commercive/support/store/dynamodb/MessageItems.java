@@ -1,0 +1,48 @@
+package com.commercive.support.store.dynamodb;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps messages to and from items of the messages table (the seed's attribute names). */
+final class MessageItems {
+  static final String MESSAGE_ID = "message_id";
+  static final String TICKET_ID = "ticket_id";
+  static final String SENDER_ID = "sender_id";
+  static final String SENDER_TYPE = "sender_type";
+  static final String MESSAGE = "message";
+  static final String ATTACHMENT_URL = "attachment_url";
+  static final String IS_AI_RESPONSE = "is_ai_response";
+  static final String CREATED_AT = "created_at";
+
+  private MessageItems() {}
+
+  static Map<String, AttributeValue> toItem(Message message) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(MESSAGE_ID, AttributeValue.fromS(message.messageId()));
+    item.put(TICKET_ID, AttributeValue.fromS(message.ticketId()));
+    item.put(SENDER_ID, AttributeValue.fromS(message.senderId()));
+    item.put(SENDER_TYPE, AttributeValue.fromS(message.senderType().wireName()));
+    item.put(MESSAGE, AttributeValue.fromS(message.text()));
+    if (message.attachmentUrl() != null) {
+      item.put(ATTACHMENT_URL, AttributeValue.fromS(message.attachmentUrl()));
+    }
+    item.put(IS_AI_RESPONSE, AttributeValue.fromBool(message.aiResponse()));
+    item.put(CREATED_AT, AttributeValue.fromS(Timestamps.format(message.createdAt())));
+    return item;
+  }
+
+  static Message fromItem(Map<String, AttributeValue> item) {
+    AttributeValue attachment = item.get(ATTACHMENT_URL);
+    return new Message(
+        item.get(MESSAGE_ID).s(),
+        item.get(TICKET_ID).s(),
+        item.get(SENDER_ID).s(),
+        SenderType.fromWire(item.get(SENDER_TYPE).s()),
+        item.get(MESSAGE).s(),
+        attachment == null || attachment.s() == null ? null : attachment.s(),
+        Timestamps.parse(item.get(CREATED_AT).s()));
+  }
+}
