@@ -34,7 +34,7 @@ public final class ApiHandler
   /** Wires the real adapters from {@code config} (the local runner's way in). */
   public ApiHandler(SupportConfig config) {
     this(config, AwsClients.dynamoDb(config), Clock.systemUTC(),
-        new PowertoolsApiMetrics(System.getenv("POWERTOOLS_METRICS_NAMESPACE")));
+        new PowertoolsApiMetrics(config.metricsNamespace(), config.serviceName()));
   }
 
   public ApiHandler(SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {

@@ -20,7 +20,9 @@ public record SupportConfig(
     Optional<String> jwtIssuer,
     Optional<String> jwtAudience,
     List<String> corsAllowedOrigins,
-    List<String> attachmentUrlPrefixes) {
+    List<String> attachmentUrlPrefixes,
+    String serviceName,
+    String metricsNamespace) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -103,7 +105,9 @@ public record SupportConfig(
         value(env, "JWT_ISSUER"),
         value(env, "JWT_AUDIENCE"),
         origins,
-        prefixes);
+        prefixes,
+        value(env, "POWERTOOLS_SERVICE_NAME").orElse(null),
+        value(env, "POWERTOOLS_METRICS_NAMESPACE").orElse(null));
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

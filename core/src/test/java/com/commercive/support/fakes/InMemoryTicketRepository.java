@@ -1,0 +1,143 @@
+package com.commercive.support.fakes;
+
+import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.store.Page;
+import com.commercive.support.store.TicketRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** A ticket store in memory with the same contract as the DynamoDB one, for unit tests. */
+public final class InMemoryTicketRepository implements TicketRepository {
+  private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+  private final Map<String, Message> messages = new LinkedHashMap<>();
+  private int calls;
+
+  @Override
+  public synchronized void create(Ticket ticket, Message firstMessage) {
+    calls++;
+    if (tickets.containsKey(ticket.ticketId())) {
+      throw new IllegalStateException("duplicate ticket id");
+    }
+    tickets.put(ticket.ticketId(), ticket);
+    if (firstMessage != null) {
+      messages.put(firstMessage.messageId(), firstMessage);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Ticket> find(String ticketId) {
+    calls++;
+    return Optional.ofNullable(tickets.get(ticketId));
+  }
+
+  @Override
+  public synchronized Ticket apply(Ticket current, TicketChange change) {
+    calls++;
+    Ticket stored = tickets.get(current.ticketId());
+    if (stored == null) {
+      throw NotFoundException.ticket();
+    }
+    if (change.message() == null && stored.status() == TicketStatus.CLOSED) {
+      throw new ConflictException("the ticket is already closed");
+    }
+    Ticket updated = stored.with(change);
+    tickets.put(updated.ticketId(), updated);
+    if (change.message() != null) {
+      messages.put(change.message().messageId(), change.message());
+    }
+    return updated;
+  }
+
+  @Override
+  public synchronized Page<Ticket> listByUser(
+      String userId, TicketStatus status, int limit, String after) {
+    calls++;
+    return page(
+        tickets.values(),
+        t -> t.userId().equals(userId) && (status == null || t.status() == status),
+        Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::ticketId).reversed(),
+        Ticket::ticketId,
+        limit,
+        after);
+  }
+
+  @Override
+  public synchronized Page<Ticket> listAll(TicketStatus status, int limit, String after) {
+    calls++;
+    return page(
+        tickets.values(),
+        t -> status == null || t.status() == status,
+        Comparator.comparing(Ticket::updatedAt).thenComparing(Ticket::ticketId).reversed(),
+        Ticket::ticketId,
+        limit,
+        after);
+  }
+
+  @Override
+  public synchronized Page<Message> listMessages(String ticketId, int limit, String after) {
+    calls++;
+    return page(
+        messages.values(),
+        m -> m.ticketId().equals(ticketId),
+        Comparator.comparing(Message::createdAt).thenComparing(Message::messageId),
+        Message::messageId,
+        limit,
+        after);
+  }
+
+  /** How many store calls were made, to check that a use case stays constant. */
+  public synchronized int calls() {
+    return calls;
+  }
+
+  public synchronized List<Message> allMessages() {
+    return List.copyOf(messages.values());
+  }
+
+  public synchronized void put(Ticket ticket) {
+    tickets.put(ticket.ticketId(), ticket);
+  }
+
+  private static <T> Page<T> page(
+      Iterable<T> all,
+      Predicate<T> filter,
+      Comparator<T> order,
+      Function<T, String> id,
+      int limit,
+      String after) {
+    List<T> matching = new ArrayList<>();
+    all.forEach(t -> {
+      if (filter.test(t)) {
+        matching.add(t);
+      }
+    });
+    matching.sort(order);
+    int start = 0;
+    if (after != null) {
+      start = -1;
+      for (int i = 0; i < matching.size(); i++) {
+        if (id.apply(matching.get(i)).equals(after)) {
+          start = i + 1;
+        }
+      }
+      if (start < 0) {
+        throw new IllegalArgumentException("unknown token " + after);
+      }
+    }
+    int end = Math.min(matching.size(), start + limit);
+    List<T> items = matching.subList(start, end);
+    String next = end < matching.size() ? id.apply(items.get(items.size() - 1)) : null;
+    return new Page<>(items, next);
+  }
+}

@@ -1,0 +1,449 @@
+package com.commercive.support.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.ForbiddenException;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.domain.User;
+import com.commercive.support.domain.ValidationException;
+import com.commercive.support.fakes.InMemoryTicketRepository;
+import com.commercive.support.fakes.InMemoryUserDirectory;
+import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.service.TicketService.ListQuery;
+import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.TicketService.NewTicket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The service's rules, with in-memory stores. */
+class TicketServiceTest {
+  static final Caller OWNER = new Caller("user-1", false, "Dana", "dana@example.com");
+  static final Caller OTHER = new Caller("user-2", false);
+  static final Caller ADMIN = new Caller("admin-1", true);
+
+  InMemoryTicketRepository repository;
+  InMemoryUserDirectory users;
+  MutableClock clock;
+  TicketService service;
+  CursorCodec cursors;
+
+  @BeforeEach
+  void setUp() {
+    repository = new InMemoryTicketRepository();
+    users =
+        new InMemoryUserDirectory(
+            new User("user-1", "Dana Merchant", "dana@example.com", "user"),
+            new User("admin-1", "Alex Support", "alex@example.com", "admin"));
+    clock = new MutableClock(Instant.parse("2026-11-24T10:15:30.123456Z"));
+    AtomicInteger sequence = new AtomicInteger();
+    cursors = new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8));
+    service =
+        new TicketService(
+            repository,
+            users,
+            cursors,
+            clock,
+            () -> String.format("id-%05d", sequence.incrementAndGet()),
+            List.of());
+  }
+
+  Ticket newTicket(Caller caller) {
+    Ticket ticket =
+        service.create(caller, new NewTicket("Cannot see my inventory", "high", "Help please")).ticket();
+    clock.advance(Duration.ofSeconds(1));
+    return ticket;
+  }
+
+  static List<String> fields(ValidationException e) {
+    return e.errors().stream().map(FieldError::field).toList();
+  }
+
+  @Nested
+  class Creating {
+    @Test
+    void opensTheTicketWithItsFirstMessageAndPreview() {
+      var created =
+          service.create(OWNER, new NewTicket("  Cannot see my inventory  ", "high", "Help\n\nplease"));
+
+      Ticket ticket = created.ticket();
+      assertThat(ticket.subject()).isEqualTo("Cannot see my inventory");
+      assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+      assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
+      assertThat(ticket.userId()).isEqualTo("user-1");
+      assertThat(ticket.createdAt()).isEqualTo(Instant.parse("2026-11-24T10:15:30.123Z"));
+      assertThat(ticket.messageCount()).isEqualTo(1);
+      assertThat(ticket.lastMessage().preview()).isEqualTo("Help please");
+      assertThat(ticket.lastMessage().senderType()).isEqualTo(SenderType.USER);
+      assertThat(created.message().text()).isEqualTo("Help\n\nplease");
+      assertThat(created.message().senderId()).isEqualTo("user-1");
+      assertThat(repository.find(ticket.ticketId())).contains(ticket);
+    }
+
+    @Test
+    void withoutAMessageHasNoPreview() {
+      var created = service.create(OWNER, new NewTicket("Billing question", null, null));
+      assertThat(created.message()).isNull();
+      assertThat(created.ticket().messageCount()).isZero();
+      assertThat(created.ticket().lastMessage()).isNull();
+      assertThat(repository.allMessages()).isEmpty();
+    }
+
+    @Test
+    void anyPriorityButLowMediumHighBecomesMedium() {
+      assertThat(service.create(OWNER, new NewTicket("Subject one", "low", null)).ticket().priority())
+          .isEqualTo(Priority.LOW);
+      for (Object raw : new Object[] {null, "urgent", "HIGH", 5, ""}) {
+        assertThat(service.create(OWNER, new NewTicket("Subject one", raw, null)).ticket().priority())
+            .as("priority %s", raw)
+            .isEqualTo(Priority.MEDIUM);
+      }
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "    ", "abcd", "  abc  "})
+    void refusesAMissingOrShortSubject(String subject) {
+      assertThatThrownBy(() -> service.create(OWNER, new NewTicket(subject, null, null)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(fields(e)).containsExactly("subject"));
+      assertThat(repository.calls()).isZero();
+    }
+
+    @Test
+    void refusesALongSubjectAndControlCharacters() {
+      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("x".repeat(201), null, null)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("at most 200");
+      assertThat(service.create(OWNER, new NewTicket("x".repeat(200), null, null)).ticket().subject())
+          .hasSize(200);
+      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Hello\r\nBcc: x@y.z", null, null)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("control characters");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() {
+      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("abc", null, " ")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(fields(e)).containsExactly("subject", "message"));
+    }
+
+    @Test
+    void refusesBadMessages() {
+      for (String bad : List.of("", " \n ", "x".repeat(10_001), "bad \ud800 surrogate", "nul \u0000")) {
+        assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Valid subject", null, bad)))
+            .as("message %s", bad.length() > 20 ? bad.length() + " chars" : bad)
+            .isInstanceOf(ValidationException.class);
+      }
+      // Emoji are one character each, and tabs and newlines are fine.
+      String emoji = "😀".repeat(10_000);
+      assertThat(service.create(OWNER, new NewTicket("Valid subject", null, emoji)).message().text())
+          .isEqualTo(emoji);
+      assertThat(service.create(OWNER, new NewTicket("Valid subject", null, "a\tb\r\nc")).message())
+          .isNotNull();
+    }
+  }
+
+  @Nested
+  class Posting {
+    @Test
+    void theOwnersMessageReopensAndCounts() {
+      Ticket ticket = newTicket(OWNER);
+      repository.put(
+          ticket.with(new TicketChange(null, TicketStatus.PENDING, ticket.updatedAt(), false)));
+
+      var posted = service.post(OWNER, ticket.ticketId(), new NewMessage("Still broken", null, false));
+
+      assertThat(posted.ticket().status()).isEqualTo(TicketStatus.OPEN);
+      assertThat(posted.ticket().messageCount()).isEqualTo(2);
+      assertThat(posted.ticket().updatedAt()).isAfter(ticket.updatedAt());
+      assertThat(posted.ticket().lastMessage().preview()).isEqualTo("Still broken");
+      assertThat(posted.message().senderType()).isEqualTo(SenderType.USER);
+      assertThat(posted.ticket().humanReplied()).isFalse();
+    }
+
+    @Test
+    void aUserMessageReopensAClosedTicket() {
+      Ticket ticket = newTicket(OWNER);
+      service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, true));
+      var posted = service.post(OWNER, ticket.ticketId(), new NewMessage("One more thing", null, false));
+      assertThat(posted.ticket().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void anAdminMessageMakesItPendingAndMarksAHumanReply() {
+      Ticket ticket = newTicket(OWNER);
+      var posted = service.post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
+      assertThat(posted.ticket().status()).isEqualTo(TicketStatus.PENDING);
+      assertThat(posted.ticket().humanReplied()).isTrue();
+      assertThat(posted.message().senderType()).isEqualTo(SenderType.ADMIN);
+      assertThat(posted.message().senderId()).isEqualTo("admin-1");
+    }
+
+    @Test
+    void anAdminClosesWithOrWithoutAMessage() {
+      Ticket first = newTicket(OWNER);
+      var withMessage =
+          service.post(ADMIN, first.ticketId(), new NewMessage("Fixed, closing", null, true));
+      assertThat(withMessage.ticket().status()).isEqualTo(TicketStatus.CLOSED);
+      assertThat(withMessage.ticket().messageCount()).isEqualTo(2);
+
+      Ticket second = newTicket(OWNER);
+      var closeOnly = service.post(ADMIN, second.ticketId(), new NewMessage(null, null, true));
+      assertThat(closeOnly.message()).isNull();
+      assertThat(closeOnly.ticket().status()).isEqualTo(TicketStatus.CLOSED);
+      assertThat(closeOnly.ticket().messageCount()).isEqualTo(1);
+
+      assertThatThrownBy(() -> service.post(ADMIN, second.ticketId(), new NewMessage(null, null, true)))
+          .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyAdminsClose() {
+      Ticket ticket = newTicket(OWNER);
+      int before = repository.calls();
+      assertThatThrownBy(
+              () -> service.post(OWNER, ticket.ticketId(), new NewMessage("Bye", null, true)))
+          .isInstanceOf(ForbiddenException.class);
+      assertThat(repository.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherUserCannotPostOrRead() {
+      Ticket ticket = newTicket(OWNER);
+      assertThatThrownBy(
+              () -> service.post(OTHER, ticket.ticketId(), new NewMessage("Hi", null, false)))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.get(OTHER, ticket.ticketId()))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(
+              () -> service.conversation(OTHER, ticket.ticketId(), new ListQuery(null, null, null)))
+          .isInstanceOf(ForbiddenException.class);
+      assertThat(repository.allMessages()).hasSize(1);
+      assertThat(service.get(ADMIN, ticket.ticketId())).isEqualTo(ticket);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-ticket", "../etc/passwd", "a/b", "", "x y", "%2F"})
+    void unknownOrMalformedTicketsAreNotFound(String ticketId) {
+      assertThatThrownBy(() -> service.post(OWNER, ticketId, new NewMessage("Hi", null, false)))
+          .isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> service.get(ADMIN, ticketId)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMessageIsRequiredUnlessClosing() {
+      Ticket ticket = newTicket(OWNER);
+      assertThatThrownBy(() -> service.post(OWNER, ticket.ticketId(), new NewMessage(null, null, false)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
+      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false)))
+          .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void attachmentUrlsMustBeHttpsAndWithinThePrefixes() {
+      Ticket ticket = newTicket(OWNER);
+      String good = "https://uploads.commercive.com/t/1/screenshot.png";
+      assertThat(
+              service.post(OWNER, ticket.ticketId(), new NewMessage("See image", good, false))
+                  .message()
+                  .attachmentUrl())
+          .isEqualTo(good);
+      for (String bad :
+          List.of(
+              "http://uploads.commercive.com/x.png",
+              "javascript:alert(1)",
+              "https://user:pw@evil.example/x",
+              "not a url",
+              "https:///nohost",
+              "https://x.example/" + "a".repeat(2_048))) {
+        assertThatThrownBy(
+                () -> service.post(OWNER, ticket.ticketId(), new NewMessage("See", bad, false)))
+            .as(bad.length() > 60 ? "long url" : bad)
+            .isInstanceOfSatisfying(
+                ValidationException.class,
+                e -> assertThat(fields(e)).containsExactly("attachment_url"));
+      }
+
+      TicketService restricted =
+          new TicketService(
+              repository, users, cursors, clock, () -> "id-r" + System.nanoTime(),
+              List.of("https://uploads.commercive.com/"));
+      assertThat(restricted.post(OWNER, ticket.ticketId(), new NewMessage("ok", good, false)))
+          .isNotNull();
+      assertThatThrownBy(
+              () ->
+                  restricted.post(
+                      OWNER, ticket.ticketId(),
+                      new NewMessage("x", "https://uploads.commercive.com.evil.example/x", false)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("allowed attachment location");
+    }
+  }
+
+  @Nested
+  class Listing {
+    @Test
+    void pagesThroughOwnTicketsNewestFirstWithSignedCursors() {
+      List<String> created = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        created.add(newTicket(OWNER).ticketId());
+      }
+      newTicket(OTHER);
+
+      var first = service.listOwn(OWNER, new ListQuery(null, "2", null));
+      var second = service.listOwn(OWNER, new ListQuery(null, "2", first.nextCursor()));
+      var third = service.listOwn(OWNER, new ListQuery(null, "2", second.nextCursor()));
+
+      List<String> seen = new ArrayList<>();
+      for (var page : List.of(first, second, third)) {
+        page.tickets().forEach(t -> seen.add(t.ticketId()));
+      }
+      java.util.Collections.reverse(created);
+      assertThat(seen).containsExactlyElementsOf(created);
+      assertThat(third.nextCursor()).isNull();
+    }
+
+    @Test
+    void cursorsAreBoundToTheCallerAndTheQuery() {
+      for (int i = 0; i < 3; i++) {
+        newTicket(OWNER);
+        newTicket(OTHER);
+      }
+      String cursor = service.listOwn(OWNER, new ListQuery(null, "1", null)).nextCursor();
+      assertThat(cursor).isNotNull();
+
+      assertThatThrownBy(() -> service.listOwn(OTHER, new ListQuery(null, "1", cursor)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("cursor");
+      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery("open", "1", cursor)))
+          .isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> service.listAll(ADMIN, new ListQuery(null, "1", cursor)))
+          .isInstanceOf(ValidationException.class);
+      String tampered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(null, "1", tampered)))
+          .isInstanceOf(ValidationException.class);
+      // The limit may change between pages.
+      assertThat(service.listOwn(OWNER, new ListQuery(null, "5", cursor)).tickets()).hasSize(2);
+    }
+
+    @Test
+    void filtersByStatus() {
+      Ticket open = newTicket(OWNER);
+      Ticket pending = newTicket(OWNER);
+      service.post(ADMIN, pending.ticketId(), new NewMessage("Answer", null, false));
+
+      assertThat(service.listOwn(OWNER, new ListQuery("pending", null, null)).tickets())
+          .extracting(Ticket::ticketId)
+          .containsExactly(pending.ticketId());
+      assertThat(service.listOwn(OWNER, new ListQuery("open", null, null)).tickets())
+          .extracting(Ticket::ticketId)
+          .containsExactly(open.ticketId());
+      assertThat(service.listOwn(OWNER, new ListQuery("closed", null, null)).tickets()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "OPEN", "archived", "open,closed"})
+    void refusesAnUnknownStatus(String status) {
+      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(status, null, null)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(fields(e)).containsExactly("status"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "0", "101", "-1", "abc", "1.5", "99999999999", " 5"})
+    void refusesALimitOutOfRange(String limit) {
+      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(null, limit, null)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(fields(e)).containsExactly("limit"));
+    }
+
+    @Test
+    void theInboxIsForAdminsAndOrderedByLastUpdate() {
+      Ticket older = newTicket(OWNER);
+      Ticket newer = newTicket(OTHER);
+      assertThatThrownBy(() -> service.listAll(OWNER, new ListQuery(null, null, null)))
+          .isInstanceOf(ForbiddenException.class);
+
+      clock.advance(Duration.ofSeconds(5));
+      service.post(OWNER, older.ticketId(), new NewMessage("Bump", null, false));
+      assertThat(service.listAll(ADMIN, new ListQuery(null, null, null)).tickets())
+          .extracting(Ticket::ticketId)
+          .containsExactly(older.ticketId(), newer.ticketId());
+    }
+  }
+
+  @Nested
+  class Reading {
+    @Test
+    void aConversationIsChronologicalWithSendersFromOneLookup() {
+      Ticket ticket = newTicket(OWNER);
+      service.post(ADMIN, ticket.ticketId(), new NewMessage("Admin answer", null, false));
+      clock.advance(Duration.ofSeconds(1));
+      repository.apply(
+          repository.find(ticket.ticketId()).orElseThrow(),
+          new TicketChange(
+              new Message("id-ai", ticket.ticketId(), "assistant", SenderType.AI, "AI answer", null,
+                  clock.instant()),
+              TicketStatus.PENDING, clock.instant(), false));
+
+      var conversation = service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null));
+
+      assertThat(conversation.messages())
+          .extracting(v -> v.message().text())
+          .containsExactly("Help please", "Admin answer", "AI answer");
+      assertThat(conversation.messages())
+          .extracting(TicketService.MessageView::senderName)
+          .containsExactly("Dana Merchant", "Alex Support", TicketService.ASSISTANT_NAME);
+      assertThat(conversation.messages().get(0).senderEmail()).isEqualTo("dana@example.com");
+      assertThat(conversation.messages().get(2).senderEmail()).isNull();
+      assertThat(users.lookups()).hasSize(1);
+      assertThat(users.lookups().get(0)).containsExactlyInAnyOrder("user-1", "admin-1");
+      assertThat(conversation.nextCursor()).isNull();
+    }
+
+    @Test
+    void pagesThroughMessages() {
+      Ticket ticket = newTicket(OWNER);
+      for (int i = 0; i < 4; i++) {
+        clock.advance(Duration.ofMillis(10));
+        service.post(OWNER, ticket.ticketId(), new NewMessage("message " + i, null, false));
+      }
+      var first = service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", null));
+      var second =
+          service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor()));
+      assertThat(first.messages()).hasSize(3);
+      assertThat(second.messages()).extracting(v -> v.message().text())
+          .containsExactly("message 2", "message 3");
+      assertThat(second.nextCursor()).isNull();
+      assertThatThrownBy(
+              () -> service.conversation(ADMIN, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor())))
+          .isInstanceOf(ValidationException.class);
+      assertThatThrownBy(
+              () -> service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "201", null)))
+          .isInstanceOf(ValidationException.class);
+    }
+  }
+}
