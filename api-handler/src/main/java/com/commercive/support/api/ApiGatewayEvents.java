@@ -38,7 +38,7 @@ public final class ApiGatewayEvents {
               : event.getBody().getBytes(StandardCharsets.UTF_8);
     }
     return new HttpRequest(
-        method, path, headers, QueryString.parse(event.getRawQueryString()), body, requestId);
+        method, path, headers, event.getRawQueryString(), body, requestId);
   }
 
   public static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {

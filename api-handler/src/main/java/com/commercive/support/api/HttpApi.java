@@ -241,11 +241,12 @@ public final class HttpApi {
   }
 
   private HttpResponse conversation(Caller caller, String ticketId, HttpRequest request) {
+    var parameters = request.query();
     ListQuery query =
         new ListQuery(
             null,
-            QueryString.single(request.query(), "limit"),
-            QueryString.single(request.query(), "cursor"));
+            QueryString.single(parameters, "limit"),
+            QueryString.single(parameters, "cursor"));
     TicketService.Conversation conversation = tickets.conversation(caller, ticketId, query);
     return json(
         200,
@@ -256,10 +257,11 @@ public final class HttpApi {
   }
 
   private static ListQuery listQuery(HttpRequest request) {
+    var parameters = request.query();
     return new ListQuery(
-        QueryString.single(request.query(), "status"),
-        QueryString.single(request.query(), "limit"),
-        QueryString.single(request.query(), "cursor"));
+        QueryString.single(parameters, "status"),
+        QueryString.single(parameters, "limit"),
+        QueryString.single(parameters, "cursor"));
   }
 
   /** Runs a creating action under the request's Idempotency-Key, when it has one. */

@@ -1,0 +1,379 @@
+package com.commercive.support.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.store.Page;
+import com.commercive.support.store.TicketRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The API Lambda from events in the real payload 2.0 shape, over in-memory stores. */
+class ApiHandlerTest extends ApiTestSupport {
+  static final String USER = token("user-1", false);
+  static final String OTHER = token("user-2", false);
+  static final String ADMIN = token("admin-1", true);
+
+  String createTicket(String token) {
+    APIGatewayV2HTTPResponse response =
+        send("POST", "/support/tickets", token,
+            "{\"subject\":\"Orders not syncing\",\"message\":\"Since yesterday\"}");
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    return json(response).at("/ticket/ticket_id").asText();
+  }
+
+  static void assertProblem(APIGatewayV2HTTPResponse response, int status) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(header(response, "Content-Type")).isEqualTo("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asText()).isNotBlank();
+    assertThat(problem.get("type").asText()).startsWith("https://");
+    assertThat(problem.get("detail").asText()).isNotBlank();
+  }
+
+  static List<String> errorFields(APIGatewayV2HTTPResponse response) {
+    List<String> fields = new ArrayList<>();
+    json(response).path("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
+  }
+
+  @Nested
+  class Fixtures {
+    @Test
+    void createsATicketFromAFunctionUrlEvent() {
+      APIGatewayV2HTTPEvent event = fixture("create-ticket.json");
+      event.getHeaders().put("authorization", "Bearer " + token(b -> b
+          .withSubject("user-1").withClaim("name", "Dana").withClaim("email", "dana@example.com")));
+
+      APIGatewayV2HTTPResponse response = send(event);
+
+      assertThat(response.getStatusCode()).isEqualTo(201);
+      assertThat(header(response, "Content-Type")).isEqualTo("application/json; charset=utf-8");
+      JsonNode body = json(response);
+      String id = body.at("/ticket/ticket_id").asText();
+      assertThat(header(response, "Location")).isEqualTo("/support/tickets/" + id);
+      assertThat(body.at("/ticket/subject").asText()).isEqualTo("Cannot see my inventory");
+      assertThat(body.at("/ticket/status").asText()).isEqualTo("open");
+      assertThat(body.at("/ticket/priority").asText()).isEqualTo("high");
+      assertThat(body.at("/ticket/user_id").asText()).isEqualTo("user-1");
+      assertThat(body.at("/ticket/created_at").asText()).isEqualTo("2026-11-24T10:15:30.123Z");
+      assertThat(body.at("/ticket/message_count").asInt()).isEqualTo(1);
+      assertThat(body.at("/ticket/last_message/preview").asText())
+          .isEqualTo("I connected my store but see no products");
+      assertThat(body.at("/ticket/last_message/sender_type").asText()).isEqualTo("user");
+      assertThat(body.at("/message/sender_type").asText()).isEqualTo("user");
+      assertThat(body.at("/message/sender_name").asText()).isEqualTo("Dana");
+      assertThat(body.at("/message/sender_email").asText()).isEqualTo("dana@example.com");
+      assertThat(body.at("/message/is_ai_response").asBoolean()).isFalse();
+      assertThat(body.at("/message/attachment_url").isNull()).isTrue();
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+      assertThat(header(response, "Access-Control-Allow-Credentials")).isEqualTo("true");
+      assertThat(header(response, "Vary")).isEqualTo("Origin");
+      assertThat(metrics.events).containsExactly("ticket", "message:user", "flush");
+    }
+
+    @Test
+    void listsWithTheQueryOfAnHttpApiEvent() {
+      for (int i = 0; i < 3; i++) {
+        createTicket(USER);
+      }
+      APIGatewayV2HTTPEvent event = fixture("list-tickets.json");
+      event.getHeaders().put("authorization", "Bearer " + USER);
+
+      APIGatewayV2HTTPResponse response = send(event);
+
+      assertThat(response.getStatusCode()).isEqualTo(200);
+      JsonNode body = json(response);
+      assertThat(body.get("tickets")).hasSize(2);
+      assertThat(body.get("next_cursor").asText()).isNotBlank();
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+    }
+
+    @Test
+    void postsABase64BodyOnANamedStageWithAnIdempotencyKey() {
+      String ticketId = createTicket(USER);
+      APIGatewayV2HTTPEvent event = fixture("post-message-base64.json");
+      event.setRawPath(event.getRawPath().replace("TICKET_ID", ticketId));
+      event.getHeaders().put("authorization", "Bearer " + USER);
+
+      APIGatewayV2HTTPResponse first = send(event);
+      APIGatewayV2HTTPResponse replay = send(event);
+
+      assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
+      assertThat(json(first).at("/message/message").asText()).isEqualTo("Thanks for the quick response!");
+      assertThat(json(first).at("/ticket/message_count").asInt()).isEqualTo(2);
+      assertThat(replay.getStatusCode()).isEqualTo(201);
+      assertThat(replay.getBody()).isEqualTo(first.getBody());
+      assertThat(header(replay, "Idempotent-Replayed")).isEqualTo("true");
+      assertThat(header(first, "Idempotent-Replayed")).isNull();
+      assertThat(repository.allMessages()).hasSize(2);
+    }
+
+    @Test
+    void answersAPreflightWithoutAToken() {
+      APIGatewayV2HTTPResponse response = send(fixture("preflight.json"));
+      assertThat(response.getStatusCode()).isEqualTo(204);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+      assertThat(header(response, "Access-Control-Allow-Methods"))
+          .isEqualTo("GET,POST,PUT,PATCH,DELETE,OPTIONS");
+      assertThat(header(response, "Access-Control-Allow-Headers"))
+          .contains("Content-Type", "Authorization", "Idempotency-Key");
+      assertThat(header(response, "Access-Control-Max-Age")).isEqualTo("600");
+      assertThat(response.getBody()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Tickets {
+    @Test
+    void getsATicketForItsOwnerAndAdminsOnly() {
+      String id = createTicket(USER);
+      assertThat(send("GET", "/support/tickets/" + id, USER, null).getStatusCode()).isEqualTo(200);
+      assertThat(json(send("GET", "/support/tickets/" + id, ADMIN, null)).at("/ticket/ticket_id").asText())
+          .isEqualTo(id);
+      assertProblem(send("GET", "/support/tickets/" + id, OTHER, null), 403);
+      assertProblem(send("GET", "/support/tickets/does-not-exist", USER, null), 404);
+      assertProblem(send("GET", "/support/tickets/a%2Fb", USER, null), 404);
+    }
+
+    @Test
+    void theOwnerAndAdminsPostOthersAreRefused() {
+      String id = createTicket(USER);
+      APIGatewayV2HTTPResponse admin =
+          send("POST", "/support/tickets/" + id + "/messages", ADMIN, "{\"message\":\"Try a resync\"}");
+      assertThat(admin.getStatusCode()).isEqualTo(201);
+      assertThat(json(admin).at("/ticket/status").asText()).isEqualTo("pending");
+      assertThat(json(admin).at("/message/sender_type").asText()).isEqualTo("admin");
+
+      assertProblem(
+          send("POST", "/support/tickets/" + id + "/messages", OTHER, "{\"message\":\"Hi\"}"), 403);
+      assertProblem(
+          send("POST", "/support/tickets/" + id + "/messages", USER, "{\"message\":\"x\",\"close_ticket\":true}"), 403);
+      APIGatewayV2HTTPResponse close =
+          send("POST", "/support/tickets/" + id + "/messages", ADMIN, "{\"close_ticket\":true}");
+      assertThat(close.getStatusCode()).isEqualTo(201);
+      assertThat(json(close).get("message").isNull()).isTrue();
+      assertThat(json(close).at("/ticket/status").asText()).isEqualTo("closed");
+      assertProblem(send("POST", "/support/tickets/" + id + "/messages", ADMIN, "{\"close_ticket\":true}"), 409);
+    }
+
+    @Test
+    void readsTheConversationOldestFirstWithSenders() {
+      String id = createTicket(USER);
+      clock.advance(java.time.Duration.ofSeconds(1));
+      send("POST", "/support/tickets/" + id + "/messages", ADMIN, "{\"message\":\"Hello from support\"}");
+      APIGatewayV2HTTPResponse response = send("GET", "/support/tickets/" + id + "/messages", USER, null);
+      assertThat(response.getStatusCode()).isEqualTo(200);
+      JsonNode body = json(response);
+      assertThat(body.at("/ticket/ticket_id").asText()).isEqualTo(id);
+      assertThat(body.at("/messages/0/message").asText()).isEqualTo("Since yesterday");
+      assertThat(body.at("/messages/0/sender_name").asText()).isEqualTo("Dana Merchant");
+      assertThat(body.at("/messages/1/sender_email").asText()).isEqualTo("alex@example.com");
+      assertThat(body.get("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theInboxIsForAdmins() {
+      createTicket(USER);
+      createTicket(OTHER);
+      assertProblem(send("GET", "/support/admin/tickets", USER, null), 403);
+      APIGatewayV2HTTPResponse inbox = send("GET", "/support/admin/tickets?status=open", ADMIN, null);
+      assertThat(inbox.getStatusCode()).isEqualTo(200);
+      assertThat(json(inbox).get("tickets")).hasSize(2);
+    }
+
+    @Test
+    void aCursorFromAnotherUserIsRefused() {
+      createTicket(USER);
+      createTicket(USER);
+      String cursor = json(send("GET", "/support/tickets?limit=1", USER, null)).get("next_cursor").asText();
+      APIGatewayV2HTTPResponse replayed = send("GET", "/support/tickets?limit=1&cursor=" + cursor, OTHER, null);
+      assertProblem(replayed, 400);
+      assertThat(errorFields(replayed)).containsExactly("cursor");
+      assertThat(send("GET", "/support/tickets?limit=1&cursor=" + cursor, USER, null).getStatusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Nested
+  class BadInput {
+    @ParameterizedTest
+    @ValueSource(strings = {
+      "{", "[]", "\"text\"", "42", "null", "{\"subject\":\"Valid subject\"} trailing",
+      "{\"subject\":\"Valid one\",\"subject\":\"Valid two\"}", "{'subject':'single quotes'}"
+    })
+    void malformedJsonIsA400(String body) {
+      APIGatewayV2HTTPResponse response = send("POST", "/support/tickets", USER, body);
+      assertProblem(response, 400);
+      assertThat(repository.calls()).isZero();
+    }
+
+    @Test
+    void wrongTypesAndUnknownFieldsAreNamed() {
+      APIGatewayV2HTTPResponse response =
+          send("POST", "/support/tickets", USER,
+              "{\"subject\":123,\"message\":[\"a\"],\"status\":\"closed\",\"user_id\":\"admin\"}");
+      assertProblem(response, 400);
+      assertThat(errorFields(response)).containsExactlyInAnyOrder("subject", "message", "status", "user_id");
+      String id = createTicket(USER);
+      APIGatewayV2HTTPResponse close =
+          send("POST", "/support/tickets/" + id + "/messages", ADMIN, "{\"close_ticket\":\"yes\"}");
+      assertThat(errorFields(close)).containsExactly("close_ticket");
+    }
+
+    @Test
+    void shortSubjectsAreExplainedFieldByField() {
+      APIGatewayV2HTTPResponse response = send("POST", "/support/tickets", USER, "{\"subject\":\"Hey\"}");
+      assertProblem(response, 400);
+      assertThat(json(response).get("detail").asText()).isEqualTo("subject must be at least 5 characters");
+      assertThat(errorFields(response)).containsExactly("subject");
+      assertProblem(send("POST", "/support/tickets", USER, "{\"priority\":\"high\"}"), 400);
+      assertProblem(send("POST", "/support/tickets", USER, null), 400);
+    }
+
+    @Test
+    void deeplyNestedAndNonUtf8BodiesAreRefused() {
+      String deep = "{\"subject\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+      assertProblem(send("POST", "/support/tickets", USER, deep), 400);
+
+      APIGatewayV2HTTPEvent event = event("POST", "/support/tickets", USER, null);
+      byte[] invalid = {'{', '"', 's', 'u', 'b', 'j', 'e', 'c', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+      event.setBody(Base64.getEncoder().encodeToString(invalid));
+      event.setIsBase64Encoded(true);
+      APIGatewayV2HTTPResponse response = send(event);
+      assertProblem(response, 400);
+      assertThat(json(response).get("detail").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void bodiesOver64KibAreTooLarge() {
+      String body = "{\"subject\":\"Big one\",\"message\":\"" + "x".repeat(64 * 1024) + "\"}";
+      APIGatewayV2HTTPResponse response = send("POST", "/support/tickets", USER, body);
+      assertProblem(response, 413);
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+    }
+
+    @Test
+    void queriesWithRepeatedOrBrokenParametersAreRefused() {
+      APIGatewayV2HTTPResponse repeated = send("GET", "/support/tickets?status=open&status=closed", USER, null);
+      assertProblem(repeated, 400);
+      assertThat(errorFields(repeated)).containsExactly("status");
+      assertProblem(send("GET", "/support/tickets?status=archived", USER, null), 400);
+      assertProblem(send("GET", "/support/tickets?limit=0", USER, null), 400);
+      assertProblem(send("GET", "/support/tickets?limit=", USER, null), 400);
+      assertProblem(send("GET", "/support/tickets?cursor=%zz", USER, null), 400);
+      assertProblem(send("GET", "/support/tickets?cursor=", USER, null), 400);
+    }
+
+    @Test
+    void idempotencyKeysReusedWithAnotherBodyAre422() {
+      APIGatewayV2HTTPEvent first = event("POST", "/support/tickets", USER, "{\"subject\":\"First ticket\"}");
+      first.getHeaders().put("idempotency-key", "k-1");
+      APIGatewayV2HTTPEvent second = event("POST", "/support/tickets", USER, "{\"subject\":\"Other ticket\"}");
+      second.getHeaders().put("idempotency-key", "k-1");
+      APIGatewayV2HTTPResponse created = send(first);
+      APIGatewayV2HTTPResponse replay = send(first);
+      assertThat(created.getStatusCode()).isEqualTo(201);
+      assertThat(header(replay, "Location")).isEqualTo(header(created, "Location"));
+      assertProblem(send(second), 422);
+      APIGatewayV2HTTPEvent bad = event("POST", "/support/tickets", USER, "{\"subject\":\"First ticket\"}");
+      bad.getHeaders().put("idempotency-key", "has space");
+      assertProblem(send(bad), 400);
+      assertThat(json(send("GET", "/support/tickets", USER, null)).get("tickets")).hasSize(1);
+    }
+  }
+
+  @Nested
+  class Routing {
+    @Test
+    void unknownRoutesAre404AndWrongMethods405WithAllow() {
+      assertProblem(send("GET", "/support/nope", USER, null), 404);
+      assertProblem(send("GET", "/other", USER, null), 404);
+      assertProblem(send("GET", "/support/tickets/x/messages/y", USER, null), 404);
+      APIGatewayV2HTTPResponse wrong = send("DELETE", "/support/tickets", USER, null);
+      assertProblem(wrong, 405);
+      assertThat(header(wrong, "Allow")).isEqualTo("GET, POST, OPTIONS");
+      assertThat(header(send("PUT", "/support/tickets/x", USER, null), "Allow")).isEqualTo("GET, OPTIONS");
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoToken() {
+      APIGatewayV2HTTPResponse health = send("GET", "/support/health", null, null);
+      assertThat(health.getStatusCode()).isEqualTo(200);
+      assertThat(json(health).get("status").asText()).isEqualTo("ok");
+      APIGatewayV2HTTPResponse openapi = send("GET", "/support/openapi.json", null, null);
+      assertThat(openapi.getStatusCode()).isEqualTo(200);
+      assertThat(json(openapi).get("openapi").asText()).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheRoutesServed() {
+      JsonNode paths = json(send("GET", "/support/openapi.json", null, null)).get("paths");
+      Map<String, List<String>> documented = new HashMap<>();
+      for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+        String path = it.next();
+        List<String> methods = new ArrayList<>();
+        paths.get(path).fieldNames().forEachRemaining(m -> {
+          if (!m.equals("parameters")) {
+            methods.add(m.toUpperCase());
+          }
+        });
+        documented.put(path.replace("{ticket_id}", "{id}"), methods);
+      }
+      Map<String, List<String>> served = new HashMap<>();
+      for (HttpApi.Route route : HttpApi.Route.values()) {
+        served.put("/support/" + String.join("/", route.segments), route.methods);
+      }
+      assertThat(documented.keySet()).isEqualTo(served.keySet());
+      served.forEach((path, methods) ->
+          assertThat(documented.get(path)).as(path).containsExactlyInAnyOrderElementsOf(methods));
+    }
+
+    @Test
+    void aFaultIsA500WithARequestIdAndNoInternals() {
+      TicketRepository broken = new TicketRepository() {
+        @Override public void create(Ticket ticket, Message firstMessage) {
+          throw new IllegalStateException("connection to dynamodb.internal:8000 refused");
+        }
+        @Override public Optional<Ticket> find(String ticketId) { throw new IllegalStateException("boom"); }
+        @Override public Ticket apply(Ticket current, TicketChange change) { throw new IllegalStateException("boom"); }
+        @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
+        @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
+        @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException("boom"); }
+      };
+      ApiTestSupport faulty = new ApiTestSupport(List.of("http://localhost:3000"), broken);
+      APIGatewayV2HTTPEvent event = event("POST", "/support/tickets", USER, "{\"subject\":\"Valid subject\"}");
+      APIGatewayV2HTTPResponse response = faulty.send(event);
+      assertProblem(response, 500);
+      JsonNode problem = json(response);
+      assertThat(problem.get("request_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
+      assertThat(response.getBody()).doesNotContain("dynamodb", "IllegalStateException", "at com.");
+      assertThat(header(response, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+      assertThat(faulty.metrics.events).contains("error:internal-error:500");
+    }
+  }
+
+  @Test
+  void unicodeSurvivesTheRoundTrip() {
+    String body = new String("{\"subject\":\"Café ☕ orders 😀\",\"message\":\"naïve\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    APIGatewayV2HTTPResponse response = send("POST", "/support/tickets", USER, body);
+    assertThat(json(response).at("/ticket/subject").asText()).isEqualTo("Café ☕ orders 😀");
+  }
+}

@@ -1,0 +1,240 @@
+package com.commercive.support.api;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.commercive.support.domain.User;
+import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryTicketRepository;
+import com.commercive.support.fakes.InMemoryUserDirectory;
+import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.IdempotencyService;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.store.TicketRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** An API handler over in-memory stores, with helpers to mint tokens and send events. */
+class ApiTestSupport {
+  static final String SECRET = "handler-test-secret-of-32-bytes-or-more";
+  static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
+
+  final MutableClock clock = new MutableClock(NOW);
+  final InMemoryTicketRepository repository = new InMemoryTicketRepository();
+  final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore();
+  final RecordingMetrics metrics = new RecordingMetrics();
+  final ApiHandler handler;
+
+  ApiTestSupport() {
+    this(List.of("http://localhost:3000", "http://localhost:5173"), null);
+  }
+
+  ApiTestSupport(List<String> origins, TicketRepository repositoryOverride) {
+    TicketService tickets =
+        new TicketService(
+            repositoryOverride == null ? repository : repositoryOverride,
+            new InMemoryUserDirectory(
+                new User("user-1", "Dana Merchant", "dana@example.com", "user"),
+                new User("admin-1", "Alex Support", "alex@example.com", "admin")),
+            new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)),
+            clock,
+            () -> UUID.randomUUID().toString(),
+            List.of());
+    HttpApi api =
+        new HttpApi(
+            tickets,
+            new IdempotencyService(idempotencyStore, clock),
+            new JwtAuthenticator(
+                SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
+            new CorsPolicy(origins),
+            metrics);
+    handler = new ApiHandler(api, metrics);
+  }
+
+  static String token(String userId, boolean admin) {
+    return token(b -> {
+      b.withSubject(userId);
+      if (admin) {
+        b.withClaim("role", "admin");
+      }
+    });
+  }
+
+  static String token(Consumer<JWTCreator.Builder> claims) {
+    JWTCreator.Builder builder =
+        JWT.create().withIssuedAt(NOW).withExpiresAt(NOW.plus(Duration.ofHours(1)));
+    claims.accept(builder);
+    return builder.sign(Algorithm.HMAC256(SECRET));
+  }
+
+  static APIGatewayV2HTTPEvent fixture(String name) {
+    return EventLoader.loadApiGatewayHttpEvent("events/" + name);
+  }
+
+  /** A payload 2.0 event like API Gateway's, for requests without a fixture file. */
+  static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, String token, String body) {
+    int q = pathAndQuery.indexOf('?');
+    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("host", "api.example.com");
+    headers.put("origin", "http://localhost:3000");
+    if (token != null) {
+      headers.put("authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      headers.put("content-type", "application/json");
+    }
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey("$default")
+        .withRawPath(path)
+        .withRawQueryString(query)
+        .withHeaders(headers)
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("req-" + UUID.randomUUID())
+                .withStage("$default")
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(path)
+                        .withSourceIp("203.0.113.10")
+                        .build())
+                .build())
+        .build();
+  }
+
+  APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+    return handler.handleRequest(event, new TestContext());
+  }
+
+  APIGatewayV2HTTPResponse send(String method, String path, String token, String body) {
+    return send(event(method, path, token, body));
+  }
+
+  static JsonNode json(APIGatewayV2HTTPResponse response) {
+    try {
+      return Json.MAPPER.readTree(response.getBody());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + response.getBody(), e);
+    }
+  }
+
+  static String header(APIGatewayV2HTTPResponse response, String name) {
+    for (Map.Entry<String, String> e : response.getHeaders().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  static final class RecordingMetrics implements ApiMetrics {
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public synchronized void ticketCreated() {
+      events.add("ticket");
+    }
+
+    @Override
+    public synchronized void messagePosted(String senderType) {
+      events.add("message:" + senderType);
+    }
+
+    @Override
+    public synchronized void error(String kind, int status) {
+      events.add("error:" + kind + ":" + status);
+    }
+
+    @Override
+    public synchronized void flush() {
+      events.add("flush");
+    }
+  }
+
+  static final class TestContext implements Context {
+    final String requestId = UUID.randomUUID().toString();
+
+    @Override
+    public String getAwsRequestId() {
+      return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/api-handler";
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "test";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return "api-handler";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:us-east-1:123456789012:function:api-handler";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return 30_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return 512;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override
+        public void log(String message) {}
+
+        @Override
+        public void log(byte[] message) {}
+      };
+    }
+  }
+}
