@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class LambdaHttpServer implements AutoCloseable {
   /** Bodies larger than this are cut here, as API Gateway refuses them (the handler says 413). */
   static final int MAX_READ_BYTES = 1024 * 1024;
+  /** API Gateway's own request limit; beyond it the connection is simply closed. */
+  static final long MAX_DISCARD_BYTES = 10L * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(LambdaHttpServer.class);
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -159,8 +161,18 @@ final class LambdaHttpServer implements AutoCloseable {
     return parameters;
   }
 
+  /**
+   * Reads up to {@link #MAX_READ_BYTES} and discards the rest (up to a bound), so that the client
+   * gets to read the 413 instead of a reset connection.
+   */
   private static byte[] readBody(InputStream in) throws IOException {
-    return in.readNBytes(MAX_READ_BYTES);
+    byte[] body = in.readNBytes(MAX_READ_BYTES);
+    long discarded = 0;
+    byte[] sink = new byte[64 * 1024];
+    for (int n; discarded < MAX_DISCARD_BYTES && (n = in.read(sink)) > 0; ) {
+      discarded += n;
+    }
+    return body;
   }
 
   private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response)
