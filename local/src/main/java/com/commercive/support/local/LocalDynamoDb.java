@@ -1,53 +1,66 @@
 package com.commercive.support.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
  * DynamoDB Local, in this process, as a server: in shared-database mode so that any credentials
- * and region see the same tables; in memory unless a data folder is given.
+ * and region see the same tables; in memory unless a data folder is given. Its request handler
+ * runs on a Jetty connector bound to one host (loopback), where its own launcher would listen on
+ * every interface, and with no telemetry (nothing leaves the machine).
  */
 final class LocalDynamoDb implements AutoCloseable {
-  private final DynamoDBProxyServer server;
+  private final Server server;
+  private final String host;
   private final int port;
 
-  private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+  private LocalDynamoDb(Server server, String host, int port) {
     this.server = server;
+    this.host = host;
     this.port = port;
   }
 
-  static LocalDynamoDb start(int port, Path dataDirectory) {
-    List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
-    if (dataDirectory == null) {
-      args.add("-inMemory");
-    } else {
-      args.add("-dbPath");
-      args.add(dataDirectory.toAbsolutePath().toString());
+  static LocalDynamoDb start(String host, int port, Path dataDirectory) {
+    String dbPath = null;
+    if (dataDirectory != null) {
+      try {
+        dbPath = Files.createDirectories(dataDirectory).toAbsolutePath().toString();
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "DYNAMODB_DATA_DIR " + dataDirectory + " cannot be used: " + e.getMessage());
+      }
     }
-    DynamoDBProxyServer server;
+    var requests = new LocalDynamoDBRequestHandler(0, dataDirectory == null, dbPath, true, false);
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ContextHandler context = new ContextHandler();
+    context.setHandler(new LocalDynamoDBServerHandler(requests, null));
+    server.setHandler(context);
     try {
-      server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
       server.start();
     } catch (Exception e) {
+      stopQuietlyAfterFailure(server, e);
       if (causedByBind(e)) {
         throw new PortInUseException("DynamoDB Local", port);
       }
       throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
     }
-    return new LocalDynamoDb(server, port);
+    return new LocalDynamoDb(server, host, connector.getLocalPort());
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
-  }
-
-  int port() {
-    return port;
+    return URI.create("http://" + host + ":" + port);
   }
 
   @Override
@@ -56,6 +69,14 @@ final class LocalDynamoDb implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+    }
+  }
+
+  private static void stopQuietlyAfterFailure(Server server, Exception cause) {
+    try {
+      server.stop();
+    } catch (Exception stopFailure) {
+      cause.addSuppressed(stopFailure);
     }
   }
 

@@ -16,6 +16,7 @@ public final class LocalRunner {
     try {
       system = LocalSystem.start(LocalSystem.Settings.fromEnvironment(System.getenv()));
     } catch (PortInUseException | IllegalArgumentException e) {
+      // Something the user can fix (a taken port, a bad setting): say what, no stack trace.
       System.err.println("Commercive Support could not start: " + e.getMessage());
       System.exit(1);
       return;

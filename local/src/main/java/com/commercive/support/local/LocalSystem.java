@@ -73,8 +73,8 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   public static LocalSystem start(Settings settings) {
-    int dynamoDbPort = settings.dynamoDbPort() == 0 ? FreePorts.find() : settings.dynamoDbPort();
-    LocalDynamoDb dynamoDbServer = LocalDynamoDb.start(dynamoDbPort, settings.dataDirectory());
+    LocalDynamoDb dynamoDbServer =
+        LocalDynamoDb.start(settings.host(), settings.dynamoDbPort(), settings.dataDirectory());
     DynamoDbClient dynamoDb = null;
     try {
       Map<String, String> env = new HashMap<>(settings.env());

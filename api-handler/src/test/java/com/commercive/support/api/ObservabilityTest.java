@@ -1,0 +1,134 @@
+package com.commercive.support.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.store.Page;
+import com.commercive.support.store.TicketRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the API writes to its logs and metrics: keys and counts, never bodies, tokens or emails. */
+class ObservabilityTest extends ApiTestSupport {
+
+  /** Runs {@code action} and returns every line it printed to standard output. */
+  static List<String> stdout(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void logsOneStructuredLinePerRequestWithoutPersonalData() {
+    String token =
+        token(b -> b.withSubject("user-1").withClaim("email", "dana.secret@example.com").withClaim("name", "Dana Secret"));
+    APIGatewayV2HTTPEvent event =
+        event("POST", "/support/tickets", token,
+            "{\"subject\":\"My card 4111-1111-1111-1111\",\"message\":\"password is hunter2\"}");
+
+    List<String> lines = stdout(() -> send(event));
+
+    String all = String.join("\n", lines);
+    assertThat(all)
+        .doesNotContain(token)
+        .doesNotContain(token.substring(token.lastIndexOf('.') + 1))
+        .doesNotContain("4111-1111")
+        .doesNotContain("hunter2")
+        .doesNotContain("dana.secret@example.com")
+        .doesNotContain("Dana Secret");
+    JsonNode line =
+        lines.stream()
+            .map(ObservabilityTest::parse)
+            .filter(j -> "request handled".equals(j.path("message").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no request line in " + all));
+    assertThat(line.get("level").asText()).isEqualTo("INFO");
+    assertThat(line.get("route").asText()).isEqualTo("TICKETS");
+    assertThat(line.get("status").asInt()).isEqualTo(201);
+    assertThat(line.get("request_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
+    assertThat(line.get("function_request_id").asText()).isNotBlank();
+  }
+
+  @Test
+  void aFaultIsLoggedWithItsRequestIdAndTicketButNotTheBody() {
+    TicketRepository broken =
+        new TicketRepository() {
+          @Override public void create(Ticket t, Message m) {}
+          @Override public Optional<Ticket> find(String id) { throw new IllegalStateException("store unavailable"); }
+          @Override public Ticket apply(Ticket c, TicketChange ch) { throw new IllegalStateException(); }
+          @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException(); }
+          @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException(); }
+          @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException(); }
+        };
+    ApiTestSupport faulty = new ApiTestSupport(List.of(), broken);
+    APIGatewayV2HTTPEvent event =
+        event("POST", "/support/tickets/t-123/messages", token("user-1", false), "{\"message\":\"private words\"}");
+
+    List<String> lines = stdout(() -> faulty.send(event));
+
+    String all = String.join("\n", lines);
+    assertThat(all).doesNotContain("private words");
+    JsonNode error =
+        lines.stream().map(ObservabilityTest::parse)
+            .filter(j -> "ERROR".equals(j.path("level").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no error line in " + all));
+    assertThat(error.get("request_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
+    assertThat(error.at("/error/message").asText()).isEqualTo("store unavailable");
+    JsonNode request =
+        lines.stream().map(ObservabilityTest::parse)
+            .filter(j -> "request handled".equals(j.path("message").asText()))
+            .findFirst().orElseThrow();
+    assertThat(request.get("ticket_id").asText()).isEqualTo("t-123");
+    assertThat(request.get("status").asInt()).isEqualTo(500);
+  }
+
+  @Test
+  void powertoolsMetricsAreEmittedAsEmbeddedMetricFormat() {
+    PowertoolsApiMetrics metrics = new PowertoolsApiMetrics("TestNamespace", "test-service");
+    List<String> lines = stdout(() -> {
+      metrics.ticketCreated();
+      metrics.messagePosted("admin");
+      metrics.error("validation-error", 400);
+      metrics.flush();
+      metrics.flush();
+    });
+    String all = String.join("\n", lines);
+    assertThat(all).contains("\"Namespace\":\"TestNamespace\"");
+    assertThat(all).contains("\"TicketsCreated\":1.0").contains("\"MessagesPosted\":1.0")
+        .contains("\"ClientErrors\":1.0");
+    assertThat(all).contains("\"SenderType\":\"admin\"").contains("\"ErrorKind\":\"validation-error\"");
+    assertThat(all).contains("\"Service\":\"test-service\"");
+    assertThat(all).doesNotContain("No metrics were emitted");
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return Json.MAPPER.readTree(line);
+    } catch (Exception notJson) {
+      return Json.MAPPER.createObjectNode();
+    }
+  }
+}
