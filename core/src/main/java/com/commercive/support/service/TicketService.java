@@ -128,13 +128,8 @@ public final class TicketService {
               request.message(),
               null,
               now);
-      ticket =
-          ticket.with(
-              new TicketChange(
-                  first,
-                  StatusRules.afterMessage(ticket.status(), first.senderType(), false),
-                  now,
-                  caller.admin()));
+      // A new ticket is open whoever writes its first message.
+      ticket = ticket.with(new TicketChange(first, TicketStatus.OPEN, now, false));
     }
     tickets.create(ticket, first);
     return new TicketCreated(ticket, first);

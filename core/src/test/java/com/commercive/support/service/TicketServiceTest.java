@@ -100,6 +100,14 @@ class TicketServiceTest {
     }
 
     @Test
+    void isOpenEvenWhenAnAdminWritesTheFirstMessage() {
+      var created = service.create(ADMIN, new NewTicket("Internal test ticket", null, "From support"));
+      assertThat(created.ticket().status()).isEqualTo(TicketStatus.OPEN);
+      assertThat(created.ticket().humanReplied()).isFalse();
+      assertThat(created.message().senderType()).isEqualTo(SenderType.ADMIN);
+    }
+
+    @Test
     void withoutAMessageHasNoPreview() {
       var created = service.create(OWNER, new NewTicket("Billing question", null, null));
       assertThat(created.message()).isNull();

@@ -19,11 +19,13 @@ import org.eclipse.jetty.server.handler.ContextHandler;
  */
 final class LocalDynamoDb implements AutoCloseable {
   private final Server server;
+  private final LocalDynamoDBServerHandler handler;
   private final String host;
   private final int port;
 
-  private LocalDynamoDb(Server server, String host, int port) {
+  private LocalDynamoDb(Server server, LocalDynamoDBServerHandler handler, String host, int port) {
     this.server = server;
+    this.handler = handler;
     this.host = host;
     this.port = port;
   }
@@ -44,8 +46,9 @@ final class LocalDynamoDb implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
+    LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(requests, null);
     ContextHandler context = new ContextHandler();
-    context.setHandler(new LocalDynamoDBServerHandler(requests, null));
+    context.setHandler(handler);
     server.setHandler(context);
     try {
       server.start();
@@ -56,19 +59,22 @@ final class LocalDynamoDb implements AutoCloseable {
       }
       throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
     }
-    return new LocalDynamoDb(server, host, connector.getLocalPort());
+    return new LocalDynamoDb(server, handler, host, connector.getLocalPort());
   }
 
   URI endpoint() {
     return URI.create("http://" + host + ":" + port);
   }
 
+  /** Stops serving, then closes the database (a data folder's file is complete after this). */
   @Override
   public void close() {
     try {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+    } finally {
+      handler.close();
     }
   }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end over HTTP: the local runner's real stand-ins and the Lambda handler behind its
@@ -377,6 +379,45 @@ class LocalSystemIT {
           .isInstanceOf(PortInUseException.class)
           .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
           .hasMessageContaining("already in use");
+    }
+  }
+
+  @Test
+  void aDataFolderKeepsTicketsAcrossRestarts(@TempDir Path data) {
+    String ticketId;
+    try (LocalSystem first = LocalSystem.start(new LocalSystem.Settings("127.0.0.1", 0, 0, data, Map.of()))) {
+      ticketId = post(first, "{\"subject\":\"Kept across restarts\"}").at("/ticket/ticket_id").asText();
+    }
+    try (LocalSystem second = LocalSystem.start(new LocalSystem.Settings("127.0.0.1", 0, 0, data, Map.of()))) {
+      HttpRequest get = HttpRequest.newBuilder(URI.create(second.apiUrl() + "/support/tickets/" + ticketId))
+          .header("Authorization", "Bearer " + second.tokenFor("demo-user")).build();
+      HttpResponse<String> response = send(get);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("Kept across restarts");
+    }
+  }
+
+  private static JsonNode post(LocalSystem target, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(target.apiUrl() + "/support/tickets"))
+        .header("Authorization", "Bearer " + target.tokenFor("demo-user"))
+        .POST(BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response = send(request);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 

@@ -9,12 +9,15 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -245,6 +248,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             .thenComparing(c -> c.item().get(TicketItems.TICKET_ID).s())
             .reversed());
     List<Candidate> taken = candidates.subList(0, Math.min(limit, candidates.size()));
+    Set<Candidate> takenSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    takenSet.addAll(taken);
 
     Map<String, Object> next = new LinkedHashMap<>();
     boolean more = false;
@@ -258,7 +263,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       int left = 0;
       for (Candidate c : candidates) {
         if (c.status() == status) {
-          if (taken.contains(c)) {
+          if (takenSet.contains(c)) {
             lastTaken = c;
           } else {
             left++;

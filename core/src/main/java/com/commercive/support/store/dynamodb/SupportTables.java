@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The tables' keys and indexes, in one place: what the adapters query, what the local runner and
@@ -36,14 +37,24 @@ public final class SupportTables {
     create(dynamoDb, messages(names.messages()));
     create(dynamoDb, users(names.users()));
     create(dynamoDb, idempotency(names.idempotency()));
+    enableTimeToLive(dynamoDb, names.idempotency(), IdempotencyItems.EXPIRES_AT);
+  }
+
+  /** Turns TTL on unless it already is (a table kept from an earlier run). */
+  private static void enableTimeToLive(DynamoDbClient dynamoDb, String table, String attribute) {
+    TimeToLiveStatus status =
+        dynamoDb
+            .describeTimeToLive(r -> r.tableName(table))
+            .timeToLiveDescription()
+            .timeToLiveStatus();
+    if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+      return;
+    }
     dynamoDb.updateTimeToLive(
         r ->
-            r.tableName(names.idempotency())
+            r.tableName(table)
                 .timeToLiveSpecification(
-                    TimeToLiveSpecification.builder()
-                        .attributeName(IdempotencyItems.EXPIRES_AT)
-                        .enabled(true)
-                        .build()));
+                    TimeToLiveSpecification.builder().attributeName(attribute).enabled(true).build()));
   }
 
   public static CreateTableRequest tickets(String name) {

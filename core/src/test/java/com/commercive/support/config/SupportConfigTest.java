@@ -1,0 +1,82 @@
+package com.commercive.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SupportConfigTest {
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+  static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JWT_SECRET", SECRET);
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void defaultsToTheSeedsTablesAndRealCredentials() {
+    SupportConfig config = SupportConfig.from(env());
+    assertThat(config.tables()).isEqualTo(SupportConfig.TableNames.defaults());
+    assertThat(config.tables().tickets()).isEqualTo("commercive_support_tickets");
+    assertThat(config.awsRegion()).isEqualTo("us-east-1");
+    assertThat(config.awsEndpoint()).isEmpty();
+    assertThat(config.staticCredentials()).isEmpty();
+    assertThat(config.corsAllowedOrigins()).isEmpty();
+    assertThat(config.jwtIssuer()).isEmpty();
+  }
+
+  @Test
+  void readsEverySetting() {
+    SupportConfig config = SupportConfig.from(env(
+        "TICKETS_TABLE", "prod_tickets", "MESSAGES_TABLE", "prod_messages",
+        "USERS_TABLE", "prod_users", "IDEMPOTENCY_TABLE", "prod_idem",
+        "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
+        "JWT_ISSUER", "commercive", "JWT_AUDIENCE", "support",
+        "CORS_ALLOWED_ORIGINS", " https://app.commercive.com , http://localhost:3000 ,",
+        "ATTACHMENT_URL_PREFIXES", "https://uploads.commercive.com/"));
+    assertThat(config.tables()).isEqualTo(
+        new SupportConfig.TableNames("prod_tickets", "prod_messages", "prod_users", "prod_idem"));
+    assertThat(config.awsRegion()).isEqualTo("eu-west-1");
+    assertThat(config.awsEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+    assertThat(config.staticCredentials()).isPresent();
+    assertThat(config.jwtIssuer()).contains("commercive");
+    assertThat(config.jwtAudience()).contains("support");
+    assertThat(config.corsAllowedOrigins())
+        .isEqualTo(List.of("https://app.commercive.com", "http://localhost:3000"));
+    assertThat(config.attachmentUrlPrefixes()).containsExactly("https://uploads.commercive.com/");
+  }
+
+  @Test
+  void refusesToStartWithAShortOrMissingSecret() {
+    Map<String, String> missing = env();
+    missing.remove("JWT_SECRET");
+    assertThatThrownBy(() -> SupportConfig.from(missing)).hasMessageContaining("JWT_SECRET");
+    assertThatThrownBy(() -> SupportConfig.from(env("JWT_SECRET", "x".repeat(31))))
+        .hasMessageContaining("at least 32 bytes");
+  }
+
+  @Test
+  void refusesContradictoryOrUnsafeSettings() {
+    assertThatThrownBy(() -> SupportConfig.from(env("CORS_ALLOWED_ORIGINS", "*,https://a.example")))
+        .hasMessageContaining("CORS_ALLOWED_ORIGINS");
+    assertThatThrownBy(() -> SupportConfig.from(env("ATTACHMENT_URL_PREFIXES", "http://insecure.example/")))
+        .hasMessageContaining("https://");
+    assertThatThrownBy(() -> SupportConfig.from(env("TICKETS_TABLE", "x")))
+        .hasMessageContaining("TICKETS_TABLE");
+    assertThatThrownBy(() -> SupportConfig.from(env("AWS_ENDPOINT_URL", "not a url")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void neverPrintsTheSecret() {
+    assertThat(SupportConfig.from(env()).toString()).doesNotContain(SECRET);
+  }
+}
