@@ -5,8 +5,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,30 +28,49 @@ public final class AwsClients {
   private AwsClients() {}
 
   public static DynamoDbClient dynamoDb(SupportConfig config) {
-    var builder =
-        DynamoDbClient.builder()
-            .region(Region.of(config.awsRegion()))
-            .credentialsProvider(credentials(config))
-            .httpClient(httpClient())
-            .overrideConfiguration(
-                o ->
-                    o.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .retryStrategy(RetryMode.STANDARD));
-    config.awsEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
-  private static SdkHttpClient httpClient() {
-    return UrlConnectionHttpClient.builder()
-        .connectionTimeout(CONNECT_TIMEOUT)
-        .socketTimeout(SOCKET_TIMEOUT)
+    return configure(
+            DynamoDbClient.builder(), config, config.awsEndpoint(), SOCKET_TIMEOUT,
+            ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
         .build();
   }
 
-  private static AwsCredentialsProvider credentials(SupportConfig config) {
+  /**
+   * Applies the shared client set-up to any service's builder: region, credentials, the
+   * URLConnection HTTP client, timeouts, the standard retry policy with {@code maxAttempts}, and
+   * the endpoint override when there is one.
+   */
+  public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
+      B builder,
+      SupportConfig config,
+      Optional<URI> endpoint,
+      Duration socketTimeout,
+      Duration attemptTimeout,
+      Duration callTimeout,
+      int maxAttempts) {
+    builder
+        .region(Region.of(config.awsRegion()))
+        .credentialsProvider(credentials(config, endpoint))
+        .httpClient(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(socketTimeout)
+                .build())
+        .overrideConfiguration(
+            o ->
+                o.apiCallAttemptTimeout(attemptTimeout)
+                    .apiCallTimeout(callTimeout)
+                    .retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(maxAttempts)
+                            .build()));
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private static AwsCredentialsProvider credentials(SupportConfig config, Optional<URI> endpoint) {
     return config
         .staticCredentials()
+        .filter(c -> endpoint.isPresent())
         .<AwsCredentialsProvider>map(
             c ->
                 StaticCredentialsProvider.create(

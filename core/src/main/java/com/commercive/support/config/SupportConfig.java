@@ -22,7 +22,8 @@ public record SupportConfig(
     List<String> corsAllowedOrigins,
     List<String> attachmentUrlPrefixes,
     String serviceName,
-    String metricsNamespace) {
+    String metricsNamespace,
+    AiSettings ai) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -42,6 +43,55 @@ public record SupportConfig(
           "commercive_support_messages",
           "commercive_users",
           "commercive_support_idempotency");
+    }
+  }
+
+  /** Which assistant answers, and how to reach the LLM providers. */
+  public record AiSettings(
+      AiProvider provider,
+      String bedrockModelId,
+      Optional<URI> bedrockEndpoint,
+      Optional<URI> openAiBaseUrl,
+      Optional<String> openAiApiKey,
+      Optional<String> openAiModel,
+      java.time.Duration timeout,
+      int maxAttempts) {
+
+    public static final String DEFAULT_BEDROCK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+
+    @Override
+    public String toString() {
+      return "AiSettings[provider=" + provider + ", bedrockModelId=" + bedrockModelId
+          + ", openAiBaseUrl=" + openAiBaseUrl + ", openAiModel=" + openAiModel
+          + ", openAiApiKey=" + (openAiApiKey.isPresent() ? "***" : "none")
+          + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + "]";
+    }
+  }
+
+  /** {@code AI_PROVIDER}: the knowledge base alone (default), or an LLM grounded in it. */
+  public enum AiProvider {
+    KNOWLEDGE_BASE("knowledge-base"),
+    BEDROCK("bedrock"),
+    OPENAI("openai");
+
+    private final String setting;
+
+    AiProvider(String setting) {
+      this.setting = setting;
+    }
+
+    public String setting() {
+      return setting;
+    }
+
+    static AiProvider fromSetting(String value) {
+      for (AiProvider provider : values()) {
+        if (provider.setting.equals(value)) {
+          return provider;
+        }
+      }
+      throw new IllegalArgumentException(
+          "AI_PROVIDER must be knowledge-base, bedrock or openai, not " + value);
     }
   }
 
@@ -74,14 +124,16 @@ public record SupportConfig(
         value(env, "AWS_ENDPOINT_URL_DYNAMODB")
             .or(() -> value(env, "AWS_ENDPOINT_URL"))
             .map(SupportConfig::endpoint);
+    // Credentials for stand-ins behind an endpoint override (they accept any key); a client
+    // without an override always uses the default provider chain (see AwsClients).
     Optional<StaticCredentials> credentials = Optional.empty();
-    Optional<String> accessKey = value(env, "AWS_ACCESS_KEY_ID");
-    Optional<String> secretKey = value(env, "AWS_SECRET_ACCESS_KEY");
-    if (endpoint.isPresent() && accessKey.isPresent() && secretKey.isPresent()) {
-      credentials = Optional.of(new StaticCredentials(accessKey.get(), secretKey.get()));
-    } else if (endpoint.isPresent()) {
-      // Local stand-ins accept any key; never go looking for real credentials for them.
-      credentials = Optional.of(new StaticCredentials("local", "local"));
+    boolean anyOverride = env.keySet().stream().anyMatch(k -> k.startsWith("AWS_ENDPOINT_URL"));
+    if (anyOverride) {
+      credentials =
+          Optional.of(
+              new StaticCredentials(
+                  value(env, "AWS_ACCESS_KEY_ID").orElse("local"),
+                  value(env, "AWS_SECRET_ACCESS_KEY").orElse("local")));
     }
 
     List<String> origins = list(env, "CORS_ALLOWED_ORIGINS");
@@ -97,7 +149,7 @@ public record SupportConfig(
     }
 
     return new SupportConfig(
-        value(env, "AWS_REGION").or(() -> value(env, "AWS_DEFAULT_REGION")).orElse(DEFAULT_REGION),
+        region(env),
         endpoint,
         credentials,
         tables,
@@ -107,7 +159,52 @@ public record SupportConfig(
         origins,
         prefixes,
         value(env, "POWERTOOLS_SERVICE_NAME").orElse(null),
-        value(env, "POWERTOOLS_METRICS_NAMESPACE").orElse(null));
+        value(env, "POWERTOOLS_METRICS_NAMESPACE").orElse(null),
+        ai(env));
+  }
+
+  private static String region(Map<String, String> env) {
+    return value(env, "AWS_REGION").or(() -> value(env, "AWS_DEFAULT_REGION")).orElse(DEFAULT_REGION);
+  }
+
+  private static AiSettings ai(Map<String, String> env) {
+    AiProvider provider =
+        AiProvider.fromSetting(value(env, "AI_PROVIDER").orElse(AiProvider.KNOWLEDGE_BASE.setting()));
+    Optional<URI> openAiBaseUrl = value(env, "OPENAI_BASE_URL").map(SupportConfig::endpoint);
+    Optional<String> openAiModel = value(env, "OPENAI_MODEL");
+    if (provider == AiProvider.OPENAI && (openAiBaseUrl.isEmpty() || openAiModel.isEmpty())) {
+      throw new IllegalArgumentException(
+          "AI_PROVIDER=openai needs OPENAI_BASE_URL (up to and including /v1) and OPENAI_MODEL");
+    }
+    long timeoutMs = number(env, "AI_TIMEOUT_MS", 8_000, 100, 120_000);
+    int attempts = (int) number(env, "AI_MAX_ATTEMPTS", 3, 1, 10);
+    return new AiSettings(
+        provider,
+        value(env, "BEDROCK_MODEL_ID").orElse(AiSettings.DEFAULT_BEDROCK_MODEL),
+        value(env, "AWS_ENDPOINT_URL_BEDROCK_RUNTIME")
+            .or(() -> value(env, "AWS_ENDPOINT_URL"))
+            .map(SupportConfig::endpoint),
+        openAiBaseUrl,
+        value(env, "OPENAI_API_KEY"),
+        openAiModel,
+        java.time.Duration.ofMillis(timeoutMs),
+        attempts);
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+    Optional<String> raw = value(env, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(raw.get());
+      if (parsed < min || parsed > max) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+    }
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
@@ -140,6 +237,6 @@ public record SupportConfig(
   @Override
   public String toString() {
     return "SupportConfig[region=" + awsRegion + ", endpoint=" + awsEndpoint + ", tables=" + tables
-        + ", corsAllowedOrigins=" + corsAllowedOrigins + "]";
+        + ", corsAllowedOrigins=" + corsAllowedOrigins + ", ai=" + ai + "]";
   }
 }

@@ -76,6 +76,29 @@ class SupportConfigTest {
   }
 
   @Test
+  void readsTheAssistantSettings() {
+    SupportConfig.AiSettings defaults = SupportConfig.from(env()).ai();
+    assertThat(defaults.provider()).isEqualTo(SupportConfig.AiProvider.KNOWLEDGE_BASE);
+    assertThat(defaults.timeout()).isEqualTo(java.time.Duration.ofSeconds(8));
+    assertThat(defaults.maxAttempts()).isEqualTo(3);
+
+    SupportConfig.AiSettings openAi = SupportConfig.from(env(
+        "AI_PROVIDER", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:11434/v1",
+        "OPENAI_MODEL", "llama3", "OPENAI_API_KEY", "sk-secret", "AI_TIMEOUT_MS", "2500")).ai();
+    assertThat(openAi.provider()).isEqualTo(SupportConfig.AiProvider.OPENAI);
+    assertThat(openAi.openAiBaseUrl()).contains(URI.create("http://127.0.0.1:11434/v1"));
+    assertThat(openAi.timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    assertThat(openAi.toString()).doesNotContain("sk-secret");
+
+    assertThatThrownBy(() -> SupportConfig.from(env("AI_PROVIDER", "openai")))
+        .hasMessageContaining("OPENAI_BASE_URL");
+    assertThatThrownBy(() -> SupportConfig.from(env("AI_PROVIDER", "gpt")))
+        .hasMessageContaining("AI_PROVIDER");
+    assertThatThrownBy(() -> SupportConfig.from(env("AI_TIMEOUT_MS", "soon")))
+        .hasMessageContaining("AI_TIMEOUT_MS");
+  }
+
+  @Test
   void neverPrintsTheSecret() {
     assertThat(SupportConfig.from(env()).toString()).doesNotContain(SECRET);
   }

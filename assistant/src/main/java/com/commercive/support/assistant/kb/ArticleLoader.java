@@ -1,0 +1,108 @@
+package com.commercive.support.assistant.kb;
+
+import com.commercive.support.assistant.Topic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the help articles shipped on the classpath: Markdown files with a front matter block
+ * ({@code id}, {@code title}, {@code topic}, {@code tags}), listed in {@code articles.txt}.
+ */
+public final class ArticleLoader {
+  public static final String FOLDER = "/knowledge-base/";
+
+  private ArticleLoader() {}
+
+  public static List<Article> loadAll() {
+    List<Article> articles = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (String line : read(FOLDER + "articles.txt").split("\n")) {
+      String name = line.strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      Article article = parse(name, read(FOLDER + name));
+      if (!ids.add(article.id())) {
+        throw new IllegalStateException("two articles have the id " + article.id());
+      }
+      articles.add(article);
+    }
+    return articles;
+  }
+
+  static Article parse(String name, String markdown) {
+    String text = markdown.replace("\r\n", "\n");
+    if (!text.startsWith("---\n")) {
+      throw new IllegalStateException(name + " has no front matter");
+    }
+    int end = text.indexOf("\n---\n", 4);
+    if (end < 0) {
+      throw new IllegalStateException(name + " has an unterminated front matter");
+    }
+    Map<String, String> meta = new LinkedHashMap<>();
+    for (String line : text.substring(4, end).split("\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        meta.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      }
+    }
+    String id = require(name, meta, "id");
+    String title = require(name, meta, "title");
+    Topic topic =
+        Topic.fromWire(require(name, meta, "topic"))
+            .filter(t -> t != Topic.GENERAL)
+            .orElseThrow(() -> new IllegalStateException(name + " has an unknown topic"));
+
+    List<Article.Section> sections = new ArrayList<>();
+    String heading = title;
+    StringBuilder body = new StringBuilder();
+    for (String line : text.substring(end + 5).split("\n")) {
+      if (line.startsWith("## ")) {
+        addSection(sections, heading, body);
+        heading = line.substring(3).strip();
+        body.setLength(0);
+      } else {
+        body.append(line).append('\n');
+      }
+    }
+    addSection(sections, heading, body);
+    if (sections.isEmpty()) {
+      throw new IllegalStateException(name + " has no text");
+    }
+    return new Article(id, title, topic, meta.getOrDefault("tags", ""), sections);
+  }
+
+  private static void addSection(List<Article.Section> sections, String heading, StringBuilder body) {
+    String text = body.toString().strip();
+    if (!text.isEmpty()) {
+      sections.add(new Article.Section(heading, text));
+    }
+  }
+
+  private static String require(String name, Map<String, String> meta, String key) {
+    String value = meta.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " has no " + key);
+    }
+    return value;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = ArticleLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
