@@ -3,6 +3,7 @@ package com.commercive.support.assistant.kb;
 import com.commercive.support.assistant.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,7 +19,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -62,8 +63,10 @@ public final class KnowledgeBase {
 
   private final Map<String, Article> articles;
   private final IndexSearcher searcher;
+  private final Analyzer indexAnalyzer;
   private final Analyzer queryAnalyzer;
   private final Analyzer wordAnalyzer;
+  private final Map<String, Set<String>> synonymStems;
   private final SpellingCorrector corrector;
   private final Map<String, Set<String>> articleTerms;
   private final Duration buildTime;
@@ -71,15 +74,19 @@ public final class KnowledgeBase {
   private KnowledgeBase(
       Map<String, Article> articles,
       IndexSearcher searcher,
+      Analyzer indexAnalyzer,
       Analyzer queryAnalyzer,
       Analyzer wordAnalyzer,
+      Map<String, Set<String>> synonymStems,
       SpellingCorrector corrector,
       Map<String, Set<String>> articleTerms,
       Duration buildTime) {
     this.articles = articles;
     this.searcher = searcher;
+    this.indexAnalyzer = indexAnalyzer;
     this.queryAnalyzer = queryAnalyzer;
     this.wordAnalyzer = wordAnalyzer;
+    this.synonymStems = synonymStems;
     this.corrector = corrector;
     this.articleTerms = articleTerms;
     this.buildTime = buildTime;
@@ -88,15 +95,16 @@ public final class KnowledgeBase {
   /** The articles and synonyms shipped with the project. */
   public static KnowledgeBase load() {
     long started = System.nanoTime();
+    String resource = ArticleLoader.FOLDER + "synonyms.txt";
     return build(
         ArticleLoader.loadAll(),
-        MerchantAnalyzers.synonyms(ArticleLoader.FOLDER + "synonyms.txt"),
-        synonymWords(),
+        MerchantAnalyzers.synonyms(resource),
+        synonymLines(resource),
         started);
   }
 
   static KnowledgeBase build(
-      List<Article> articles, SynonymMap synonyms, List<String> extraWords, long started) {
+      List<Article> articles, SynonymMap synonyms, List<String> synonymLines, long started) {
     Analyzer indexAnalyzer = MerchantAnalyzers.index();
     Analyzer wordAnalyzer = MerchantAnalyzers.words();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -128,8 +136,13 @@ public final class KnowledgeBase {
     } catch (IOException e) {
       throw new UncheckedIOException("the knowledge base could not be indexed", e);
     }
-    for (String word : extraWords) {
-      vocabulary.merge(word, 1, Integer::sum);
+    // A synonym is a known word: never "correct" it into another.
+    for (String line : synonymLines) {
+      for (String word : line.split("[^a-z0-9'-]+")) {
+        if (!word.isBlank()) {
+          vocabulary.merge(word, 1, Integer::sum);
+        }
+      }
     }
     MerchantAnalyzers.STOP_WORDS.forEach(w -> vocabulary.merge(new String((char[]) w), 1, Integer::sum));
     try {
@@ -137,8 +150,10 @@ public final class KnowledgeBase {
       return new KnowledgeBase(
           byId,
           searcher,
+          indexAnalyzer,
           MerchantAnalyzers.query(synonyms),
           wordAnalyzer,
+          synonymStems(indexAnalyzer, synonymLines),
           new SpellingCorrector(vocabulary),
           termsById,
           Duration.ofNanos(System.nanoTime() - started));
@@ -170,8 +185,15 @@ public final class KnowledgeBase {
       return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
     }
     Retrieval.Match best = matches.get(0);
-    Set<String> bestTerms = articleTerms.get(best.article().id());
-    long covered = groups.stream().filter(g -> g.stream().anyMatch(bestTerms::contains)).count();
+    // A question is covered by its topic's matching articles together: "stock levels out of
+    // date" spreads over two inventory articles.
+    Set<String> topicTerms = new HashSet<>();
+    for (Retrieval.Match match : matches) {
+      if (match.article().topic() == best.article().topic()) {
+        topicTerms.addAll(articleTerms.get(match.article().id()));
+      }
+    }
+    long covered = groups.stream().filter(g -> g.stream().anyMatch(topicTerms::contains)).count();
     double coverage = (double) covered / groups.size();
     double strength = best.score() / (best.score() + SCORE_SCALE);
     double confidence = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * strength;
@@ -199,29 +221,18 @@ public final class KnowledgeBase {
   }
 
   /**
-   * The question's meaningful terms, one group per word position holding the word's stem and its
-   * synonyms' stems: a group is covered when an article contains any of them.
+   * The question's meaningful terms: one group per word, holding the word's stem and the stems
+   * of its one-word synonyms. A group is covered when an article contains any of them.
    */
   private List<Set<String>> termGroups(String text) {
-    TreeMap<Integer, Set<String>> byPosition = new TreeMap<>();
-    try (TokenStream stream = queryAnalyzer.tokenStream(BODY, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        byPosition.computeIfAbsent(position, p -> new HashSet<>()).add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     List<Set<String>> groups = new ArrayList<>();
-    for (Set<String> group : byPosition.values()) {
-      if (!WEAK_TERMS.containsAll(group)) {
-        groups.add(group);
+    for (String stem : tokens(indexAnalyzer, text)) {
+      if (WEAK_TERMS.contains(stem)) {
+        continue;
       }
+      Set<String> group = new HashSet<>(synonymStems.getOrDefault(stem, Set.of()));
+      group.add(stem);
+      groups.add(group);
     }
     return groups;
   }
@@ -290,26 +301,51 @@ public final class KnowledgeBase {
     return tokens;
   }
 
-  /** Every word of the synonyms file, so that a synonym is never "corrected" away. */
-  private static List<String> synonymWords() {
-    List<String> words = new ArrayList<>();
-    try (var in = KnowledgeBase.class.getResourceAsStream(ArticleLoader.FOLDER + "synonyms.txt")) {
+  /** The synonyms file's rules, lower case, without comments. */
+  private static List<String> synonymLines(String resource) {
+    try (var in = KnowledgeBase.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return words;
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("#")) {
-          continue;
-        }
-        for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9'-]+")) {
-          if (!word.isBlank()) {
-            words.add(word);
-          }
+      List<String> lines = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          lines.add(line.toLowerCase(Locale.ROOT).strip());
         }
       }
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return words;
+  }
+
+  /**
+   * For each one-word entry of a synonym rule, the stems of the rule's other one-word entries
+   * ({@code a, b, c} links all; {@code a => b, c} links a to b and c).
+   */
+  private static Map<String, Set<String>> synonymStems(Analyzer analyzer, List<String> lines) {
+    Map<String, Set<String>> stems = new HashMap<>();
+    for (String line : lines) {
+      String[] sides = line.split("=>");
+      List<String> from = singleStems(analyzer, sides[0]);
+      List<String> to = sides.length > 1 ? singleStems(analyzer, sides[1]) : from;
+      for (String stem : from) {
+        Set<String> linked = stems.computeIfAbsent(stem, k -> new HashSet<>());
+        to.stream().filter(t -> !t.equals(stem)).forEach(linked::add);
+      }
+    }
+    stems.replaceAll((stem, linked) -> Set.copyOf(linked));
+    return Map.copyOf(stems);
+  }
+
+  private static List<String> singleStems(Analyzer analyzer, String entries) {
+    List<String> stems = new ArrayList<>();
+    for (String entry : entries.split(",")) {
+      List<String> tokens = tokens(analyzer, entry.strip());
+      if (tokens.size() == 1) {
+        stems.add(tokens.get(0));
+      }
+    }
+    return stems;
   }
 }
