@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.assistant.Assistants;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
@@ -14,6 +16,7 @@ import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -50,16 +53,22 @@ public final class ApiHandler
   public static HttpApi wire(
       SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
     var tables = config.tables();
+    Supplier<String> ids = () -> UUID.randomUUID().toString();
+    var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages());
     TicketService tickets =
         new TicketService(
-            new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
+            repository,
             new DynamoDbUserDirectory(dynamoDb, tables.users()),
             new CursorCodec(config.jwtSecret()),
             clock,
-            () -> UUID.randomUUID().toString(),
+            ids,
             config.attachmentUrlPrefixes());
+    // The knowledge base is indexed here, once per cold start.
+    AssistantService assistant =
+        new AssistantService(Assistants.create(config), tickets, repository, clock, ids);
     return new HttpApi(
         tickets,
+        assistant,
         new IdempotencyService(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
         new CorsPolicy(config.corsAllowedOrigins()),

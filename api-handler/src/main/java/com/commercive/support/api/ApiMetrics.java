@@ -6,6 +6,9 @@ public interface ApiMetrics {
 
   void messagePosted(String senderType);
 
+  /** The assistant answered on {@code topic}, or handed off to a person. */
+  void assistantAnswered(String topic, boolean handoff);
+
   /** A request answered with an error; {@code kind} is the problem type's slug. */
   void error(String kind, int status);
 

@@ -16,6 +16,7 @@ import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.ListQuery;
@@ -43,6 +44,7 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
   private final TicketService tickets;
+  private final AssistantService assistant;
   private final IdempotencyService idempotency;
   private final JwtAuthenticator authenticator;
   private final CorsPolicy cors;
@@ -51,11 +53,13 @@ public final class HttpApi {
 
   public HttpApi(
       TicketService tickets,
+      AssistantService assistant,
       IdempotencyService idempotency,
       JwtAuthenticator authenticator,
       CorsPolicy cors,
       ApiMetrics metrics) {
     this.tickets = tickets;
+    this.assistant = assistant;
     this.idempotency = idempotency;
     this.authenticator = authenticator;
     this.cors = cors;
@@ -70,7 +74,8 @@ public final class HttpApi {
     TICKETS("/tickets", "GET,POST"),
     TICKET("/tickets/{id}", "GET"),
     MESSAGES("/tickets/{id}/messages", "GET,POST"),
-    ADMIN_TICKETS("/admin/tickets", "GET");
+    ADMIN_TICKETS("/admin/tickets", "GET"),
+    AI_RESPONSE("/ai-response", "POST");
 
     final String[] segments;
     final List<String> methods;
@@ -192,6 +197,7 @@ public final class HttpApi {
         TicketService.TicketList list = tickets.listAll(caller, listQuery(request));
         yield json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));
       }
+      case AI_RESPONSE -> aiResponse(caller, request);
       default -> throw new IllegalStateException("unrouted " + route);
     };
   }
@@ -232,6 +238,21 @@ public final class HttpApi {
                       Representations.sentBy(caller, posted.message()),
                       Representations.ticket(posted.ticket())));
           return new StoredResponse(201, null, body);
+        });
+  }
+
+  private HttpResponse aiResponse(Caller caller, HttpRequest request) {
+    return idempotent(
+        caller,
+        request,
+        () -> {
+          AssistantService.AiReply reply =
+              assistant.respond(caller, RequestBodies.aiRequest(request.body()));
+          metrics.assistantAnswered(reply.answer().topic().wireName(), reply.answer().handoff());
+          if (reply.message() != null) {
+            metrics.messagePosted(reply.message().senderType().wireName());
+          }
+          return new StoredResponse(200, null, Json.write(Representations.aiReply(reply)));
         });
   }
 

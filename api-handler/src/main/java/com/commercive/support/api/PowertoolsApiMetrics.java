@@ -44,6 +44,13 @@ public final class PowertoolsApiMetrics implements ApiMetrics {
   }
 
   @Override
+  public void assistantAnswered(String topic, boolean handoff) {
+    metrics.addMetric(handoff ? "AssistantHandoffs" : "AssistantAnswers", 1, MetricUnit.COUNT);
+    recorded.set(true);
+    metrics.flushSingleMetric("AssistantAnswersByTopic", 1, MetricUnit.COUNT, namespace, with("Topic", topic));
+  }
+
+  @Override
   public void error(String kind, int status) {
     metrics.addMetric(status >= 500 ? "ServerErrors" : "ClientErrors", 1, MetricUnit.COUNT);
     recorded.set(true);

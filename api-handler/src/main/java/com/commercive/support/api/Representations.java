@@ -1,9 +1,11 @@
 package com.commercive.support.api;
 
+import com.commercive.support.assistant.Answer;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.LastMessage;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
+import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.MessageView;
 import com.commercive.support.store.dynamodb.Timestamps;
@@ -49,6 +51,29 @@ final class Representations {
   record ConversationJson(TicketJson ticket, List<MessageJson> messages, String nextCursor) {}
 
   record HealthJson(String status) {}
+
+  record SourceJson(String id, String title) {}
+
+  record AiResponseJson(
+      String response,
+      String topic,
+      double confidence,
+      List<SourceJson> sources,
+      boolean handoff,
+      MessageJson message) {}
+
+  static AiResponseJson aiReply(AssistantService.AiReply reply) {
+    Answer answer = reply.answer();
+    return new AiResponseJson(
+        answer.text(),
+        answer.topic().wireName(),
+        answer.confidence(),
+        answer.sources().stream().map(s -> new SourceJson(s.id(), s.title())).toList(),
+        answer.handoff(),
+        reply.message() == null
+            ? null
+            : message(new MessageView(reply.message(), TicketService.ASSISTANT_NAME, null)));
+  }
 
   static TicketJson ticket(Ticket ticket) {
     LastMessage last = ticket.lastMessage();

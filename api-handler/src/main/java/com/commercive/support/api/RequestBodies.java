@@ -2,6 +2,7 @@ package com.commercive.support.api;
 
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.service.AssistantService.AiRequest;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +26,7 @@ final class RequestBodies {
   private static final Set<String> NEW_TICKET_FIELDS = Set.of("subject", "priority", "message");
   private static final Set<String> NEW_MESSAGE_FIELDS =
       Set.of("message", "attachment_url", "close_ticket");
+  private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
 
   private RequestBodies() {}
 
@@ -47,17 +49,33 @@ final class RequestBodies {
     unknownFields(json, NEW_MESSAGE_FIELDS, errors);
     String message = string(json, "message", errors);
     String attachmentUrl = string(json, "attachment_url", errors);
-    boolean close = false;
-    JsonNode closeNode = json.get("close_ticket");
-    if (closeNode != null && !closeNode.isNull()) {
-      if (closeNode.isBoolean()) {
-        close = closeNode.booleanValue();
-      } else {
-        errors.add(new FieldError("close_ticket", "must be true or false"));
-      }
-    }
+    boolean close = flag(json, "close_ticket", errors);
     throwIfAny(errors);
     return new NewMessage(message, attachmentUrl, close);
+  }
+
+  static AiRequest aiRequest(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, AI_REQUEST_FIELDS, errors);
+    String message = string(json, "message", errors);
+    String ticketId = string(json, "ticket_id", errors);
+    boolean addToTicket = flag(json, "add_to_ticket", errors);
+    throwIfAny(errors);
+    return new AiRequest(message, ticketId, addToTicket);
+  }
+
+  /** An optional boolean: absent or null is false, anything but true/false is an error. */
+  private static boolean flag(ObjectNode json, String field, List<FieldError> errors) {
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      errors.add(new FieldError(field, "must be true or false"));
+      return false;
+    }
+    return node.booleanValue();
   }
 
   /** The body as a JSON object; anything else is a 400 naming what is wrong. */

@@ -15,6 +15,9 @@ import com.commercive.support.fakes.InMemoryIdempotencyStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.assistant.kb.KnowledgeBase;
+import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
+import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
@@ -46,10 +49,14 @@ class ApiTestSupport {
     this(List.of("http://localhost:3000", "http://localhost:5173"), null);
   }
 
+  /** The real help-centre knowledge base, indexed once for all handler tests. */
+  static final KnowledgeBase KNOWLEDGE_BASE = KnowledgeBase.load();
+
   ApiTestSupport(List<String> origins, TicketRepository repositoryOverride) {
+    TicketRepository store = repositoryOverride == null ? repository : repositoryOverride;
     TicketService tickets =
         new TicketService(
-            repositoryOverride == null ? repository : repositoryOverride,
+            store,
             new InMemoryUserDirectory(
                 new User("user-1", "Dana Merchant", "dana@example.com", "user"),
                 new User("admin-1", "Alex Support", "alex@example.com", "admin")),
@@ -60,6 +67,9 @@ class ApiTestSupport {
     HttpApi api =
         new HttpApi(
             tickets,
+            new AssistantService(
+                new KnowledgeBaseAssistant(KNOWLEDGE_BASE), tickets, store, clock,
+                () -> UUID.randomUUID().toString()),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
@@ -160,6 +170,11 @@ class ApiTestSupport {
     @Override
     public synchronized void messagePosted(String senderType) {
       events.add("message:" + senderType);
+    }
+
+    @Override
+    public synchronized void assistantAnswered(String topic, boolean handoff) {
+      events.add("assistant:" + topic + (handoff ? ":handoff" : ""));
     }
 
     @Override

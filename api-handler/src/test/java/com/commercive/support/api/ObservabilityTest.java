@@ -81,6 +81,7 @@ class ObservabilityTest extends ApiTestSupport {
           @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException(); }
+          @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException(); }
         };
     ApiTestSupport faulty = new ApiTestSupport(List.of(), broken);
     APIGatewayV2HTTPEvent event =

@@ -1,8 +1,31 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.FieldError;
+import java.util.List;
+
 /** Checks on user-supplied text shared by the validators. */
 final class TextRules {
   private TextRules() {}
+
+  /** A message body: not blank, at most {@code max} characters, valid text that may span lines. */
+  static void checkMessage(String field, String message, int max, List<FieldError> errors) {
+    if (message.isBlank()) {
+      errors.add(new FieldError(field, "must not be empty"));
+      return;
+    }
+    if (length(message) > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+    checkText(field, message, true, errors);
+  }
+
+  static void checkText(String field, String text, boolean multiline, List<FieldError> errors) {
+    if (hasLoneSurrogate(text)) {
+      errors.add(new FieldError(field, "must be valid Unicode text"));
+    } else if (hasControlCharacter(text, multiline)) {
+      errors.add(new FieldError(field, "must not contain control characters"));
+    }
+  }
 
   static int length(String text) {
     return text.codePointCount(0, text.length());

@@ -96,7 +96,7 @@ public final class TicketService {
     if (subject == null || subject.isEmpty()) {
       errors.add(new FieldError("subject", "is required"));
     } else {
-      checkText("subject", subject, false, errors);
+      TextRules.checkText("subject", subject, false, errors);
       int length = TextRules.length(subject);
       if (length < SUBJECT_MIN) {
         errors.add(new FieldError("subject", "must be at least " + SUBJECT_MIN + " characters"));
@@ -272,23 +272,7 @@ public final class TicketService {
   }
 
   private static void checkMessage(String message, List<FieldError> errors) {
-    if (message.isBlank()) {
-      errors.add(new FieldError("message", "must not be empty"));
-      return;
-    }
-    if (TextRules.length(message) > MESSAGE_MAX) {
-      errors.add(new FieldError("message", "must be at most " + MESSAGE_MAX + " characters"));
-    }
-    checkText("message", message, true, errors);
-  }
-
-  private static void checkText(
-      String field, String text, boolean multiline, List<FieldError> errors) {
-    if (TextRules.hasLoneSurrogate(text)) {
-      errors.add(new FieldError(field, "must be valid Unicode text"));
-    } else if (TextRules.hasControlCharacter(text, multiline)) {
-      errors.add(new FieldError(field, "must not contain control characters"));
-    }
+    TextRules.checkMessage("message", message, MESSAGE_MAX, errors);
   }
 
   private void checkAttachmentUrl(String url, List<FieldError> errors) {

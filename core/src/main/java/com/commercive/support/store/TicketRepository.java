@@ -32,4 +32,7 @@ public interface TicketRepository {
 
   /** A ticket's messages, oldest first. */
   Page<Message> listMessages(String ticketId, int limit, String after);
+
+  /** A ticket's {@code count} newest messages, oldest first: the context for the assistant. */
+  java.util.List<Message> recentMessages(String ticketId, int count);
 }

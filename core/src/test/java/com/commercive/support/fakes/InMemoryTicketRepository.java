@@ -96,6 +96,19 @@ public final class InMemoryTicketRepository implements TicketRepository {
         after);
   }
 
+  @Override
+  public synchronized List<Message> recentMessages(String ticketId, int count) {
+    calls++;
+    List<Message> thread = new ArrayList<>();
+    for (Message m : messages.values()) {
+      if (m.ticketId().equals(ticketId)) {
+        thread.add(m);
+      }
+    }
+    thread.sort(Comparator.comparing(Message::createdAt).thenComparing(Message::messageId));
+    return List.copyOf(thread.subList(Math.max(0, thread.size() - count), thread.size()));
+  }
+
   /** How many store calls were made, to check that a use case stays constant. */
   public synchronized int calls() {
     return calls;

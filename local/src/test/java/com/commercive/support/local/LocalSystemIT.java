@@ -371,6 +371,52 @@ class LocalSystemIT {
     }
   }
 
+  @Nested
+  class Assistant {
+    @Test
+    void answersFromTheKnowledgeBaseWithACitedUsefulAnswer() {
+      Reply reply = call("POST", "/support/ai-response", user,
+          "{\"message\":\"I connected my store but my products are not showing up\"}");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      JsonNode body = reply.json();
+      assertThat(body.get("topic").asText()).isEqualTo("inventory");
+      assertThat(body.get("handoff").asBoolean()).isFalse();
+      assertThat(body.at("/sources/0/id").asText()).isEqualTo("inventory-missing-products");
+      assertThat(body.get("response").asText())
+          .startsWith("From our help article \"Products are missing from Commercive\"")
+          .contains("Its status must be Active. Draft and archived products are not imported.");
+      assertThat(body.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void addsItsAnswerToTheTicketThread() {
+      String id = createTicket(user, "Payout not received");
+      Reply reply = call("POST", "/support/ai-response", user,
+          "{\"message\":\"My payout says paid but the money is not in my bank\",\"ticket_id\":\""
+              + id + "\",\"add_to_ticket\":true}");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      assertThat(reply.json().get("topic").asText()).isEqualTo("payouts");
+      assertThat(reply.json().at("/message/sender_type").asText()).isEqualTo("ai");
+
+      JsonNode thread = call("GET", "/support/tickets/" + id + "/messages", user, null).json();
+      JsonNode last = thread.get("messages").get(thread.get("messages").size() - 1);
+      assertThat(last.get("sender_type").asText()).isEqualTo("ai");
+      assertThat(last.get("is_ai_response").asBoolean()).isTrue();
+      assertThat(last.get("message").asText()).isEqualTo(reply.json().get("response").asText());
+      assertThat(thread.at("/ticket/last_message/sender_type").asText()).isEqualTo("ai");
+      assertProblem(call("POST", "/support/ai-response", user2,
+          "{\"message\":\"hello\",\"ticket_id\":\"" + id + "\"}"), 403);
+    }
+
+    @Test
+    void handsOffWhatIsNotAboutCommercive() {
+      JsonNode body = call("POST", "/support/ai-response", user,
+          "{\"message\":\"What's the weather like in Lisbon?\"}").json();
+      assertThat(body.get("handoff").asBoolean()).isTrue();
+      assertThat(body.get("sources")).isEmpty();
+    }
+  }
+
   @Test
   void aTakenPortGivesAClearMessage() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

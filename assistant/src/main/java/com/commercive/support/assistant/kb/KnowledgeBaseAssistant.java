@@ -25,6 +25,7 @@ public final class KnowledgeBaseAssistant implements Assistant {
       "If this doesn't solve it, reply here and someone from our support team will follow up.";
   /** Keeps an answer readable in a chat thread; the article has the rest. */
   static final int MAX_ANSWER_CHARS = 1_400;
+  private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*]|\\d+\\.)\\s");
 
   private final KnowledgeBase knowledgeBase;
 
@@ -90,8 +91,28 @@ public final class KnowledgeBaseAssistant implements Assistant {
     text.append(body).append("\n\n");
   }
 
-  /** Markdown emphasis and code marks removed: answers are shown as plain text. */
+  /**
+   * Plain text for a chat thread: emphasis and code marks removed, and the article's
+   * hard-wrapped lines joined back into paragraphs (list items keep their own lines).
+   */
   static String plain(String markdown) {
-    return markdown.replace("**", "").replace("`", "");
+    List<String> lines = new ArrayList<>();
+    boolean joinable = false;
+    for (String raw : markdown.replace("**", "").replace("`", "").split("\n")) {
+      String line = raw.strip();
+      if (line.isEmpty()) {
+        if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
+          lines.add("");
+        }
+        joinable = false;
+      } else if (joinable && !LIST_ITEM.matcher(line).lookingAt()) {
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line);
+      } else {
+        lines.add(line);
+        joinable = true;
+      }
+    }
+    return String.join("\n", lines).strip();
   }
+
 }

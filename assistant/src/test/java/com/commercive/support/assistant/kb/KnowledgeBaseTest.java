@@ -98,6 +98,14 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void answersReadAsPlainTextWithListsKept() {
+    String text = KnowledgeBaseAssistant.plain(
+        "A **bold** line wrapped\nacross two lines.\n\n1. First step\n   continued\n2. Use `code`\n- a bullet");
+    assertThat(text).isEqualTo(
+        "A bold line wrapped across two lines.\n\n1. First step continued\n2. Use code\n- a bullet");
+  }
+
+  @Test
   void isDeterministic() {
     List<String> questions = List.of("my payout failed", "orders missing", "how often does stock sync", "hello");
     Function<String, Answer> ask = q -> assistant.answer(Question.of(q));

@@ -314,6 +314,22 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     return page(query.build(), limit, MESSAGES_INDEX_KEY, MessageItems::fromItem);
   }
 
+  @Override
+  public List<Message> recentMessages(String ticketId, int count) {
+    QueryRequest query =
+        QueryRequest.builder()
+            .tableName(messagesTable)
+            .indexName(SupportTables.TICKET_MESSAGES_INDEX)
+            .scanIndexForward(false)
+            .keyConditionExpression(MessageItems.TICKET_ID + " = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)))
+            .build();
+    List<Message> newestFirst = fetch(query, count).stream().map(MessageItems::fromItem).toList();
+    List<Message> oldestFirst = new ArrayList<>(newestFirst);
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
   /**
    * One page of {@code limit} items. Asks for one item more than the page, so that the last page
    * is known to be the last (its token is null) without a further, empty request.

@@ -1,0 +1,100 @@
+package com.commercive.support.service;
+
+import com.commercive.support.assistant.Answer;
+import com.commercive.support.assistant.Assistant;
+import com.commercive.support.assistant.Question;
+import com.commercive.support.assistant.Turn;
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.StatusRules;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.ValidationException;
+import com.commercive.support.store.TicketRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Asks the assistant a merchant's question, in the context of one of their tickets when given,
+ * and appends the answer to the ticket as an AI message when asked to.
+ */
+public final class AssistantService {
+  public static final int QUESTION_MAX = 4_000;
+  /** How much of a ticket's history the assistant reads. */
+  public static final int HISTORY_MESSAGES = 20;
+  /** The sender id of the assistant's messages. */
+  public static final String ASSISTANT_ID = "commercive-assistant";
+
+  private final Assistant assistant;
+  private final TicketService tickets;
+  private final TicketRepository repository;
+  private final Clock clock;
+  private final Supplier<String> ids;
+
+  public AssistantService(
+      Assistant assistant,
+      TicketService tickets,
+      TicketRepository repository,
+      Clock clock,
+      Supplier<String> ids) {
+    this.assistant = assistant;
+    this.tickets = tickets;
+    this.repository = repository;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** The request as sent; {@code ticketId} null when absent. */
+  public record AiRequest(String message, String ticketId, boolean addToTicket) {}
+
+  /** The answer, and the AI message it became (null unless added to the ticket). */
+  public record AiReply(Answer answer, Message message) {}
+
+  public AiReply respond(Caller caller, AiRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.message() == null) {
+      errors.add(new FieldError("message", "is required"));
+    } else {
+      TextRules.checkMessage("message", request.message(), QUESTION_MAX, errors);
+    }
+    if (request.addToTicket() && request.ticketId() == null) {
+      errors.add(new FieldError("ticket_id", "is required with add_to_ticket"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+
+    if (request.ticketId() == null) {
+      return new AiReply(assistant.answer(Question.of(request.message())), null);
+    }
+    Ticket ticket = tickets.get(caller, request.ticketId());
+    List<Turn> history = new ArrayList<>();
+    for (Message message : repository.recentMessages(ticket.ticketId(), HISTORY_MESSAGES)) {
+      Turn.Speaker speaker =
+          message.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT;
+      history.add(new Turn(speaker, message.text()));
+    }
+    Answer answer = assistant.answer(new Question(request.message(), ticket.subject(), history));
+    if (!request.addToTicket()) {
+      return new AiReply(answer, null);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String text = answer.text();
+    if (TextRules.length(text) > TicketService.MESSAGE_MAX) {
+      text = text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
+    }
+    Message message =
+        new Message(ids.get(), ticket.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, now);
+    repository.apply(
+        ticket,
+        new TicketChange(
+            message, StatusRules.afterMessage(ticket.status(), SenderType.AI, false), now, false));
+    return new AiReply(answer, message);
+  }
+}
