@@ -358,6 +358,7 @@ class ApiHandlerTest extends ApiTestSupport {
         @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException("boom"); }
+        @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException("boom"); }
       };
       ApiTestSupport faulty = new ApiTestSupport(List.of("http://localhost:3000"), broken);
       APIGatewayV2HTTPEvent event = event("POST", "/support/tickets", USER, "{\"subject\":\"Valid subject\"}");

@@ -82,6 +82,7 @@ class ObservabilityTest extends ApiTestSupport {
           @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException(); }
           @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException(); }
+          @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException(); }
         };
     ApiTestSupport faulty = new ApiTestSupport(List.of(), broken);
     APIGatewayV2HTTPEvent event =

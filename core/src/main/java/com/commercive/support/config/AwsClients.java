@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients, once per cold start: region from the configuration, the light
@@ -30,6 +31,13 @@ public final class AwsClients {
   public static DynamoDbClient dynamoDb(SupportConfig config) {
     return configure(
             DynamoDbClient.builder(), config, config.awsEndpoint(), SOCKET_TIMEOUT,
+            ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
+        .build();
+  }
+
+  public static SqsClient sqs(SupportConfig config) {
+    return configure(
+            SqsClient.builder(), config, config.pipeline().sqsEndpoint(), SOCKET_TIMEOUT,
             ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
         .build();
   }

@@ -23,7 +23,8 @@ public record SupportConfig(
     List<String> attachmentUrlPrefixes,
     String serviceName,
     String metricsNamespace,
-    AiSettings ai) {
+    AiSettings ai,
+    PipelineSettings pipeline) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -65,6 +66,29 @@ public record SupportConfig(
           + ", openAiBaseUrl=" + openAiBaseUrl + ", openAiModel=" + openAiModel
           + ", openAiApiKey=" + (openAiApiKey.isPresent() ? "***" : "none")
           + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + "]";
+    }
+  }
+
+  /** The asynchronous half: queues, auto-reply rules, email. */
+  public record PipelineSettings(
+      Optional<String> aiJobsQueueUrl,
+      Optional<String> notificationsQueueUrl,
+      Optional<URI> sqsEndpoint,
+      Optional<URI> sesEndpoint,
+      boolean autoReplyEnabled,
+      int maxAiRepliesPerTicket,
+      java.time.Duration burstSettle,
+      List<String> adminEmails,
+      URI frontendUrl,
+      String senderAddress) {
+
+    public String aiJobsQueue() {
+      return aiJobsQueueUrl.orElseThrow(() -> new IllegalArgumentException("AI_JOBS_QUEUE_URL is not set"));
+    }
+
+    public String notificationsQueue() {
+      return notificationsQueueUrl.orElseThrow(
+          () -> new IllegalArgumentException("NOTIFICATIONS_QUEUE_URL is not set"));
     }
   }
 
@@ -160,7 +184,33 @@ public record SupportConfig(
         prefixes,
         value(env, "POWERTOOLS_SERVICE_NAME").orElse(null),
         value(env, "POWERTOOLS_METRICS_NAMESPACE").orElse(null),
-        ai(env));
+        ai(env),
+        pipeline(env));
+  }
+
+  private static PipelineSettings pipeline(Map<String, String> env) {
+    String autoReply = value(env, "AUTO_REPLY_ENABLED").orElse("true");
+    if (!autoReply.equals("true") && !autoReply.equals("false")) {
+      throw new IllegalArgumentException("AUTO_REPLY_ENABLED must be true or false");
+    }
+    List<String> admins = list(env, "ADMIN_NOTIFICATION_EMAILS");
+    for (String admin : admins) {
+      if (!admin.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        throw new IllegalArgumentException("ADMIN_NOTIFICATION_EMAILS holds an invalid address");
+      }
+    }
+    String frontend = value(env, "FRONTEND_URL").orElse("http://localhost:3000");
+    return new PipelineSettings(
+        value(env, "AI_JOBS_QUEUE_URL"),
+        value(env, "NOTIFICATIONS_QUEUE_URL"),
+        value(env, "AWS_ENDPOINT_URL_SQS").or(() -> value(env, "AWS_ENDPOINT_URL")).map(SupportConfig::endpoint),
+        value(env, "AWS_ENDPOINT_URL_SESV2").or(() -> value(env, "AWS_ENDPOINT_URL")).map(SupportConfig::endpoint),
+        Boolean.parseBoolean(autoReply),
+        (int) number(env, "AI_MAX_REPLIES_PER_TICKET", 5, 0, 1_000),
+        java.time.Duration.ofMillis(number(env, "AI_BURST_SETTLE_MS", 300, 0, 10_000)),
+        admins,
+        endpoint(frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend),
+        value(env, "SES_FROM_ADDRESS").orElse("Commercive Support <support@commercive.com>"));
   }
 
   private static String region(Map<String, String> env) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A support ticket. {@code messageCount} and {@code lastMessage} are denormalised so that a list
- * of tickets is one query; {@code humanReplied} tells the pipeline that support has answered.
+ * of tickets is one query; {@code humanReplied} and {@code aiReplies} tell the pipeline whether
+ * support has answered and how many auto-replies the ticket has had.
  */
 public record Ticket(
     String ticketId,
@@ -17,7 +18,8 @@ public record Ticket(
     Instant updatedAt,
     long messageCount,
     LastMessage lastMessage,
-    boolean humanReplied) {
+    boolean humanReplied,
+    int aiReplies) {
 
   public Ticket {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -32,7 +34,7 @@ public record Ticket(
   public static Ticket open(
       String ticketId, String userId, String subject, Priority priority, Instant now) {
     return new Ticket(
-        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false);
+        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0);
   }
 
   /** This ticket as it is once {@code change} has been applied on top of it. */
@@ -47,6 +49,7 @@ public record Ticket(
         change.updatedAt(),
         messageCount + (change.message() == null ? 0 : 1),
         change.message() == null ? lastMessage : LastMessage.of(change.message()),
-        humanReplied || change.humanReplied());
+        humanReplied || change.humanReplied(),
+        aiReplies + (change.message() != null && change.message().aiResponse() ? 1 : 0));
   }
 }

@@ -21,6 +21,8 @@ public interface TicketRepository {
    *
    * @throws com.commercive.support.domain.NotFoundException the ticket no longer exists
    * @throws com.commercive.support.domain.ConflictException a close-only change on a closed ticket
+   * @throws com.commercive.support.domain.DuplicateMessageException the change's message id is
+   *     already stored (a redelivered job): nothing was written
    */
   Ticket apply(Ticket current, TicketChange change);
 
@@ -29,6 +31,8 @@ public interface TicketRepository {
 
   /** Every ticket, most recently updated first, optionally only those with {@code status}. */
   Page<Ticket> listAll(TicketStatus status, int limit, String after);
+
+  Optional<Message> findMessage(String messageId);
 
   /** A ticket's messages, oldest first. */
   Page<Message> listMessages(String ticketId, int limit, String after);

@@ -51,6 +51,9 @@ public final class InMemoryTicketRepository implements TicketRepository {
     if (change.message() == null && stored.status() == TicketStatus.CLOSED) {
       throw new ConflictException("the ticket is already closed");
     }
+    if (change.message() != null && messages.containsKey(change.message().messageId())) {
+      throw new com.commercive.support.domain.DuplicateMessageException(change.message().messageId());
+    }
     Ticket updated = stored.with(change);
     tickets.put(updated.ticketId(), updated);
     if (change.message() != null) {
@@ -94,6 +97,12 @@ public final class InMemoryTicketRepository implements TicketRepository {
         Message::messageId,
         limit,
         after);
+  }
+
+  @Override
+  public synchronized Optional<Message> findMessage(String messageId) {
+    calls++;
+    return Optional.ofNullable(messages.get(messageId));
   }
 
   @Override

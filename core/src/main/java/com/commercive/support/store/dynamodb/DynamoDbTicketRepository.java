@@ -1,6 +1,7 @@
 package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Ticket;
@@ -110,6 +111,9 @@ public final class DynamoDbTicketRepository implements TicketRepository {
           com.commercive.support.domain.LastMessage.of(change.message())));
       add = " ADD " + TicketItems.MESSAGE_COUNT + " :one";
       values.put(":one", AttributeValue.fromN("1"));
+      if (change.message().aiResponse()) {
+        add += ", " + TicketItems.AI_REPLIES + " :one";
+      }
     }
     if (change.humanReplied()) {
       set.append(", ").append(TicketItems.HUMAN_REPLIED).append(" = :human");
@@ -153,6 +157,9 @@ public final class DynamoDbTicketRepository implements TicketRepository {
                 TransactWriteItem.builder().put(messagePut(change.message())).build(),
                 TransactWriteItem.builder().update(update).build()));
       } catch (TransactionCanceledException e) {
+        if (failedCondition(e, 0)) {
+          throw new DuplicateMessageException(change.message().messageId());
+        }
         if (failedCondition(e, 1)) {
           throw NotFoundException.ticket();
         }
@@ -312,6 +319,17 @@ public final class DynamoDbTicketRepository implements TicketRepository {
               PageTokens.read(after), MESSAGES_INDEX_KEY, Map.of(MessageItems.TICKET_ID, ticketId)));
     }
     return page(query.build(), limit, MESSAGES_INDEX_KEY, MessageItems::fromItem);
+  }
+
+  @Override
+  public Optional<Message> findMessage(String messageId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(r -> r.tableName(messagesTable)
+                .key(Map.of(MessageItems.MESSAGE_ID, AttributeValue.fromS(messageId)))
+                .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(MessageItems.fromItem(item));
   }
 
   @Override

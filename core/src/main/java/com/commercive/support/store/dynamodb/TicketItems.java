@@ -23,6 +23,7 @@ final class TicketItems {
   static final String PREVIEW = "preview";
   static final String SENDER_TYPE = "sender_type";
   static final String HUMAN_REPLIED = "human_replied";
+  static final String AI_REPLIES = "ai_replies";
   /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
   static final String USER_STATUS = "user_status";
 
@@ -47,6 +48,7 @@ final class TicketItems {
       item.put(LAST_MESSAGE, lastMessage(ticket.lastMessage()));
     }
     item.put(HUMAN_REPLIED, AttributeValue.fromBool(ticket.humanReplied()));
+    item.put(AI_REPLIES, AttributeValue.fromN(Integer.toString(ticket.aiReplies())));
     return item;
   }
 
@@ -71,6 +73,7 @@ final class TicketItems {
     }
     AttributeValue count = item.get(MESSAGE_COUNT);
     AttributeValue human = item.get(HUMAN_REPLIED);
+    AttributeValue aiReplies = item.get(AI_REPLIES);
     return new Ticket(
         item.get(TICKET_ID).s(),
         item.get(USER_ID).s(),
@@ -82,7 +85,8 @@ final class TicketItems {
         Timestamps.parse(item.get(UPDATED_AT).s()),
         count == null ? 0 : Long.parseLong(count.n()),
         last,
-        human != null && Boolean.TRUE.equals(human.bool()));
+        human != null && Boolean.TRUE.equals(human.bool()),
+        aiReplies == null ? 0 : Integer.parseInt(aiReplies.n()));
   }
 
   static Map<String, AttributeValue> key(String ticketId) {

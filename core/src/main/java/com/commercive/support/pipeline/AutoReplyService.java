@@ -1,0 +1,171 @@
+package com.commercive.support.pipeline;
+
+import com.commercive.support.assistant.Answer;
+import com.commercive.support.assistant.Assistant;
+import com.commercive.support.assistant.Question;
+import com.commercive.support.assistant.Turn;
+import com.commercive.support.domain.DuplicateMessageException;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.store.TicketRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The AI worker's use case: answer a merchant's unanswered messages once. Jobs of one ticket
+ * arrive one at a time (FIFO per ticket); a job for a message that is not the newest unanswered
+ * one is skipped, so a burst of messages gets one reply; the reply's id is derived from the
+ * newest message it answers, so a redelivered job cannot reply twice.
+ */
+public final class AutoReplyService {
+  /** Why a job did or did not produce a reply (for logs and tests). */
+  public enum Outcome {
+    REPLIED,
+    HANDED_OFF,
+    ALREADY_REPLIED,
+    SKIPPED_DISABLED,
+    SKIPPED_NO_TICKET,
+    SKIPPED_CLOSED,
+    SKIPPED_HUMAN_REPLIED,
+    SKIPPED_CAP_REACHED,
+    SKIPPED_ANSWERED_LATER,
+    SKIPPED_NOTHING_TO_ANSWER
+  }
+
+  private final TicketRepository tickets;
+  private final Assistant assistant;
+  private final WorkQueue queue;
+  private final Clock clock;
+  private final boolean enabled;
+  private final int maxRepliesPerTicket;
+  private final Duration burstSettle;
+
+  public AutoReplyService(
+      TicketRepository tickets,
+      Assistant assistant,
+      WorkQueue queue,
+      Clock clock,
+      boolean enabled,
+      int maxRepliesPerTicket,
+      Duration burstSettle) {
+    this.tickets = tickets;
+    this.assistant = assistant;
+    this.queue = queue;
+    this.clock = clock;
+    this.enabled = enabled;
+    this.maxRepliesPerTicket = maxRepliesPerTicket;
+    this.burstSettle = burstSettle;
+  }
+
+  /** The id of the AI message answering up to {@code messageId}: the same for every redelivery. */
+  public static String replyId(String messageId) {
+    return "ai-" + messageId;
+  }
+
+  public Outcome handle(AiJob job) {
+    if (!enabled) {
+      return Outcome.SKIPPED_DISABLED;
+    }
+    Optional<Message> asked = tickets.findMessage(job.messageId());
+    if (asked.isPresent()) {
+      settle(asked.get().createdAt());
+    }
+    Optional<Ticket> found = tickets.find(job.ticketId());
+    if (found.isEmpty()) {
+      return Outcome.SKIPPED_NO_TICKET;
+    }
+    Ticket ticket = found.get();
+    if (ticket.status() == TicketStatus.CLOSED) {
+      return Outcome.SKIPPED_CLOSED;
+    }
+    if (ticket.humanReplied()) {
+      return Outcome.SKIPPED_HUMAN_REPLIED;
+    }
+    List<Message> thread = tickets.recentMessages(ticket.ticketId(), AssistantService.HISTORY_MESSAGES);
+    int firstUnanswered = thread.size();
+    while (firstUnanswered > 0 && thread.get(firstUnanswered - 1).senderType() == SenderType.USER) {
+      firstUnanswered--;
+    }
+    List<Message> unanswered = thread.subList(firstUnanswered, thread.size());
+    if (unanswered.stream().noneMatch(m -> m.messageId().equals(job.messageId()))) {
+      // Already answered (a redelivery after the reply), or not in the recent window.
+      return tickets.findMessage(replyId(job.messageId())).isPresent()
+          ? Outcome.ALREADY_REPLIED
+          : Outcome.SKIPPED_NOTHING_TO_ANSWER;
+    }
+    Message newest = unanswered.get(unanswered.size() - 1);
+    if (!newest.messageId().equals(job.messageId())) {
+      return Outcome.SKIPPED_ANSWERED_LATER;
+    }
+    if (tickets.findMessage(replyId(newest.messageId())).isPresent()) {
+      // A redelivery after the reply was stored: don't pay for a second answer.
+      return Outcome.ALREADY_REPLIED;
+    }
+    if (ticket.aiReplies() >= maxRepliesPerTicket) {
+      return Outcome.SKIPPED_CAP_REACHED;
+    }
+
+    List<Turn> history = new ArrayList<>();
+    for (Message earlier : thread.subList(0, firstUnanswered)) {
+      history.add(new Turn(
+          earlier.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT,
+          earlier.text()));
+    }
+    StringBuilder question = new StringBuilder();
+    for (Message message : unanswered) {
+      if (!question.isEmpty()) {
+        question.append("\n\n");
+      }
+      question.append(message.text());
+    }
+    Answer answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
+
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String text = answer.text();
+    if (text.codePointCount(0, text.length()) > TicketService.MESSAGE_MAX) {
+      text = text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
+    }
+    String replyId = replyId(newest.messageId());
+    Message reply =
+        new Message(replyId, ticket.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI, text, null, now);
+    boolean duplicate = false;
+    try {
+      tickets.apply(ticket, new TicketChange(reply, ticket.status(), now, false));
+    } catch (DuplicateMessageException alreadyStored) {
+      duplicate = true;
+    }
+    if (answer.handoff()) {
+      // Idempotent by id: safe to queue again on a redelivery.
+      queue.enqueue(new Notification(
+          "handoff-" + replyId, Notification.Kind.HANDOFF, ticket.ticketId(), replyId));
+    }
+    if (duplicate) {
+      return Outcome.ALREADY_REPLIED;
+    }
+    return answer.handoff() ? Outcome.HANDED_OFF : Outcome.REPLIED;
+  }
+
+  /** Waits until the message is {@code burstSettle} old, so that a burst can land first. */
+  private void settle(Instant createdAt) {
+    long wait = Duration.between(clock.instant(), createdAt.plus(burstSettle)).toMillis();
+    if (wait <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(Math.min(wait, burstSettle.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a burst to settle", e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package com.commercive.support.pipeline;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns changes to the tables into work: a merchant's message becomes an AI job (when
+ * auto-replies are on) and a notification to the support team; a reply from support or the
+ * assistant a notification to the owner; a ticket opened without a message a notification to the
+ * team; a ticket closed a notification to its owner. Everything else (counters, previews, its
+ * own bookkeeping) is no work, so the pipeline cannot loop.
+ */
+public final class ChangeRouter {
+  private final WorkQueue queue;
+  private final boolean autoReplyEnabled;
+
+  public ChangeRouter(WorkQueue queue, boolean autoReplyEnabled) {
+    this.queue = queue;
+    this.autoReplyEnabled = autoReplyEnabled;
+  }
+
+  /** The work a new message causes, queued; returns it for logs and tests. */
+  public List<Object> messageAdded(String eventId, Message message) {
+    List<Object> work = new ArrayList<>();
+    String notificationId = "message-" + message.messageId();
+    if (message.senderType() == SenderType.USER) {
+      if (autoReplyEnabled) {
+        work.add(new AiJob(message.ticketId(), message.messageId(), eventId));
+      }
+      work.add(new Notification(
+          notificationId, Notification.Kind.CUSTOMER_MESSAGE, message.ticketId(), message.messageId()));
+    } else {
+      work.add(new Notification(
+          notificationId, Notification.Kind.REPLY, message.ticketId(), message.messageId()));
+    }
+    work.forEach(this::enqueue);
+    return work;
+  }
+
+  /** The work a ticket's change causes; {@code before} is null for a new ticket. */
+  public List<Object> ticketChanged(Ticket before, Ticket after) {
+    List<Object> work = new ArrayList<>();
+    if (after == null) {
+      return work;
+    }
+    if (before == null && after.messageCount() == 0) {
+      work.add(new Notification(
+          "ticket-" + after.ticketId(), Notification.Kind.NEW_TICKET, after.ticketId(), null));
+    } else if (before != null
+        && before.status() != TicketStatus.CLOSED
+        && after.status() == TicketStatus.CLOSED) {
+      work.add(new Notification(
+          "closed-" + after.ticketId() + "-" + after.updatedAt().toEpochMilli(),
+          Notification.Kind.TICKET_CLOSED, after.ticketId(), null));
+    }
+    work.forEach(this::enqueue);
+    return work;
+  }
+
+  private void enqueue(Object item) {
+    if (item instanceof AiJob job) {
+      queue.enqueue(job);
+    } else {
+      queue.enqueue((Notification) item);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.commercive.support.pipeline;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import java.net.URI;
+
+/**
+ * Writes the notification emails. Everything a user wrote is escaped in the HTML part, and
+ * stripped of line breaks and other control characters where it goes into a header.
+ */
+public final class EmailComposer {
+  static final String PREFIX = "[Commercive Support] ";
+  private final URI frontendUrl;
+
+  public EmailComposer(URI frontendUrl) {
+    this.frontendUrl = frontendUrl;
+  }
+
+  public Email compose(Notification.Kind kind, Ticket ticket, Message message, String recipient) {
+    String shortId = ticket.ticketId().length() > 8 ? ticket.ticketId().substring(0, 8) : ticket.ticketId();
+    String subject = headerSafe(ticket.subject());
+    String link = frontendUrl + "/support/tickets/" + ticket.ticketId();
+    String heading;
+    String intro;
+    switch (kind) {
+      case NEW_TICKET -> {
+        heading = "New ticket: " + subject;
+        intro = "A merchant opened a new ticket.";
+      }
+      case CUSTOMER_MESSAGE -> {
+        heading = "Re: " + subject;
+        intro = "The merchant wrote:";
+      }
+      case REPLY -> {
+        heading = "Re: " + subject;
+        intro = message != null && message.aiResponse()
+            ? "Our assistant replied to your ticket:"
+            : "Our support team replied to your ticket:";
+      }
+      case TICKET_CLOSED -> {
+        heading = "Closed: " + subject;
+        intro = "Your ticket has been closed. Reply in the ticket if you still need help.";
+      }
+      case HANDOFF -> {
+        heading = "Needs a person: " + subject;
+        intro = "The assistant could not answer this ticket confidently. Please reply to the merchant.";
+      }
+      default -> throw new IllegalArgumentException("unknown kind " + kind);
+    }
+    String fullSubject = PREFIX + heading + " (#" + shortId + ")";
+
+    StringBuilder text = new StringBuilder(intro).append("\n\n");
+    StringBuilder html = new StringBuilder("<p>").append(escape(intro)).append("</p>\n");
+    if (message != null && kind != Notification.Kind.HANDOFF) {
+      text.append(message.text()).append("\n\n");
+      html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(message.text()))
+          .append("</blockquote>\n");
+    }
+    text.append("View the ticket: ").append(link).append('\n');
+    html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");
+    return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
+  }
+
+  /** Line breaks and other control characters replaced by spaces: no header injection. */
+  static String headerSafe(String value) {
+    StringBuilder safe = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      safe.append(Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029' ? ' ' : c);
+    }
+    return safe.toString().strip();
+  }
+
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

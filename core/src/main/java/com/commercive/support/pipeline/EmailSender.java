@@ -1,0 +1,6 @@
+package com.commercive.support.pipeline;
+
+/** Sends email; throws when the provider refuses or fails, after its own bounded retries. */
+public interface EmailSender {
+  void send(Email email);
+}

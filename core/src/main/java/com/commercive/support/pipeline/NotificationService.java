@@ -1,0 +1,117 @@
+package com.commercive.support.pipeline;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.User;
+import com.commercive.support.store.IdempotencyStore;
+import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
+import com.commercive.support.store.IdempotencyStore.StoredResponse;
+import com.commercive.support.store.TicketRepository;
+import com.commercive.support.store.UserDirectory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notifier's use case: send each notification's email once to each recipient. A send is
+ * recorded per notification and recipient (claimed before, completed after), so a redelivered
+ * notification skips the recipients already served; a failed send frees its claim and fails the
+ * notification, which is retried and, in the end, lands in the dead-letter queue.
+ */
+public final class NotificationService {
+  static final Duration SEND_LOCK = Duration.ofSeconds(60);
+  static final Duration RECORD_RETENTION = Duration.ofDays(7);
+
+  /** What became of a notification (for logs and tests). */
+  public record Result(int sent, int alreadySent, String skippedBecause) {}
+
+  private final TicketRepository tickets;
+  private final UserDirectory users;
+  private final IdempotencyStore sends;
+  private final EmailSender sender;
+  private final EmailComposer composer;
+  private final List<String> adminEmails;
+  private final Clock clock;
+
+  public NotificationService(
+      TicketRepository tickets,
+      UserDirectory users,
+      IdempotencyStore sends,
+      EmailSender sender,
+      EmailComposer composer,
+      List<String> adminEmails,
+      Clock clock) {
+    this.tickets = tickets;
+    this.users = users;
+    this.sends = sends;
+    this.sender = sender;
+    this.composer = composer;
+    this.adminEmails = List.copyOf(adminEmails);
+    this.clock = clock;
+  }
+
+  public Result handle(Notification notification) {
+    Optional<Ticket> ticket = tickets.find(notification.ticketId());
+    if (ticket.isEmpty()) {
+      return new Result(0, 0, "no such ticket");
+    }
+    Message message = null;
+    if (notification.messageId() != null) {
+      message = tickets.findMessage(notification.messageId()).orElse(null);
+      if (message == null) {
+        return new Result(0, 0, "no such message");
+      }
+    }
+    List<String> recipients;
+    if (notification.kind().audience() == Notification.Audience.ADMINS) {
+      recipients = adminEmails;
+    } else {
+      User owner = users.findAll(List.of(ticket.get().userId())).get(ticket.get().userId());
+      recipients = owner == null || owner.email() == null || owner.email().isBlank()
+          ? List.of() : List.of(owner.email());
+    }
+    if (recipients.isEmpty()) {
+      return new Result(0, 0, "no recipients");
+    }
+    int sent = 0;
+    int alreadySent = 0;
+    for (String recipient : recipients) {
+      String key = "email:" + sha256(notification.id() + '\u0000' + recipient);
+      Instant now = clock.instant();
+      Optional<IdempotencyRecord> holder =
+          sends.claim(key, notification.id(), now, now.plus(SEND_LOCK), now.plus(RECORD_RETENTION));
+      if (holder.isPresent()) {
+        if (holder.get().completed()) {
+          alreadySent++;
+          continue;
+        }
+        throw new IllegalStateException("another delivery of this notification is sending it");
+      }
+      try {
+        sender.send(composer.compose(notification.kind(), ticket.get(), message, recipient));
+      } catch (RuntimeException failure) {
+        sends.release(key);
+        throw failure;
+      }
+      sends.complete(key, notification.id(), new StoredResponse(200, null, "sent"),
+          clock.instant().plus(RECORD_RETENTION));
+      sent++;
+    }
+    return new Result(sent, alreadySent, null);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.commercive.support.store.sqs;
+
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.WorkMessages;
+import com.commercive.support.pipeline.WorkQueue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * AI jobs on a FIFO queue grouped by ticket (one reply at a time per ticket), de-duplicated on
+ * the stream record that caused them; notifications on a standard queue.
+ */
+public final class SqsWorkQueue implements WorkQueue {
+  private final SqsClient sqs;
+  private final String aiJobsQueueUrl;
+  private final String notificationsQueueUrl;
+
+  public SqsWorkQueue(SqsClient sqs, String aiJobsQueueUrl, String notificationsQueueUrl) {
+    this.sqs = sqs;
+    this.aiJobsQueueUrl = aiJobsQueueUrl;
+    this.notificationsQueueUrl = notificationsQueueUrl;
+  }
+
+  @Override
+  public void enqueue(AiJob job) {
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(aiJobsQueueUrl)
+                .messageBody(WorkMessages.write(job))
+                .messageGroupId(job.ticketId())
+                // At most 128 characters: a digest of the stream event id.
+                .messageDeduplicationId(sha256(job.eventId())));
+  }
+
+  @Override
+  public void enqueue(Notification notification) {
+    sqs.sendMessage(
+        r -> r.queueUrl(notificationsQueueUrl).messageBody(WorkMessages.write(notification)));
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}
