@@ -7,7 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps messages to and from items of the messages table (the seed's attribute names). */
-final class MessageItems {
+public final class MessageItems {
   static final String MESSAGE_ID = "message_id";
   static final String TICKET_ID = "ticket_id";
   static final String SENDER_ID = "sender_id";
@@ -19,7 +19,7 @@ final class MessageItems {
 
   private MessageItems() {}
 
-  static Map<String, AttributeValue> toItem(Message message) {
+  public static Map<String, AttributeValue> toItem(Message message) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(MESSAGE_ID, AttributeValue.fromS(message.messageId()));
     item.put(TICKET_ID, AttributeValue.fromS(message.ticketId()));
@@ -34,7 +34,7 @@ final class MessageItems {
     return item;
   }
 
-  static Message fromItem(Map<String, AttributeValue> item) {
+  public static Message fromItem(Map<String, AttributeValue> item) {
     AttributeValue attachment = item.get(ATTACHMENT_URL);
     return new Message(
         item.get(MESSAGE_ID).s(),

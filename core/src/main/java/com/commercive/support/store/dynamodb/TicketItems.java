@@ -10,7 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps tickets to and from items of the tickets table. */
-final class TicketItems {
+public final class TicketItems {
   static final String TICKET_ID = "ticket_id";
   static final String USER_ID = "user_id";
   static final String SUBJECT = "subject";
@@ -33,7 +33,7 @@ final class TicketItems {
     return userId + "#" + status.wireName();
   }
 
-  static Map<String, AttributeValue> toItem(Ticket ticket) {
+  public static Map<String, AttributeValue> toItem(Ticket ticket) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(TICKET_ID, s(ticket.ticketId()));
     item.put(USER_ID, s(ticket.userId()));
@@ -60,7 +60,7 @@ final class TicketItems {
             CREATED_AT, s(Timestamps.format(last.createdAt()))));
   }
 
-  static Ticket fromItem(Map<String, AttributeValue> item) {
+  public static Ticket fromItem(Map<String, AttributeValue> item) {
     LastMessage last = null;
     AttributeValue lastValue = item.get(LAST_MESSAGE);
     if (lastValue != null && lastValue.hasM()) {

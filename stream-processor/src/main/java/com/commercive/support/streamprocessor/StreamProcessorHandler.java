@@ -1,0 +1,123 @@
+package com.commercive.support.streamprocessor;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.pipeline.ChangeRouter;
+import com.commercive.support.store.dynamodb.MessageItems;
+import com.commercive.support.store.dynamodb.TicketItems;
+import com.commercive.support.store.sqs.SqsWorkQueue;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Reads the tickets' and messages' streams and puts the work they cause on the queues. Records are
+ * handled in order; at the first one that fails, the batch stops and reports it, so Lambda
+ * retries from there (in order) and, after its bounded retries, sends it to the on-failure
+ * destination while the shard moves on.
+ */
+public final class StreamProcessorHandler
+    implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamProcessorHandler.class);
+
+  private final ChangeRouter router;
+  private final String ticketsTable;
+  private final String messagesTable;
+
+  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  public StreamProcessorHandler() {
+    this(SupportConfig.fromEnvironment());
+  }
+
+  public StreamProcessorHandler(SupportConfig config) {
+    this(
+        new ChangeRouter(
+            new SqsWorkQueue(
+                AwsClients.sqs(config),
+                config.pipeline().aiJobsQueue(),
+                config.pipeline().notificationsQueue()),
+            config.pipeline().autoReplyEnabled()),
+        config.tables().tickets(),
+        config.tables().messages());
+  }
+
+  /** Takes its collaborators: what tests use. */
+  public StreamProcessorHandler(ChangeRouter router, String ticketsTable, String messagesTable) {
+    this.router = router;
+    this.ticketsTable = ticketsTable;
+    this.messagesTable = messagesTable;
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> process(event));
+  }
+
+  StreamsEventResponse process(DynamodbEvent event) {
+    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+      try {
+        route(record);
+      } catch (RuntimeException failure) {
+        String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+        LOG.error("stream record failed; the batch stops here and is retried from it",
+            entry("event_id", record.getEventID()), entry("sequence_number", sequence),
+            entry("error_type", failure.getClass().getName()), failure);
+        failures.add(StreamsEventResponse.BatchItemFailure.builder()
+            .withItemIdentifier(sequence).build());
+        break;
+      }
+    }
+    return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  private void route(DynamodbEvent.DynamodbStreamRecord record) {
+    String table = tableOf(record.getEventSourceARN());
+    StreamRecord change = record.getDynamodb();
+    if (change == null) {
+      throw new IllegalArgumentException("a stream record without its change");
+    }
+    List<Object> work;
+    if (table.equals(messagesTable)) {
+      if (!"INSERT".equals(record.getEventName())) {
+        return;
+      }
+      work = router.messageAdded(record.getEventID(),
+          MessageItems.fromItem(StreamImages.toSdk(change.getNewImage())));
+    } else if (table.equals(ticketsTable)) {
+      var before = StreamImages.toSdk(change.getOldImage());
+      var after = StreamImages.toSdk(change.getNewImage());
+      work = router.ticketChanged(
+          before == null ? null : TicketItems.fromItem(before),
+          after == null ? null : TicketItems.fromItem(after));
+    } else {
+      LOG.warn("record from an unexpected table skipped", entry("table", table));
+      return;
+    }
+    LOG.info("stream record routed", entry("event_id", record.getEventID()),
+        entry("table", table), entry("event_name", record.getEventName()),
+        entry("work", work.stream().map(w -> w.getClass().getSimpleName()).toList()));
+  }
+
+  /** {@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>} → name. */
+  static String tableOf(String eventSourceArn) {
+    if (eventSourceArn == null) {
+      throw new IllegalArgumentException("a stream record without its source");
+    }
+    int start = eventSourceArn.indexOf(":table/");
+    int end = eventSourceArn.indexOf("/stream/");
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("not a DynamoDB stream ARN: " + eventSourceArn);
+    }
+    return eventSourceArn.substring(start + ":table/".length(), end);
+  }
+}

@@ -1,0 +1,90 @@
+package com.commercive.support.streamprocessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.ChangeRouter;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.WorkQueue;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stream processor from a DynamoDB Streams event in Lambda's shape (NEW_AND_OLD_IMAGES). */
+class StreamProcessorHandlerTest {
+  final List<AiJob> jobs = new ArrayList<>();
+  final List<Notification> notifications = new ArrayList<>();
+  final WorkQueue queue = new WorkQueue() {
+    @Override
+    public void enqueue(AiJob job) {
+      jobs.add(job);
+    }
+
+    @Override
+    public void enqueue(Notification notification) {
+      notifications.add(notification);
+    }
+  };
+  final StreamProcessorHandler handler = new StreamProcessorHandler(
+      new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages");
+
+  DynamodbEvent batch() {
+    return EventLoader.loadDynamoDbEvent("events/stream-batch.json");
+  }
+
+  @Test
+  void routesEachRecordAndStopsAtAPoisonRecord() {
+    StreamsEventResponse response = handler.process(batch());
+
+    assertThat(jobs).containsExactly(new AiJob("ticket-1", "msg-user-1", "7de3041dd709b024af6f29e4fa13d34c"));
+    assertThat(notifications).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(Notification.Kind.CUSTOMER_MESSAGE);
+      assertThat(n.id()).isEqualTo("message-msg-user-1");
+    });
+    // The ticket's own bookkeeping (count, preview) is no work; the broken message stops the
+    // batch, and Lambda retries from its sequence number (the close after it comes again then).
+    assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("333");
+  }
+
+  @Test
+  void aClosedTicketNotifiesItsOwner() {
+    DynamodbEvent event = batch();
+    event.setRecords(List.of(event.getRecords().get(3)));
+    assertThat(handler.process(event).getBatchItemFailures()).isEmpty();
+    assertThat(notifications).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(Notification.Kind.TICKET_CLOSED);
+      assertThat(n.ticketId()).isEqualTo("ticket-1");
+    });
+  }
+
+  @Test
+  void aFailingQueueFailsTheRecordNotTheWholeInvocation() {
+    WorkQueue down = new WorkQueue() {
+      @Override
+      public void enqueue(AiJob job) {
+        throw new IllegalStateException("SQS unavailable");
+      }
+
+      @Override
+      public void enqueue(Notification notification) {
+        throw new IllegalStateException("SQS unavailable");
+      }
+    };
+    StreamsEventResponse response = new StreamProcessorHandler(new ChangeRouter(down, true),
+        "commercive_support_tickets", "commercive_support_messages").process(batch());
+    assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("111");
+  }
+
+  @Test
+  void readsTheTableFromTheStreamArn() {
+    assertThat(StreamProcessorHandler.tableOf(
+        "arn:aws:dynamodb:eu-west-1:1:table/prod_messages/stream/2026-01-01T00:00:00.000")).isEqualTo("prod_messages");
+    assertThatThrownBy(() -> StreamProcessorHandler.tableOf("arn:aws:sqs:x")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
