@@ -1,0 +1,89 @@
+package com.commercive.support.aiworker;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.commercive.support.assistant.Assistants;
+import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.AutoReplyService;
+import com.commercive.support.pipeline.WorkMessages;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
+import com.commercive.support.store.sqs.SqsWorkQueue;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Consumes AI jobs (a FIFO queue grouped by ticket) and writes the assistant's replies. A job that
+ * fails is reported alone; later jobs of the same ticket in the batch are reported too, unprocessed,
+ * so that a ticket's jobs keep their order.
+ */
+public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(AiWorkerHandler.class);
+
+  private final AutoReplyService autoReplies;
+
+  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  public AiWorkerHandler() {
+    this(SupportConfig.fromEnvironment());
+  }
+
+  public AiWorkerHandler(SupportConfig config) {
+    this(new AutoReplyService(
+        new DynamoDbTicketRepository(AwsClients.dynamoDb(config), config.tables().tickets(),
+            config.tables().messages()),
+        Assistants.create(config),
+        new SqsWorkQueue(AwsClients.sqs(config), config.pipeline().aiJobsQueue(),
+            config.pipeline().notificationsQueue()),
+        Clock.systemUTC(),
+        config.pipeline().autoReplyEnabled(),
+        config.pipeline().maxAiRepliesPerTicket(),
+        config.pipeline().burstSettle()));
+  }
+
+  /** Takes its collaborators: what tests use. */
+  public AiWorkerHandler(AutoReplyService autoReplies) {
+    this.autoReplies = autoReplies;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> process(event));
+  }
+
+  SQSBatchResponse process(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    Set<String> failedGroups = new HashSet<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      String group = message.getAttributes() == null ? null : message.getAttributes().get("MessageGroupId");
+      if (group != null && failedGroups.contains(group)) {
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        continue;
+      }
+      try {
+        AiJob job = WorkMessages.read(message.getBody(), AiJob.class);
+        AutoReplyService.Outcome outcome = autoReplies.handle(job);
+        LOG.info("ai job handled", entry("ticket_id", job.ticketId()),
+            entry("message_id", job.messageId()), entry("outcome", outcome.name()));
+      } catch (RuntimeException failure) {
+        LOG.error("ai job failed; it will be retried", entry("sqs_message_id", message.getMessageId()),
+            entry("error_type", failure.getClass().getName()), failure);
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        if (group != null) {
+          failedGroups.add(group);
+        }
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+}

@@ -1,0 +1,93 @@
+package com.commercive.support.notifier;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.pipeline.EmailComposer;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.NotificationService;
+import com.commercive.support.pipeline.WorkMessages;
+import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
+import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Consumes notifications and sends their emails. A notification whose sending fails is reported
+ * alone; SQS redelivers it after the visibility timeout and, after the maximum receives, moves it
+ * to the dead-letter queue: an email is never dropped silently.
+ */
+public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
+
+  private final NotificationService notifications;
+
+  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  public NotifierHandler() {
+    this(SupportConfig.fromEnvironment());
+  }
+
+  public NotifierHandler(SupportConfig config) {
+    this(wire(config, AwsClients.dynamoDb(config), ses(config)));
+  }
+
+  /** Takes its collaborators: what tests use. */
+  public NotifierHandler(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  static NotificationService wire(SupportConfig config, DynamoDbClient dynamoDb, SesV2Client ses) {
+    var tables = config.tables();
+    return new NotificationService(
+        new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
+        new DynamoDbUserDirectory(dynamoDb, tables.users()),
+        new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()),
+        new SesEmailSender(ses, config.pipeline().senderAddress()),
+        new EmailComposer(config.pipeline().frontendUrl()),
+        config.pipeline().adminEmails(),
+        Clock.systemUTC());
+  }
+
+  static SesV2Client ses(SupportConfig config) {
+    return AwsClients.configure(SesV2Client.builder(), config, config.pipeline().sesEndpoint(),
+            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 4)
+        .build();
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> process(event));
+  }
+
+  SQSBatchResponse process(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        Notification notification = WorkMessages.read(message.getBody(), Notification.class);
+        NotificationService.Result result = notifications.handle(notification);
+        LOG.info("notification handled", entry("notification_id", notification.id()),
+            entry("kind", notification.kind().name()), entry("ticket_id", notification.ticketId()),
+            entry("sent", result.sent()), entry("already_sent", result.alreadySent()),
+            entry("skipped_because", result.skippedBecause()));
+      } catch (RuntimeException failure) {
+        LOG.error("notification failed; it will be retried", entry("sqs_message_id", message.getMessageId()),
+            entry("error_type", failure.getClass().getName()), failure);
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+}
