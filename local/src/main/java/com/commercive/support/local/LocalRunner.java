@@ -44,6 +44,13 @@ public final class LocalRunner {
         .append(api).append("/support/openapi.json)\n");
     out.append("  DynamoDB Local ").append(system.dynamoDbEndpoint())
         .append("  (shared database: any region and credentials see the same tables)\n");
+    out.append("  SQS (ElasticMQ) ").append(system.sqsEndpoint()).append("  queues: ")
+        .append(String.join(", ", com.commercive.support.store.sqs.SupportQueues.AI_JOBS,
+            com.commercive.support.store.sqs.SupportQueues.NOTIFICATIONS)).append(" (+ dead-letter queues)\n");
+    out.append("  Emails (SES)   ").append(system.sesEndpoint()).append("/  (every email sent, newest first)\n");
+    out.append("  Assistant      ").append(system.config().ai().provider().setting())
+        .append(", auto-replies ").append(system.config().pipeline().autoReplyEnabled() ? "on" : "off")
+        .append(", admin emails to ").append(String.join(", ", system.config().pipeline().adminEmails())).append("\n");
     out.append("  Tables         ").append(system.config().tables()).append("\n\n");
     out.append("Tokens (valid ").append(DemoUsers.TOKEN_LIFETIME.toHours()).append(" h):\n");
     for (var user : DemoUsers.ALL) {

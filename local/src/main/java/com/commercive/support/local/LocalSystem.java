@@ -1,102 +1,195 @@
 package com.commercive.support.local;
 
+import com.commercive.support.aiworker.AiWorkerHandler;
 import com.commercive.support.api.ApiHandler;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.notifier.NotifierHandler;
 import com.commercive.support.store.dynamodb.SupportTables;
+import com.commercive.support.store.sqs.SupportQueues;
+import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on this machine: DynamoDB Local with the tables and demo users, and the API
- * served over HTTP by the same handler class that runs on Lambda, configured the same way (an
- * environment map, with the endpoint override pointing at the stand-in).
+ * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ and the SES stand-in,
+ * the API served over HTTP, and pollers driving the stream processor, the AI worker and the
+ * notifier as Lambda's event source mappings would. Every handler is the class that runs on
+ * Lambda, configured the same way (an environment map, with endpoint overrides for the stand-ins).
  */
 public final class LocalSystem implements AutoCloseable {
   /** Only for local runs; documented in the README. Never use it anywhere else. */
   public static final String LOCAL_JWT_SECRET = "local-development-secret-change-me-0123456789";
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
+  public static final String DEFAULT_ADMIN_EMAILS = "alex@example.com";
 
   /** What to start where; ports of 0 pick free ones (tests). */
   public record Settings(
-      String host, int apiPort, int dynamoDbPort, Path dataDirectory, Map<String, String> env) {
+      String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort,
+      int visibilityTimeoutSeconds, Path dataDirectory, Map<String, String> env) {
 
     /** Settings from environment variables, with the conventional local defaults. */
     public static Settings fromEnvironment(Map<String, String> env) {
       return new Settings(
           "127.0.0.1",
-          port(env, "PORT", 8080),
-          port(env, "DYNAMODB_PORT", 8000),
+          number(env, "PORT", 8080),
+          number(env, "DYNAMODB_PORT", 8000),
+          number(env, "SQS_PORT", 9324),
+          number(env, "SES_PORT", 8005),
+          number(env, "SQS_VISIBILITY_TIMEOUT_SECONDS", 10),
           env.containsKey("DYNAMODB_DATA_DIR") && !env.get("DYNAMODB_DATA_DIR").isBlank()
               ? Path.of(env.get("DYNAMODB_DATA_DIR"))
               : null,
           env);
     }
 
-    private static int port(Map<String, String> env, String name, int fallback) {
+    /** Free ports everywhere and short visibility timeouts: what tests start. */
+    public static Settings forTests(Map<String, String> env) {
+      return new Settings("127.0.0.1", 0, 0, 0, 0, 2, null, env);
+    }
+
+    public Settings withDataDirectory(Path directory) {
+      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, directory, env);
+    }
+
+    public Settings withApiPort(int port) {
+      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, dataDirectory, env);
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
       String value = env.get(name);
       if (value == null || value.isBlank()) {
         return fallback;
       }
       try {
-        int port = Integer.parseInt(value.strip());
-        if (port < 0 || port > 65535) {
+        int number = Integer.parseInt(value.strip());
+        if (number < 0 || number > 65535) {
           throw new NumberFormatException();
         }
-        return port;
+        return number;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a port number from 0 to 65535");
+        throw new IllegalArgumentException(name + " must be a whole number from 0 to 65535");
       }
     }
   }
 
+  private final Deque<AutoCloseable> resources;
   private final LocalDynamoDb dynamoDbServer;
+  private final LocalSqs sqsServer;
+  private final LocalSes sesServer;
   private final DynamoDbClient dynamoDb;
+  private final SqsClient sqs;
+  private final SupportQueues.QueueUrls queues;
   private final LambdaHttpServer api;
   private final SupportConfig config;
   private final String host;
 
-  private LocalSystem(
-      LocalDynamoDb dynamoDbServer,
-      DynamoDbClient dynamoDb,
-      LambdaHttpServer api,
-      SupportConfig config,
-      String host) {
-    this.dynamoDbServer = dynamoDbServer;
-    this.dynamoDb = dynamoDb;
-    this.api = api;
-    this.config = config;
-    this.host = host;
+  private LocalSystem(Builder b) {
+    this.resources = b.resources;
+    this.dynamoDbServer = b.dynamoDbServer;
+    this.sqsServer = b.sqsServer;
+    this.sesServer = b.sesServer;
+    this.dynamoDb = b.dynamoDb;
+    this.sqs = b.sqs;
+    this.queues = b.queues;
+    this.api = b.api;
+    this.config = b.config;
+    this.host = b.host;
+  }
+
+  /** The pieces as they are started, closed in reverse order if a later one fails. */
+  private static final class Builder {
+    final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    LocalDynamoDb dynamoDbServer;
+    LocalSqs sqsServer;
+    LocalSes sesServer;
+    DynamoDbClient dynamoDb;
+    SqsClient sqs;
+    SupportQueues.QueueUrls queues;
+    LambdaHttpServer api;
+    SupportConfig config;
+    String host;
+
+    <T extends AutoCloseable> T keep(T resource) {
+      resources.push(resource);
+      return resource;
+    }
   }
 
   public static LocalSystem start(Settings settings) {
-    LocalDynamoDb dynamoDbServer =
-        LocalDynamoDb.start(settings.host(), settings.dynamoDbPort(), settings.dataDirectory());
-    DynamoDbClient dynamoDb = null;
+    Builder b = new Builder();
+    b.host = settings.host();
     try {
+      b.dynamoDbServer = b.keep(LocalDynamoDb.start(settings.host(), settings.dynamoDbPort(), settings.dataDirectory()));
+      b.sqsServer = b.keep(LocalSqs.start(settings.host(), settings.sqsPort()));
+      b.sesServer = b.keep(LocalSes.start(settings.host(), settings.sesPort(), settings.env()));
+
       Map<String, String> env = new HashMap<>(settings.env());
       env.putIfAbsent("JWT_SECRET", LOCAL_JWT_SECRET);
       env.putIfAbsent("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGINS);
-      env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbServer.endpoint().toString());
+      env.putIfAbsent("ADMIN_NOTIFICATION_EMAILS", DEFAULT_ADMIN_EMAILS);
       env.putIfAbsent("AWS_REGION", SupportConfig.DEFAULT_REGION);
-      SupportConfig config = SupportConfig.from(env);
+      env.put("AWS_ENDPOINT_URL_DYNAMODB", b.dynamoDbServer.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SQS", b.sqsServer.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SESV2", b.sesServer.endpoint().toString());
+      SupportConfig bootstrap = SupportConfig.from(env);
 
-      dynamoDb = AwsClients.dynamoDb(config);
-      SupportTables.createAll(dynamoDb, config.tables());
-      DemoUsers.seed(dynamoDb, config.tables().users());
+      b.dynamoDb = b.keep(AwsClients.dynamoDb(bootstrap));
+      b.sqs = b.keep(AwsClients.sqs(bootstrap));
+      SupportTables.createAll(b.dynamoDb, bootstrap.tables());
+      DemoUsers.seed(b.dynamoDb, bootstrap.tables().users());
+      b.queues = SupportQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
+      env.put("AI_JOBS_QUEUE_URL", b.queues.aiJobs());
+      env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
+      b.config = SupportConfig.from(env);
 
-      ApiHandler handler = new ApiHandler(config);
-      LambdaHttpServer api = LambdaHttpServer.start(settings.host(), settings.apiPort(), handler);
-      return new LocalSystem(dynamoDbServer, dynamoDb, api, config, settings.host());
+      startPollers(b, bootstrap.awsRegion());
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(b.config)));
+      return new LocalSystem(b);
     } catch (RuntimeException failure) {
-      if (dynamoDb != null) {
-        dynamoDb.close();
-      }
-      dynamoDbServer.close();
+      closeAll(b.resources, failure);
       throw failure;
+    }
+  }
+
+  private static void startPollers(Builder b, String region) {
+    DynamoDbStreamsClient streams = b.keep(DynamoDbStreamsClient.builder()
+        .endpointOverride(b.dynamoDbServer.endpoint())
+        .region(Region.of(region))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+        .build());
+    StreamProcessorHandler streamProcessor = new StreamProcessorHandler(b.config);
+    List<Runnable> pollers = new java.util.ArrayList<>();
+    for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages())) {
+      String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+      pollers.add(new StreamPoller(streams, arn, streamProcessor, b.sqs, b.queues.streamFailures(), region));
+    }
+    pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
+    pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(b.config)));
+    for (Runnable poller : pollers) {
+      Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));
+      thread.setDaemon(true);
+      thread.start();
+      b.keep(() -> {
+        if (poller instanceof StreamPoller stream) {
+          stream.stop();
+        } else {
+          ((SqsPoller) poller).stop();
+        }
+        thread.join(3_000);
+      });
     }
   }
 
@@ -108,12 +201,29 @@ public final class LocalSystem implements AutoCloseable {
     return dynamoDbServer.endpoint();
   }
 
+  public URI sqsEndpoint() {
+    return sqsServer.endpoint();
+  }
+
+  /** The SES stand-in: its page lists every email sent, {@code /store} returns them as JSON. */
+  public URI sesEndpoint() {
+    return sesServer.endpoint();
+  }
+
+  public SupportQueues.QueueUrls queues() {
+    return queues;
+  }
+
   public SupportConfig config() {
     return config;
   }
 
   public DynamoDbClient dynamoDb() {
     return dynamoDb;
+  }
+
+  public SqsClient sqs() {
+    return sqs;
   }
 
   /** A fresh token for a demo user ({@code demo-user}, {@code demo-user-2}, {@code demo-admin}). */
@@ -127,14 +237,24 @@ public final class LocalSystem implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      api.close();
-    } finally {
+    closeAll(resources, null);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources, RuntimeException cause) {
+    RuntimeException failure = cause;
+    while (!resources.isEmpty()) {
       try {
-        dynamoDb.close();
-      } finally {
-        dynamoDbServer.close();
+        resources.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("the local system did not stop cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
       }
+    }
+    if (failure != null && failure != cause) {
+      throw failure;
     }
   }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end over HTTP: the local runner's real stand-ins and the Lambda handler behind its
- * HTTP translation, on free loopback ports. One system for the whole class.
+ * HTTP translation, on free loopback ports. One system for the whole class, with auto-replies
+ * off so that the API's own behaviour is what is checked (PipelineIT covers the pipeline).
  */
 class LocalSystemIT {
   static final String ORIGIN = "http://localhost:3000";
@@ -48,7 +49,7 @@ class LocalSystemIT {
 
   @BeforeAll
   static void start() {
-    system = LocalSystem.start(new LocalSystem.Settings("127.0.0.1", 0, 0, null, Map.of()));
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false")));
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     user = system.tokenFor("demo-user");
     user2 = system.tokenFor("demo-user-2");
@@ -421,7 +422,7 @@ class LocalSystemIT {
   void aTakenPortGivesAClearMessage() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThatThrownBy(() -> LocalSystem.start(
-              new LocalSystem.Settings("127.0.0.1", taken.getLocalPort(), 0, null, Map.of())))
+              LocalSystem.Settings.forTests(Map.of()).withApiPort(taken.getLocalPort())))
           .isInstanceOf(PortInUseException.class)
           .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
           .hasMessageContaining("already in use");
@@ -431,10 +432,10 @@ class LocalSystemIT {
   @Test
   void aDataFolderKeepsTicketsAcrossRestarts(@TempDir Path data) {
     String ticketId;
-    try (LocalSystem first = LocalSystem.start(new LocalSystem.Settings("127.0.0.1", 0, 0, data, Map.of()))) {
+    try (LocalSystem first = LocalSystem.start(LocalSystem.Settings.forTests(Map.of()).withDataDirectory(data))) {
       ticketId = post(first, "{\"subject\":\"Kept across restarts\"}").at("/ticket/ticket_id").asText();
     }
-    try (LocalSystem second = LocalSystem.start(new LocalSystem.Settings("127.0.0.1", 0, 0, data, Map.of()))) {
+    try (LocalSystem second = LocalSystem.start(LocalSystem.Settings.forTests(Map.of()).withDataDirectory(data))) {
       HttpRequest get = HttpRequest.newBuilder(URI.create(second.apiUrl() + "/support/tickets/" + ticketId))
           .header("Authorization", "Bearer " + second.tokenFor("demo-user")).build();
       HttpResponse<String> response = send(get);
