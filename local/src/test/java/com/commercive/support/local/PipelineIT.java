@@ -1,0 +1,322 @@
+package com.commercive.support.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.WorkMessages;
+import com.commercive.support.store.sqs.SupportQueues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The asynchronous pipeline end to end in the local system: streams, queues, the AI worker and
+ * the notifier, with emails read back from the SES stand-in. One system for the whole class.
+ */
+class PipelineIT {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static LocalSystem system;
+  static HttpClient http;
+  static String user;
+  static String admin;
+
+  @BeforeAll
+  static void start() {
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of()));
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    user = system.tokenFor("demo-user");
+    admin = system.tokenFor("demo-admin");
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  static JsonNode call(String method, String path, String token, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    try {
+      var response = http.send(request.build(), BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static String openTicket(String subject, String message) {
+    String body = message == null
+        ? "{\"subject\":\"" + subject + "\"}"
+        : "{\"subject\":\"" + subject + "\",\"message\":\"" + message + "\"}";
+    return call("POST", "/support/tickets", user, body).at("/ticket/ticket_id").asText();
+  }
+
+  static void post(String ticketId, String token, String body) {
+    call("POST", "/support/tickets/" + ticketId + "/messages", token, body);
+  }
+
+  static List<JsonNode> thread(String ticketId, String senderType) {
+    List<JsonNode> found = new ArrayList<>();
+    call("GET", "/support/tickets/" + ticketId + "/messages?limit=200", user, null).get("messages")
+        .forEach(m -> {
+          if (senderType == null || m.get("sender_type").asText().equals(senderType)) {
+            found.add(m);
+          }
+        });
+    return found;
+  }
+
+  /** Emails about a ticket on the SES stand-in, as {recipient, subject}. */
+  static List<String[]> emails(String ticketId) {
+    String marker = "(#" + ticketId.substring(0, 8) + ")";
+    try {
+      var response = http.send(HttpRequest.newBuilder(system.sesEndpoint().resolve("/store")).build(),
+          BodyHandlers.ofString());
+      List<String[]> found = new ArrayList<>();
+      for (JsonNode email : JSON.readTree(response.body()).get("emails")) {
+        if (email.get("subject").asText().endsWith(marker)) {
+          found.add(new String[] {email.at("/destination/to/0").asText(), email.get("subject").asText(),
+              email.at("/body/text").asText(), email.at("/body/html").asText()});
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static void await(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      pause(20);
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static long count(List<String[]> emails, String recipient, String subjectStart) {
+    return emails.stream().filter(e -> e[0].equals(recipient) && e[1].startsWith(subjectStart)).count();
+  }
+
+  @Test
+  void aQuestionGetsExactlyOneAiReplyAndTheExpectedEmails() {
+    String id = openTicket("Cannot see my inventory", "I connected my store but my products are not showing up");
+    await("the AI reply", Duration.ofSeconds(15), () -> !thread(id, "ai").isEmpty());
+    await("the emails", Duration.ofSeconds(15), () -> emails(id).size() >= 2);
+    pause(1_500);
+
+    List<JsonNode> replies = thread(id, "ai");
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).get("message").asText()).contains("Products are missing from Commercive");
+    assertThat(replies.get(0).get("is_ai_response").asBoolean()).isTrue();
+    List<String[]> emails = emails(id);
+    assertThat(count(emails, "alex@example.com", "[Commercive Support] Re: Cannot see my inventory")).isEqualTo(1);
+    assertThat(count(emails, "dana@example.com", "[Commercive Support] Re: Cannot see my inventory")).isEqualTo(1);
+    assertThat(emails).hasSize(2);
+    String[] owners = emails.stream().filter(e -> e[0].equals("dana@example.com")).findFirst().orElseThrow();
+    assertThat(owners[2]).contains("Our assistant replied").contains("/support/tickets/" + id);
+  }
+
+  @Test
+  void aBurstOfThreeMessagesGetsOneReply() {
+    String id = openTicket("Several questions here", null);
+    post(id, user, "{\"message\":\"Hello\"}");
+    post(id, user, "{\"message\":\"My payout is missing\"}");
+    post(id, user, "{\"message\":\"It says paid but nothing arrived in my bank\"}");
+    await("the AI reply", Duration.ofSeconds(15), () -> !thread(id, "ai").isEmpty());
+    pause(2_000);
+
+    List<JsonNode> all = thread(id, null);
+    assertThat(all.stream().filter(m -> m.get("sender_type").asText().equals("ai")).count()).isEqualTo(1);
+    assertThat(all.get(all.size() - 1).get("sender_type").asText()).isEqualTo("ai");
+    assertThat(all.get(all.size() - 1).get("message").asText()).containsIgnoringCase("payout");
+    // The ticket opened without a message told the team once.
+    assertThat(count(emails(id), "alex@example.com", "[Commercive Support] New ticket: Several questions here")).isEqualTo(1);
+  }
+
+  @Test
+  void afterAPersonRepliesTheAssistantStaysQuietAndClosingNotifiesTheOwner() {
+    String id = openTicket("Affiliate link question", "How do I get my referral link?");
+    await("the AI reply", Duration.ofSeconds(15), () -> thread(id, "ai").size() == 1);
+    post(id, admin, "{\"message\":\"Hi Dana, I'll check your account.\"}");
+    post(id, user, "{\"message\":\"Thanks! Also, what is the commission rate?\"}");
+    pause(2_500);
+    assertThat(thread(id, "ai")).hasSize(1);
+
+    post(id, admin, "{\"message\":\"All sorted.\",\"close_ticket\":true}");
+    await("the closing email and the reply emails", Duration.ofSeconds(15),
+        () -> count(emails(id), "dana@example.com", "[Commercive Support] Closed: Affiliate link question") == 1
+            && count(emails(id), "dana@example.com", "[Commercive Support] Re: Affiliate link question") >= 3);
+    pause(1_000);
+    assertThat(count(emails(id), "dana@example.com", "[Commercive Support] Closed: Affiliate link question")).isEqualTo(1);
+    assertThat(count(emails(id), "dana@example.com", "[Commercive Support] Re: Affiliate link question"))
+        .as("the AI reply and two admin replies").isEqualTo(3);
+  }
+
+  @Test
+  void workDeliveredTwiceHasItsEffectOnce() {
+    String id = openTicket("Order tracking question", null);
+    JsonNode message = call("POST", "/support/tickets/" + id + "/messages", user,
+        "{\"message\":\"Where do I add a tracking number?\"}").get("message");
+    String messageId = message.get("message_id").asText();
+    await("the AI reply", Duration.ofSeconds(15), () -> thread(id, "ai").size() == 1);
+    await("the emails", Duration.ofSeconds(15), () -> emails(id).size() == 3);
+
+    // The same job and the same notification again, as SQS may deliver them.
+    String job = WorkMessages.write(new AiJob(id, messageId, "replayed-" + UUID.randomUUID()));
+    system.sqs().sendMessage(r -> r.queueUrl(system.queues().aiJobs()).messageBody(job)
+        .messageGroupId(id).messageDeduplicationId(UUID.randomUUID().toString()));
+    String notification = WorkMessages.write(new Notification(
+        "message-" + messageId, Notification.Kind.CUSTOMER_MESSAGE, id, messageId));
+    system.sqs().sendMessage(r -> r.queueUrl(system.queues().notifications()).messageBody(notification));
+    system.sqs().sendMessage(r -> r.queueUrl(system.queues().notifications()).messageBody(notification));
+    pause(3_000);
+
+    assertThat(thread(id, "ai")).hasSize(1);
+    assertThat(count(emails(id), "alex@example.com", "[Commercive Support] Re: Order tracking question")).isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonNotificationEndsInTheDeadLetterQueueWithoutBlockingTheOthers() {
+    system.sqs().sendMessage(r -> r.queueUrl(system.queues().notifications()).messageBody("{\"kind\":\"nonsense\"}"));
+    String id = openTicket("Still delivered", "Is my store connected?");
+    await("the poison message in the DLQ", Duration.ofSeconds(40), () -> {
+      String visible = system.sqs().getQueueAttributes(r -> r.queueUrl(system.queues().notificationsDlq())
+          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+          .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+      return Integer.parseInt(visible) >= 1;
+    });
+    var dead = system.sqs().receiveMessage(r -> r.queueUrl(system.queues().notificationsDlq())
+        .maxNumberOfMessages(10).messageSystemAttributeNames(
+            software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+    assertThat(dead).anySatisfy(m -> assertThat(m.body()).isEqualTo("{\"kind\":\"nonsense\"}"));
+    assertThat(emails(id)).isNotEmpty();
+  }
+
+  @Test
+  void aStreamRecordThatKeepsFailingGoesToTheFailureQueueAndTheShardMovesOn() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    StreamPollerHandlers.Failing handler = new StreamPollerHandlers.Failing("POISON", seen);
+    String streamArn = system.dynamoDb().describeTable(r -> r.tableName(system.config().tables().messages()))
+        .table().latestStreamArn();
+    String failures = SupportQueues.create(system.sqs(), "test-stream-failures-" + UUID.randomUUID(), false, Map.of());
+    try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+        .endpointOverride(system.dynamoDbEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))).build()) {
+      StreamPoller poller = new StreamPoller(streams, streamArn, handler, system.sqs(), failures, "us-east-1");
+      Thread thread = new Thread(poller);
+      thread.start();
+      try {
+        String id = openTicket("Stream failure test", "before POISON after");
+        post(id, user, "{\"message\":\"the next message\"}");
+        await("the record after the poison one", Duration.ofSeconds(20), () -> seen.contains("the next message"));
+        await("the retries of the poison record", Duration.ofSeconds(20),
+            () -> handler.poisonAttempts() > StreamPoller.MAX_RETRIES);
+        List<software.amazon.awssdk.services.sqs.model.Message> failed = new ArrayList<>();
+        await("the failure queue", Duration.ofSeconds(10), () -> {
+          failed.addAll(system.sqs().receiveMessage(r -> r.queueUrl(failures).waitTimeSeconds(1)).messages());
+          return !failed.isEmpty();
+        });
+        assertThat(handler.poisonAttempts()).isEqualTo(StreamPoller.MAX_RETRIES + 1);
+        assertThat(failed).singleElement().satisfies(m -> assertThat(m.body())
+            .contains("\"stream_arn\":\"" + streamArn).contains("\"sequence_number\"").contains("INSERT"));
+      } finally {
+        poller.stop();
+        thread.join(5_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void measuresTheTimeFromAQuestionToItsAiReply() {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      long started = System.nanoTime();
+      String id = openTicket("Timing question " + i, "How do I reset my password?");
+      await("the AI reply", Duration.ofSeconds(20), () -> !thread(id, "ai").isEmpty());
+      millis.add((System.nanoTime() - started) / 1_000_000);
+    }
+    Collections.sort(millis);
+    System.out.printf("question to AI reply in the thread, 20 tickets: p50 %d ms, max %d ms (all: %s)%n",
+        millis.get(9), millis.get(19), millis);
+    assertThat(millis.get(19)).isLessThan(20_000);
+  }
+
+  /** Handlers for driving a stream poller in tests. */
+  static final class StreamPollerHandlers {
+    /** Fails every batch at the record whose message contains {@code marker}. */
+    static final class Failing
+        implements com.amazonaws.services.lambda.runtime.RequestHandler<DynamodbEvent, StreamsEventResponse> {
+      final String marker;
+      final List<String> seen;
+      int poisonAttempts;
+
+      Failing(String marker, List<String> seen) {
+        this.marker = marker;
+        this.seen = seen;
+      }
+
+      synchronized int poisonAttempts() {
+        return poisonAttempts;
+      }
+
+      @Override
+      public synchronized StreamsEventResponse handleRequest(DynamodbEvent event,
+          com.amazonaws.services.lambda.runtime.Context context) {
+        for (var record : event.getRecords()) {
+          var image = record.getDynamodb().getNewImage();
+          String text = image == null || image.get("message") == null ? "" : image.get("message").getS();
+          if (text.contains(marker)) {
+            poisonAttempts++;
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of(
+                StreamsEventResponse.BatchItemFailure.builder()
+                    .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build())).build();
+          }
+          seen.add(text);
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+      }
+    }
+  }
+}
