@@ -31,7 +31,7 @@ public final class ApiHandler
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public ApiHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(JwtSecrets.resolve(SupportConfig.fromEnvironment()));
   }
 
   /** Wires the real adapters from {@code config} (the local runner's way in). */
@@ -59,7 +59,7 @@ public final class ApiHandler
         new TicketService(
             repository,
             new DynamoDbUserDirectory(dynamoDb, tables.users()),
-            new CursorCodec(config.jwtSecret()),
+            new CursorCodec(config.requireJwtSecret()),
             clock,
             ids,
             config.attachmentUrlPrefixes());
@@ -70,7 +70,7 @@ public final class ApiHandler
         tickets,
         assistant,
         new IdempotencyService(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock),
-        new JwtAuthenticator(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
+        new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
         new CorsPolicy(config.corsAllowedOrigins()),
         metrics);
   }

@@ -16,7 +16,9 @@ public record SupportConfig(
     Optional<URI> awsEndpoint,
     Optional<StaticCredentials> staticCredentials,
     TableNames tables,
-    byte[] jwtSecret,
+    Optional<byte[]> jwtSecret,
+    Optional<String> jwtSecretArn,
+    Optional<URI> secretsManagerEndpoint,
     Optional<String> jwtIssuer,
     Optional<String> jwtAudience,
     List<String> corsAllowedOrigins,
@@ -137,12 +139,8 @@ public record SupportConfig(
             tableName(env, "USERS_TABLE", defaults.users()),
             tableName(env, "IDEMPOTENCY_TABLE", defaults.idempotency()));
 
-    String secret = value(env, "JWT_SECRET").orElse("");
-    byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
-    if (secretBytes.length < MIN_JWT_SECRET_BYTES) {
-      throw new IllegalArgumentException(
-          "JWT_SECRET must be set to at least " + MIN_JWT_SECRET_BYTES + " bytes");
-    }
+    Optional<byte[]> secretBytes =
+        value(env, "JWT_SECRET").map(secret -> checkedSecret(secret.getBytes(StandardCharsets.UTF_8)));
 
     Optional<URI> endpoint =
         value(env, "AWS_ENDPOINT_URL_DYNAMODB")
@@ -178,6 +176,9 @@ public record SupportConfig(
         credentials,
         tables,
         secretBytes,
+        value(env, "JWT_SECRET_ARN"),
+        value(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER").or(() -> value(env, "AWS_ENDPOINT_URL"))
+            .map(SupportConfig::endpoint),
         value(env, "JWT_ISSUER"),
         value(env, "JWT_AUDIENCE"),
         origins,
@@ -211,6 +212,31 @@ public record SupportConfig(
         admins,
         endpoint(frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend),
         value(env, "SES_FROM_ADDRESS").orElse("Commercive Support <support@commercive.com>"));
+  }
+
+  /**
+   * The token-signing secret; only the API needs it.
+   *
+   * @throws IllegalArgumentException when neither JWT_SECRET nor a resolved JWT_SECRET_ARN gave one
+   */
+  public byte[] requireJwtSecret() {
+    return jwtSecret.orElseThrow(() -> new IllegalArgumentException(
+        "JWT_SECRET (or JWT_SECRET_ARN) must be set to at least " + MIN_JWT_SECRET_BYTES + " bytes"));
+  }
+
+  /** This configuration with the secret fetched from {@code jwtSecretArn}. */
+  public SupportConfig withJwtSecret(byte[] secret) {
+    return new SupportConfig(awsRegion, awsEndpoint, staticCredentials, tables,
+        Optional.of(checkedSecret(secret)), jwtSecretArn, secretsManagerEndpoint, jwtIssuer, jwtAudience, corsAllowedOrigins,
+        attachmentUrlPrefixes, serviceName, metricsNamespace, ai, pipeline);
+  }
+
+  private static byte[] checkedSecret(byte[] secret) {
+    if (secret.length < MIN_JWT_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "JWT_SECRET must be set to at least " + MIN_JWT_SECRET_BYTES + " bytes");
+    }
+    return secret;
   }
 
   private static String region(Map<String, String> env) {

@@ -55,12 +55,19 @@ class SupportConfigTest {
   }
 
   @Test
-  void refusesToStartWithAShortOrMissingSecret() {
+  void refusesAShortSecretAndOnlyTheApiRequiresOne() {
     Map<String, String> missing = env();
     missing.remove("JWT_SECRET");
-    assertThatThrownBy(() -> SupportConfig.from(missing)).hasMessageContaining("JWT_SECRET");
+    SupportConfig withoutSecret = SupportConfig.from(missing);
+    assertThat(withoutSecret.jwtSecret()).isEmpty();
+    assertThatThrownBy(withoutSecret::requireJwtSecret).hasMessageContaining("JWT_SECRET");
     assertThatThrownBy(() -> SupportConfig.from(env("JWT_SECRET", "x".repeat(31))))
         .hasMessageContaining("at least 32 bytes");
+    assertThatThrownBy(() -> withoutSecret.withJwtSecret(new byte[8])).hasMessageContaining("at least 32 bytes");
+    missing.put("JWT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:jwt");
+    SupportConfig fromArn = SupportConfig.from(missing);
+    assertThat(fromArn.jwtSecretArn()).contains("arn:aws:secretsmanager:us-east-1:1:secret:jwt");
+    assertThat(fromArn.withJwtSecret(SECRET.getBytes()).requireJwtSecret()).isEqualTo(SECRET.getBytes());
   }
 
   @Test

@@ -231,7 +231,7 @@ public final class LocalSystem implements AutoCloseable {
     return DemoUsers.ALL.stream()
         .filter(u -> u.userId().equals(userId))
         .findFirst()
-        .map(u -> DemoUsers.token(u, config.jwtSecret(), java.time.Instant.now()))
+        .map(u -> DemoUsers.token(u, config.requireJwtSecret(), java.time.Instant.now()))
         .orElseThrow(() -> new IllegalArgumentException("no demo user " + userId));
   }
 

@@ -236,7 +236,7 @@ class LocalSystemIT {
 
     @Test
     void badTokensAreRefused() {
-      byte[] secret = system.config().jwtSecret();
+      byte[] secret = system.config().requireJwtSecret();
       Instant soon = Instant.now().plusSeconds(600);
       String none =
           Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))

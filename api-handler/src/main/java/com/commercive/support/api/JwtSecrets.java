@@ -1,0 +1,29 @@
+package com.commercive.support.api;
+
+import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.SupportConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The token-signing secret on AWS: the stack gives the function the secret's ARN
+ * ({@code JWT_SECRET_ARN}), never the value, and the value is read once per cold start.
+ */
+final class JwtSecrets {
+  private JwtSecrets() {}
+
+  static SupportConfig resolve(SupportConfig config) {
+    if (config.jwtSecret().isPresent() || config.jwtSecretArn().isEmpty()) {
+      return config;
+    }
+    try (SecretsManagerClient secrets =
+        AwsClients.configure(SecretsManagerClient.builder(), config, config.secretsManagerEndpoint(),
+                Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10), 3)
+            .build()) {
+      String value =
+          secrets.getSecretValue(r -> r.secretId(config.jwtSecretArn().get())).secretString();
+      return config.withJwtSecret(value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
