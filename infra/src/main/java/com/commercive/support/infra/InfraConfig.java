@@ -1,0 +1,73 @@
+package com.commercive.support.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import software.constructs.Node;
+
+/**
+ * The stack's settings, from CDK context ({@code cdk deploy -c stage=prod -c adminEmails=...}),
+ * with defaults that deploy a working stack.
+ */
+public record InfraConfig(
+    String stage,
+    List<String> allowedOrigins,
+    List<String> adminEmails,
+    String aiProvider,
+    String bedrockModelId,
+    String frontendUrl,
+    String sesIdentity,
+    String senderAddress,
+    String existingUsersTable,
+    String existingJwtSecretArn,
+    EntryPoint entryPoint,
+    String alarmEmail) {
+
+  public enum EntryPoint {
+    HTTP_API,
+    FUNCTION_URL
+  }
+
+  public static InfraConfig from(Node node) {
+    String provider = text(node, "aiProvider", "knowledge-base");
+    if (!List.of("knowledge-base", "bedrock", "openai").contains(provider)) {
+      throw new IllegalArgumentException("aiProvider must be knowledge-base, bedrock or openai");
+    }
+    String entry = text(node, "entryPoint", "http-api");
+    EntryPoint entryPoint = switch (entry) {
+      case "http-api" -> EntryPoint.HTTP_API;
+      case "function-url" -> EntryPoint.FUNCTION_URL;
+      default -> throw new IllegalArgumentException("entryPoint must be http-api or function-url");
+    };
+    String stage = text(node, "stage", "dev");
+    if (!stage.matches("[a-z][a-z0-9-]{0,19}")) {
+      throw new IllegalArgumentException("stage must be lower-case letters, digits and dashes");
+    }
+    return new InfraConfig(
+        stage,
+        list(node, "allowedOrigins", "https://app.commercive.com"),
+        list(node, "adminEmails", "support@commercive.com"),
+        provider,
+        text(node, "bedrockModelId", "anthropic.claude-3-5-haiku-20241022-v1:0"),
+        text(node, "frontendUrl", "https://app.commercive.com"),
+        text(node, "sesIdentity", "commercive.com"),
+        text(node, "senderAddress", "Commercive Support <support@commercive.com>"),
+        text(node, "existingUsersTable", ""),
+        text(node, "jwtSecretArn", ""),
+        entryPoint,
+        text(node, "alarmEmail", ""));
+  }
+
+  public boolean importsUsersTable() {
+    return !existingUsersTable.isBlank();
+  }
+
+  private static String text(Node node, String key, String fallback) {
+    Object value = node.tryGetContext(key);
+    return value == null || value.toString().isBlank() ? fallback : value.toString().strip();
+  }
+
+  private static List<String> list(Node node, String key, String fallback) {
+    return Arrays.stream(text(node, key, fallback).split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

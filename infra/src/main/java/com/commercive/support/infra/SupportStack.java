@@ -1,0 +1,322 @@
+package com.commercive.support.infra;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlCorsOptions;
+import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
+import software.amazon.awscdk.services.lambda.HttpMethod;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/** Commercive Support on AWS: tables, streams, queues, the four functions, the HTTP entry point. */
+public final class SupportStack extends Stack {
+  static final int MAX_RECEIVE_COUNT = 5;
+  static final String NAMESPACE = "CommerciveSupport";
+
+  /** One function's shape: what differs between the four. */
+  record FunctionSpec(String id, String module, String handler, int memoryMb, int timeoutSeconds,
+      String service) {}
+
+  static final FunctionSpec API = new FunctionSpec("Api", "api-handler",
+      "com.commercive.support.api.ApiHandler::handleRequest", 1024, 15, "commercive-support-api");
+  static final FunctionSpec STREAM_PROCESSOR = new FunctionSpec("StreamProcessor", "stream-processor",
+      "com.commercive.support.streamprocessor.StreamProcessorHandler::handleRequest", 512, 30,
+      "commercive-support-stream-processor");
+  static final FunctionSpec AI_WORKER = new FunctionSpec("AiWorker", "ai-worker",
+      "com.commercive.support.aiworker.AiWorkerHandler::handleRequest", 1024, 60,
+      "commercive-support-ai-worker");
+  static final FunctionSpec NOTIFIER = new FunctionSpec("Notifier", "notifier",
+      "com.commercive.support.notifier.NotifierHandler::handleRequest", 512, 30,
+      "commercive-support-notifier");
+
+  private final Path functionsDir;
+  private final String version;
+  private final Topic alarms;
+  final Map<String, Alias> aliases = new HashMap<>();
+
+  public SupportStack(Construct scope, String id, StackProps props, InfraConfig config,
+      Path functionsDir, String version) {
+    super(scope, id, props);
+    this.functionsDir = functionsDir;
+    this.version = version;
+    String prefix = "commercive-support-" + config.stage();
+
+    // Tables: the seed's names, on-demand, point-in-time recovery, kept when the stack goes.
+    Table tickets = table("Tickets", "commercive_support_tickets", "ticket_id", true, null);
+    index(tickets, "user-tickets-index", "user_id", "created_at");
+    index(tickets, "user-status-tickets-index", "user_status", "created_at");
+    index(tickets, "status-updated-index", "status", "updated_at");
+    Table messages = table("Messages", "commercive_support_messages", "message_id", true, null);
+    index(messages, "ticket-messages-index", "ticket_id", "created_at");
+    Table idempotency = table("Idempotency", "commercive_support_idempotency", "idempotency_key", false, "expires_at");
+    ITable users = config.importsUsersTable()
+        ? Table.fromTableName(this, "Users", config.existingUsersTable())
+        : table("UsersTable", "commercive_users", "user_id", false, null);
+
+    // Queues: encrypted, each with a dead-letter queue; visibility ≥ 6 × the consumer's timeout.
+    Queue aiJobsDlq = Queue.Builder.create(this, "AiJobsDlq").queueName(prefix + "-ai-jobs-dlq.fifo")
+        .fifo(true).encryption(QueueEncryption.SQS_MANAGED).retentionPeriod(Duration.days(14)).build();
+    Queue aiJobs = Queue.Builder.create(this, "AiJobs").queueName(prefix + "-ai-jobs.fifo").fifo(true)
+        .encryption(QueueEncryption.SQS_MANAGED)
+        .visibilityTimeout(Duration.seconds(6L * AI_WORKER.timeoutSeconds()))
+        .deadLetterQueue(DeadLetterQueue.builder().queue(aiJobsDlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+        .build();
+    Queue notificationsDlq = Queue.Builder.create(this, "NotificationsDlq")
+        .queueName(prefix + "-notifications-dlq").encryption(QueueEncryption.SQS_MANAGED)
+        .retentionPeriod(Duration.days(14)).build();
+    Queue notifications = Queue.Builder.create(this, "Notifications").queueName(prefix + "-notifications")
+        .encryption(QueueEncryption.SQS_MANAGED)
+        .visibilityTimeout(Duration.seconds(6L * NOTIFIER.timeoutSeconds()))
+        .deadLetterQueue(DeadLetterQueue.builder().queue(notificationsDlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+        .build();
+    Queue streamFailures = Queue.Builder.create(this, "StreamFailures").queueName(prefix + "-stream-failures")
+        .encryption(QueueEncryption.SQS_MANAGED).retentionPeriod(Duration.days(14)).build();
+
+    // The token secret: created here (a random value) or imported; functions get its ARN only.
+    ISecret jwtSecret = config.existingJwtSecretArn().isBlank()
+        ? Secret.Builder.create(this, "JwtSecret").description("Commercive Support token signing key")
+            .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+            .build()
+        : Secret.fromSecretCompleteArn(this, "JwtSecret", config.existingJwtSecretArn());
+
+    alarms = Topic.Builder.create(this, "Alarms").displayName("Commercive Support alarms").build();
+    if (!config.alarmEmail().isBlank()) {
+      alarms.addSubscription(new EmailSubscription(config.alarmEmail()));
+    }
+
+    Map<String, String> tablesEnv = Map.of(
+        "TICKETS_TABLE", tickets.getTableName(), "MESSAGES_TABLE", messages.getTableName(),
+        "USERS_TABLE", users.getTableName(), "IDEMPOTENCY_TABLE", idempotency.getTableName());
+    Map<String, String> queuesEnv = Map.of(
+        "AI_JOBS_QUEUE_URL", aiJobs.getQueueUrl(), "NOTIFICATIONS_QUEUE_URL", notifications.getQueueUrl());
+    Map<String, String> aiEnv = Map.of("AI_PROVIDER", config.aiProvider(), "BEDROCK_MODEL_ID", config.bedrockModelId());
+
+    // The API: reads and writes tickets and messages; never sends email or touches the queues.
+    Function api = function(API, merge(tablesEnv, aiEnv, Map.of(
+        "JWT_SECRET_ARN", jwtSecret.getSecretArn(),
+        "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()))));
+    tickets.grantReadWriteData(api);
+    messages.grantReadWriteData(api);
+    idempotency.grantReadWriteData(api);
+    users.grantReadData(api);
+    jwtSecret.grantRead(api);
+
+    // The stream processor: reads the streams (granted by its mappings), sends to both queues.
+    Function streamProcessor = function(STREAM_PROCESSOR, merge(tablesEnv, queuesEnv,
+        Map.of("AUTO_REPLY_ENABLED", "true")));
+    aiJobs.grantSendMessages(streamProcessor);
+    notifications.grantSendMessages(streamProcessor);
+    for (Table table : List.of(tickets, messages)) {
+      aliases.get(STREAM_PROCESSOR.id()).addEventSource(new DynamoEventSource(table,
+          software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
+              .startingPosition(StartingPosition.LATEST).batchSize(100)
+              .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
+              .parallelizationFactor(1).reportBatchItemFailures(true)
+              .onFailure(new SqsDlq(streamFailures)).build()));
+    }
+
+    // The AI worker: answers from the FIFO queue, writes AI messages, tells the team on handoff.
+    Function aiWorker = function(AI_WORKER, merge(tablesEnv, queuesEnv, aiEnv, Map.of(
+        "AUTO_REPLY_ENABLED", "true", "AI_MAX_REPLIES_PER_TICKET", "5")));
+    tickets.grantReadWriteData(aiWorker);
+    messages.grantReadWriteData(aiWorker);
+    notifications.grantSendMessages(aiWorker);
+    aliases.get(AI_WORKER.id()).addEventSource(new SqsEventSource(aiJobs,
+        software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()
+            .batchSize(10).reportBatchItemFailures(true).maxConcurrency(5).build()));
+
+    // The notifier: reads tickets, messages and users, records sends, emails through SES.
+    Function notifier = function(NOTIFIER, merge(tablesEnv, Map.of(
+        "ADMIN_NOTIFICATION_EMAILS", String.join(",", config.adminEmails()),
+        "FRONTEND_URL", config.frontendUrl(), "SES_FROM_ADDRESS", config.senderAddress())));
+    tickets.grantReadData(notifier);
+    messages.grantReadData(notifier);
+    users.grantReadData(notifier);
+    idempotency.grantReadWriteData(notifier);
+    notifier.addToRolePolicy(PolicyStatement.Builder.create()
+        .actions(List.of("ses:SendEmail"))
+        .resources(List.of(arn("ses", "identity/" + config.sesIdentity()))).build());
+    aliases.get(NOTIFIER.id()).addEventSource(new SqsEventSource(notifications,
+        software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()
+            .batchSize(10).maxBatchingWindow(Duration.seconds(1)).reportBatchItemFailures(true)
+            .maxConcurrency(5).build()));
+
+    // Only the functions that run the assistant may call Bedrock, and only the configured model.
+    if (config.aiProvider().equals("bedrock")) {
+      for (Function assistantUser : List.of(api, aiWorker)) {
+        assistantUser.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("bedrock:InvokeModel"))
+            .resources(List.of("arn:" + getPartition() + ":bedrock:" + getRegion()
+                + "::foundation-model/" + config.bedrockModelId())).build());
+      }
+    }
+
+    // The HTTP entry point.
+    String url;
+    Alias apiAlias = aliases.get(API.id());
+    if (config.entryPoint() == InfraConfig.EntryPoint.HTTP_API) {
+      HttpApi httpApi = HttpApi.Builder.create(this, "HttpApi").apiName(prefix + "-api")
+          .createDefaultStage(false)
+          .defaultIntegration(new HttpLambdaIntegration("ApiIntegration", apiAlias))
+          .corsPreflight(CorsPreflightOptions.builder()
+              .allowOrigins(config.allowedOrigins()).allowCredentials(!config.allowedOrigins().contains("*"))
+              .allowHeaders(List.of("Content-Type", "Authorization", "Idempotency-Key"))
+              .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
+                  CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
+              .exposeHeaders(List.of("Location", "Idempotent-Replayed", "Retry-After", "WWW-Authenticate", "Allow"))
+              .maxAge(Duration.minutes(10)).build())
+          .build();
+      HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(httpApi)
+          .stageName("$default").autoDeploy(true)
+          .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build()).build();
+      url = stage.getUrl();
+    } else {
+      url = apiAlias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE)
+          .cors(FunctionUrlCorsOptions.builder().allowedOrigins(config.allowedOrigins())
+              .allowCredentials(!config.allowedOrigins().contains("*"))
+              .allowedHeaders(List.of("Content-Type", "Authorization", "Idempotency-Key"))
+              .allowedMethods(List.of(HttpMethod.ALL)).maxAge(Duration.minutes(10)).build())
+          .build()).getUrl();
+    }
+
+    // Operations: anything in a dead-letter queue, a lagging stream, errors and throttles.
+    for (Queue dead : List.of(aiJobsDlq, notificationsDlq, streamFailures)) {
+      alarm(dead.getNode().getId() + "Depth", dead.metricApproximateNumberOfMessagesVisible(
+          MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 1);
+    }
+    alarm("StreamIteratorAge", streamProcessor.metric("IteratorAge",
+        MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 60_000);
+    for (Function fn : List.of(api, streamProcessor, aiWorker, notifier)) {
+      String name = fn.getNode().getId();
+      alarm(name + "Errors", fn.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
+      alarm(name + "Throttles", fn.metricThrottles(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
+    }
+
+    output("ApiUrl", url);
+    output("AiJobsQueueName", aiJobs.getQueueName());
+    output("NotificationsQueueName", notifications.getQueueName());
+    output("AiJobsDlqName", aiJobsDlq.getQueueName());
+    output("NotificationsDlqName", notificationsDlq.getQueueName());
+    output("StreamFailuresQueueName", streamFailures.getQueueName());
+  }
+
+  /** The one definition every function shares: runtime, architecture, SnapStart, logs, alias. */
+  private Function function(FunctionSpec spec, Map<String, String> env) {
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("POWERTOOLS_SERVICE_NAME", spec.service());
+    environment.put("POWERTOOLS_METRICS_NAMESPACE", NAMESPACE);
+    environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+    // Tiered compilation stopped at C1: the usual cold-start trade-off for short Lambda calls.
+    environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    Path jar = functionsDir.resolve(spec.module()).resolve("target")
+        .resolve(spec.module() + "-" + version + "-lambda.jar");
+    Function fn = Function.Builder.create(this, spec.id())
+        .runtime(Runtime.JAVA_21).architecture(Architecture.ARM_64)
+        .handler(spec.handler()).code(Code.fromAsset(jar.toString()))
+        .memorySize(spec.memoryMb()).timeout(Duration.seconds(spec.timeoutSeconds()))
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .logGroup(LogGroup.Builder.create(this, spec.id() + "Logs").retention(RetentionDays.ONE_MONTH)
+            .removalPolicy(RemovalPolicy.DESTROY).build())
+        .environment(environment)
+        .build();
+    aliases.put(spec.id(), Alias.Builder.create(this, spec.id() + "Live").aliasName("live")
+        .version(fn.getCurrentVersion()).build());
+    return fn;
+  }
+
+  private Table table(String id, String name, String key, boolean stream, String ttl) {
+    var builder = Table.Builder.create(this, id).tableName(name)
+        .partitionKey(Attribute.builder().name(key).type(AttributeType.STRING).build())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+            .pointInTimeRecoveryEnabled(true).build())
+        .deletionProtection(true).removalPolicy(RemovalPolicy.RETAIN);
+    if (stream) {
+      builder.stream(StreamViewType.NEW_AND_OLD_IMAGES);
+    }
+    if (ttl != null) {
+      builder.timeToLiveAttribute(ttl);
+    }
+    return builder.build();
+  }
+
+  private static void index(Table table, String name, String partition, String sort) {
+    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(name)
+        .partitionKey(Attribute.builder().name(partition).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(sort).type(AttributeType.STRING).build())
+        .projectionType(ProjectionType.ALL).build());
+  }
+
+  private void alarm(String id, IMetric metric, double threshold) {
+    Alarm alarm = Alarm.Builder.create(this, id + "Alarm").metric(metric).threshold(threshold)
+        .evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING).build();
+    alarm.addAlarmAction(new SnsAction(alarms));
+  }
+
+  private String arn(String service, String resource) {
+    return "arn:" + getPartition() + ":" + service + ":" + getRegion() + ":" + getAccount() + ":" + resource;
+  }
+
+  private void output(String id, String value) {
+    CfnOutput.Builder.create(this, id).value(value).build();
+  }
+
+  @SafeVarargs
+  private static Map<String, String> merge(Map<String, String>... maps) {
+    Map<String, String> merged = new HashMap<>();
+    for (Map<String, String> map : maps) {
+      merged.putAll(map);
+    }
+    return merged;
+  }
+}

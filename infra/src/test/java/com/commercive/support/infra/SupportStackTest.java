@@ -1,0 +1,235 @@
+package com.commercive.support.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesized CloudFormation, with the real shaded jars, asserted offline. */
+class SupportStackTest {
+  static Template template;
+  static Map<String, Object> resources;
+
+  static Template synth(Map<String, Object> context) {
+    App app = new App(AppProps.builder().context(context).build());
+    SupportStack stack = new SupportStack(app, "Test",
+        StackProps.builder().env(Environment.builder().account("123456789012").region("us-east-1").build()).build(),
+        InfraConfig.from(app.getNode()), Path.of(System.getProperty("functions.dir", "..")),
+        System.getProperty("project.version", "1.0.0-SNAPSHOT"));
+    return Template.fromStack(stack);
+  }
+
+  @BeforeAll
+  static void synthesize() {
+    template = synth(Map.of("stage", "test", "aiProvider", "bedrock", "adminEmails", "a@commercive.com,b@commercive.com",
+        "allowedOrigins", "https://app.commercive.com"));
+    resources = resourcesOf(template);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> resourcesOf(Template t) {
+    return (Map<String, Object>) t.toJSON().get("Resources");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  static List<Map<String, Object>> ofType(Map<String, Object> all, String type) {
+    List<Map<String, Object>> found = new ArrayList<>();
+    all.forEach((id, r) -> {
+      if (type.equals(map(r).get("Type"))) {
+        Map<String, Object> copy = new HashMap<>(map(r));
+        copy.put("LogicalId", id);
+        found.add(copy);
+      }
+    });
+    return found;
+  }
+
+  /** The actions each function's role may perform, as "action on resource" strings. */
+  static String policyOf(String functionId) {
+    StringBuilder text = new StringBuilder();
+    for (Map<String, Object> policy : ofType(resources, "AWS::IAM::Policy")) {
+      String roles = String.valueOf(map(policy.get("Properties")).get("Roles"));
+      if (roles.contains(functionId + "ServiceRole")) {
+        text.append(map(policy.get("Properties")).get("PolicyDocument"));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void tablesAreOnDemandRecoverableKeptAndStreamed() {
+    template.resourceCountIs("AWS::DynamoDB::Table", 4);
+    template.hasResource("AWS::DynamoDB::Table", Map.of(
+        "DeletionPolicy", "Retain",
+        "Properties", Map.of(
+            "TableName", "commercive_support_tickets",
+            "BillingMode", "PAY_PER_REQUEST",
+            "DeletionProtectionEnabled", true,
+            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+            "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
+            "GlobalSecondaryIndexes", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("IndexName", "user-tickets-index")),
+                Match.objectLike(Map.of("IndexName", "user-status-tickets-index")),
+                Match.objectLike(Map.of("IndexName", "status-updated-index")))))));
+    template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+        "TableName", "commercive_support_messages",
+        "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
+        "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "ticket-messages-index")))));
+    template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+        "TableName", "commercive_support_idempotency",
+        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true)));
+  }
+
+  @Test
+  void anExistingUsersTableIsImportedNotCreated() {
+    Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
+    imported.resourceCountIs("AWS::DynamoDB::Table", 3);
+  }
+
+  @Test
+  void queuesAreEncryptedWithDeadLetterQueuesAndLongEnoughVisibility() {
+    template.resourceCountIs("AWS::SQS::Queue", 5);
+    template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+        "QueueName", "commercive-support-test-ai-jobs.fifo", "FifoQueue", true,
+        "SqsManagedSseEnabled", true, "VisibilityTimeout", 360,
+        "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5))));
+    template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+        "QueueName", "commercive-support-test-notifications", "VisibilityTimeout", 180,
+        "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5))));
+    for (Map<String, Object> queue : ofType(resources, "AWS::SQS::Queue")) {
+      assertThat(map(queue.get("Properties")).get("SqsManagedSseEnabled")).as(queue.get("LogicalId").toString()).isEqualTo(true);
+    }
+  }
+
+  @Test
+  void fourJavaFunctionsOnArmWithSnapStartBehindAliases() {
+    template.resourceCountIs("AWS::Lambda::Function", 4);
+    template.resourceCountIs("AWS::Lambda::Alias", 4);
+    for (Map<String, Object> fn : ofType(resources, "AWS::Lambda::Function")) {
+      Map<String, Object> props = map(fn.get("Properties"));
+      assertThat(props.get("Runtime")).isEqualTo("java21");
+      assertThat(props.get("Architectures")).isEqualTo(List.of("arm64"));
+      assertThat(props.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+      Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
+      assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL",
+          "TICKETS_TABLE", "MESSAGES_TABLE");
+    }
+    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
+  }
+
+  @Test
+  void noSecretIsInTheTemplateInPlaintext() {
+    template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+    template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+        "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64))));
+    for (Map<String, Object> fn : ofType(resources, "AWS::Lambda::Function")) {
+      Map<String, Object> env = map(map(map(fn.get("Properties")).get("Environment")).get("Variables"));
+      assertThat(env).doesNotContainKeys("JWT_SECRET", "OPENAI_API_KEY", "AWS_SECRET_ACCESS_KEY");
+    }
+    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Environment", Map.of("Variables", Match.objectLike(Map.of("JWT_SECRET_ARN", Match.anyValue())))));
+    assertThat(policyOf("Api")).contains("secretsmanager:GetSecretValue");
+    assertThat(policyOf("Notifier")).doesNotContain("secretsmanager");
+  }
+
+  @Test
+  void streamMappingsKeepOrderRetryBoundedlyAndHaveAFailureDestination() {
+    template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
+        "StartingPosition", "LATEST", "BisectBatchOnFunctionError", true, "MaximumRetryAttempts", 3,
+        "MaximumRecordAgeInSeconds", 3600, "ParallelizationFactor", 1, "BatchSize", 100,
+        "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+        "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of("Destination", Match.anyValue())))), 2);
+    template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
+        "BatchSize", 10, "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+        "ScalingConfig", Map.of("MaximumConcurrency", 5)), 2);
+  }
+
+  @Test
+  void theHttpApiUsesPayloadTwoWithThrottlingAndTheSameCorsAllowList() {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+        "ProtocolType", "HTTP",
+        "CorsConfiguration", Match.objectLike(Map.of(
+            "AllowOrigins", List.of("https://app.commercive.com"), "AllowCredentials", true,
+            "AllowHeaders", List.of("Content-Type", "Authorization", "Idempotency-Key")))));
+    template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of("PayloadFormatVersion", "2.0"));
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+        "StageName", "$default",
+        "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200)));
+    template.resourceCountIs("AWS::Lambda::Url", 0);
+  }
+
+  @Test
+  void theFunctionUrlIsTheAlternative() {
+    Template url = synth(Map.of("entryPoint", "function-url"));
+    url.resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+    url.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE",
+        "Cors", Match.objectLike(Map.of("AllowOrigins", List.of("https://app.commercive.com")))));
+  }
+
+  @Test
+  void eachFunctionMayDoOnlyItsJob() {
+    String api = policyOf("Api");
+    String streamProcessor = policyOf("StreamProcessor");
+    String aiWorker = policyOf("AiWorker");
+    String notifier = policyOf("Notifier");
+
+    // The API cannot send email or put work on the queues.
+    assertThat(api).contains("dynamodb:PutItem").doesNotContain("ses:").doesNotContain("sqs:SendMessage");
+    // The notifier sends email through the configured identity, and cannot write tickets or messages.
+    assertThat(notifier).contains("ses:SendEmail").contains("identity/commercive.com");
+    for (String statement : notifier.split("\\}, \\{")) {
+      if (statement.contains("dynamodb:PutItem") || statement.contains("dynamodb:UpdateItem")) {
+        assertThat(statement).contains("Idempotency").doesNotContain("Tickets").doesNotContain("Messages");
+      }
+    }
+    // The stream processor reads streams and sends work; it writes no table and sends no email.
+    assertThat(streamProcessor).contains("sqs:SendMessage").contains("dynamodb:GetRecords")
+        .doesNotContain("dynamodb:PutItem").doesNotContain("ses:");
+    assertThat(aiWorker).doesNotContain("ses:");
+    // Only the assistant's users call Bedrock, and only the configured model.
+    for (String withModel : List.of(api, aiWorker)) {
+      assertThat(withModel).contains("bedrock:InvokeModel")
+          .contains("foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0");
+    }
+    assertThat(streamProcessor + notifier).doesNotContain("bedrock");
+    assertThat(String.valueOf(resourcesOf(synth(Map.of("aiProvider", "knowledge-base"))))).doesNotContain("bedrock:");
+  }
+
+  @Test
+  void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 3 + 1 + 4 * 2);
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+        "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));
+    for (Map<String, Object> alarm : ofType(resources, "AWS::CloudWatch::Alarm")) {
+      assertThat(map(alarm.get("Properties")).get("AlarmActions")).isNotNull();
+    }
+    template.hasOutput("ApiUrl", Map.of());
+    template.hasOutput("AiJobsQueueName", Map.of());
+    template.hasOutput("NotificationsQueueName", Map.of());
+  }
+
+  @Test
+  void refusesBadContext() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("aiProvider", "gpt")))
+        .hasMessageContaining("aiProvider");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("entryPoint", "alb")))
+        .hasMessageContaining("entryPoint");
+  }
+}
