@@ -63,8 +63,8 @@ final class LocalSes implements AutoCloseable {
       Path jar = Path.of(LocalSes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // local/target/classes or local/target/commercive-support-local.jar → local/ses-standin
       candidates.add(jar.getParent().getParent().resolve("ses-standin"));
-    } catch (Exception unknownLocation) {
-      // Only the candidates above, then.
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException unknownLocation) {
+      // No code location (an unusual class loader): the candidates above, then the error below.
     }
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate.resolve(CLI))) {
