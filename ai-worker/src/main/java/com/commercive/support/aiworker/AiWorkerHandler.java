@@ -39,16 +39,22 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   public AiWorkerHandler(SupportConfig config) {
+    this(config, AwsClients.dynamoDb(config));
+  }
+
+  private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
     this(new AutoReplyService(
-        new DynamoDbTicketRepository(AwsClients.dynamoDb(config), config.tables().tickets(),
-            config.tables().messages()),
+        new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages()),
         Assistants.create(config),
         new SqsWorkQueue(AwsClients.sqs(config), config.pipeline().aiJobsQueue(),
             config.pipeline().notificationsQueue()),
         Clock.systemUTC(),
         config.pipeline().autoReplyEnabled(),
         config.pipeline().maxAiRepliesPerTicket(),
-        config.pipeline().burstSettle()));
+        config.pipeline().burstSettle(),
+        com.commercive.support.service.RateLimiter.of(
+            new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, config.tables().idempotency()),
+            Clock.systemUTC(), config.limits())));
   }
 
   /** Takes its collaborators: what tests use. */

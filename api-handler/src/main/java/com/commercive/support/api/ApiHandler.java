@@ -9,6 +9,8 @@ import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
 import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
@@ -54,6 +56,8 @@ public final class ApiHandler
       SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
     var tables = config.tables();
     Supplier<String> ids = () -> UUID.randomUUID().toString();
+    RateLimiter limits = RateLimiter.of(
+        new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits());
     var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages());
     TicketService tickets =
         new TicketService(
@@ -62,10 +66,11 @@ public final class ApiHandler
             new CursorCodec(config.requireJwtSecret()),
             clock,
             ids,
-            config.attachmentUrlPrefixes());
+            config.attachmentUrlPrefixes(),
+            limits);
     // The knowledge base is indexed here, once per cold start.
     AssistantService assistant =
-        new AssistantService(Assistants.create(config), tickets, repository, clock, ids);
+        new AssistantService(Assistants.create(config), tickets, repository, clock, ids, limits);
     return new HttpApi(
         tickets,
         assistant,

@@ -14,6 +14,7 @@ import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService;
@@ -330,6 +331,11 @@ public final class HttpApi {
           Problems.problem(
               401, kind, unauthenticated.getMessage(), requestId, null,
               Map.of("WWW-Authenticate", challenge));
+    } else if (failure instanceof RateLimitedException limited) {
+      kind = "rate-limited";
+      long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+      response = Problems.problem(429, kind, limited.detail(), requestId, null,
+          Map.of("Retry-After", Long.toString(seconds)));
     } else if (failure instanceof SupportException refusal) {
       int status = statusOf(refusal);
       kind = slugOf(refusal);

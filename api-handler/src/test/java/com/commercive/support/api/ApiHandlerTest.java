@@ -444,6 +444,20 @@ class ApiHandlerTest extends ApiTestSupport {
   }
 
   @Test
+  void aUserOverTheirLimitGets429WithRetryAfter() {
+    ApiTestSupport limited = new ApiTestSupport(List.of("http://localhost:3000"), null,
+        new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+            clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.AI_REQUESTS, 1)));
+    String body = "{\"message\":\"How do I reset my password?\"}";
+    assertThat(limited.send("POST", "/support/ai-response", USER, body).getStatusCode()).isEqualTo(200);
+    APIGatewayV2HTTPResponse refused = limited.send("POST", "/support/ai-response", USER, body);
+    assertProblem(refused, 429);
+    assertThat(Long.parseLong(header(refused, "Retry-After"))).isBetween(1L, 3600L);
+    assertThat(header(refused, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+    assertThat(limited.send("POST", "/support/ai-response", ADMIN, body).getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
   void unicodeSurvivesTheRoundTrip() {
     String body = new String("{\"subject\":\"Café ☕ orders 😀\",\"message\":\"naïve\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     APIGatewayV2HTTPResponse response = send("POST", "/support/tickets", USER, body);

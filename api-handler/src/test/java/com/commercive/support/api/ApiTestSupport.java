@@ -19,6 +19,7 @@ import com.commercive.support.assistant.kb.KnowledgeBase;
 import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.TicketRepository;
@@ -53,6 +54,10 @@ class ApiTestSupport {
   static final KnowledgeBase KNOWLEDGE_BASE = KnowledgeBase.load();
 
   ApiTestSupport(List<String> origins, TicketRepository repositoryOverride) {
+    this(origins, repositoryOverride, RateLimiter.unlimited());
+  }
+
+  ApiTestSupport(List<String> origins, TicketRepository repositoryOverride, RateLimiter limits) {
     TicketRepository store = repositoryOverride == null ? repository : repositoryOverride;
     TicketService tickets =
         new TicketService(
@@ -63,13 +68,14 @@ class ApiTestSupport {
             new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)),
             clock,
             () -> UUID.randomUUID().toString(),
-            List.of());
+            List.of(),
+            limits);
     HttpApi api =
         new HttpApi(
             tickets,
             new AssistantService(
                 new KnowledgeBaseAssistant(KNOWLEDGE_BASE), tickets, store, clock,
-                () -> UUID.randomUUID().toString()),
+                () -> UUID.randomUUID().toString(), limits),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

@@ -26,7 +26,8 @@ public record SupportConfig(
     String serviceName,
     String metricsNamespace,
     AiSettings ai,
-    PipelineSettings pipeline) {
+    PipelineSettings pipeline,
+    Limits limits) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -70,6 +71,10 @@ public record SupportConfig(
           + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + "]";
     }
   }
+
+  /** Per-hour abuse limits (0 turns one off). */
+  public record Limits(
+      int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket) {}
 
   /** The asynchronous half: queues, auto-reply rules, email. */
   public record PipelineSettings(
@@ -186,7 +191,12 @@ public record SupportConfig(
         value(env, "POWERTOOLS_SERVICE_NAME").orElse(null),
         value(env, "POWERTOOLS_METRICS_NAMESPACE").orElse(null),
         ai(env),
-        pipeline(env));
+        pipeline(env),
+        new Limits(
+            (int) number(env, "AI_REQUESTS_PER_USER_PER_HOUR", 30, 0, 1_000_000),
+            (int) number(env, "AI_AUTO_REPLIES_PER_USER_PER_HOUR", 20, 0, 1_000_000),
+            (int) number(env, "TICKETS_PER_USER_PER_HOUR", 20, 0, 1_000_000),
+            (int) number(env, "EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000)));
   }
 
   private static PipelineSettings pipeline(Map<String, String> env) {
@@ -228,7 +238,7 @@ public record SupportConfig(
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(awsRegion, awsEndpoint, staticCredentials, tables,
         Optional.of(checkedSecret(secret)), jwtSecretArn, secretsManagerEndpoint, jwtIssuer, jwtAudience, corsAllowedOrigins,
-        attachmentUrlPrefixes, serviceName, metricsNamespace, ai, pipeline);
+        attachmentUrlPrefixes, serviceName, metricsNamespace, ai, pipeline, limits);
   }
 
   private static byte[] checkedSecret(byte[] secret) {

@@ -9,7 +9,8 @@ public abstract sealed class SupportException extends RuntimeException
         NotFoundException,
         ForbiddenException,
         ConflictException,
-        IdempotencyKeyReusedException {
+        IdempotencyKeyReusedException,
+        RateLimitedException {
 
   protected SupportException(String detail) {
     super(detail, null, false, false);

@@ -39,7 +39,8 @@ public final class AutoReplyService {
     SKIPPED_HUMAN_REPLIED,
     SKIPPED_CAP_REACHED,
     SKIPPED_ANSWERED_LATER,
-    SKIPPED_NOTHING_TO_ANSWER
+    SKIPPED_NOTHING_TO_ANSWER,
+    SKIPPED_RATE_LIMITED
   }
 
   private final TicketRepository tickets;
@@ -49,6 +50,7 @@ public final class AutoReplyService {
   private final boolean enabled;
   private final int maxRepliesPerTicket;
   private final Duration burstSettle;
+  private final com.commercive.support.service.RateLimiter limits;
 
   public AutoReplyService(
       TicketRepository tickets,
@@ -58,6 +60,20 @@ public final class AutoReplyService {
       boolean enabled,
       int maxRepliesPerTicket,
       Duration burstSettle) {
+    this(tickets, assistant, queue, clock, enabled, maxRepliesPerTicket, burstSettle,
+        com.commercive.support.service.RateLimiter.unlimited());
+  }
+
+  public AutoReplyService(
+      TicketRepository tickets,
+      Assistant assistant,
+      WorkQueue queue,
+      Clock clock,
+      boolean enabled,
+      int maxRepliesPerTicket,
+      Duration burstSettle,
+      com.commercive.support.service.RateLimiter limits) {
+    this.limits = limits;
     this.tickets = tickets;
     this.assistant = assistant;
     this.queue = queue;
@@ -113,6 +129,10 @@ public final class AutoReplyService {
     }
     if (ticket.aiReplies() >= maxRepliesPerTicket) {
       return Outcome.SKIPPED_CAP_REACHED;
+    }
+    if (limits.tryAcquire(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, ticket.userId()).isPresent()) {
+      // The team was told about the message anyway; a person answers.
+      return Outcome.SKIPPED_RATE_LIMITED;
     }
 
     List<Turn> history = new ArrayList<>();

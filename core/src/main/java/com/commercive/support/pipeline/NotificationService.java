@@ -38,6 +38,7 @@ public final class NotificationService {
   private final EmailComposer composer;
   private final List<String> adminEmails;
   private final Clock clock;
+  private final com.commercive.support.service.RateLimiter limits;
 
   public NotificationService(
       TicketRepository tickets,
@@ -47,6 +48,20 @@ public final class NotificationService {
       EmailComposer composer,
       List<String> adminEmails,
       Clock clock) {
+    this(tickets, users, sends, sender, composer, adminEmails, clock,
+        com.commercive.support.service.RateLimiter.unlimited());
+  }
+
+  public NotificationService(
+      TicketRepository tickets,
+      UserDirectory users,
+      IdempotencyStore sends,
+      EmailSender sender,
+      EmailComposer composer,
+      List<String> adminEmails,
+      Clock clock,
+      com.commercive.support.service.RateLimiter limits) {
+    this.limits = limits;
     this.tickets = tickets;
     this.users = users;
     this.sends = sends;
@@ -92,6 +107,13 @@ public final class NotificationService {
           continue;
         }
         throw new IllegalStateException("another delivery of this notification is sending it");
+      }
+      if (limits.tryAcquire(com.commercive.support.service.RateLimiter.Limit.EMAILS_PER_TICKET,
+          ticket.get().ticketId()).isPresent()) {
+        // A ticket flooding inboxes: recorded as done (not retried), and said in the result.
+        sends.complete(key, notification.id(), new StoredResponse(429, null, "rate limited"),
+            clock.instant().plus(RECORD_RETENTION));
+        return new Result(sent, alreadySent, "email limit for this ticket reached");
       }
       try {
         sender.send(composer.compose(notification.kind(), ticket.get(), message, recipient));

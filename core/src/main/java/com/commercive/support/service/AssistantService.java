@@ -36,6 +36,7 @@ public final class AssistantService {
   private final TicketRepository repository;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final RateLimiter limits;
 
   public AssistantService(
       Assistant assistant,
@@ -43,6 +44,17 @@ public final class AssistantService {
       TicketRepository repository,
       Clock clock,
       Supplier<String> ids) {
+    this(assistant, tickets, repository, clock, ids, RateLimiter.unlimited());
+  }
+
+  public AssistantService(
+      Assistant assistant,
+      TicketService tickets,
+      TicketRepository repository,
+      Clock clock,
+      Supplier<String> ids,
+      RateLimiter limits) {
+    this.limits = limits;
     this.assistant = assistant;
     this.tickets = tickets;
     this.repository = repository;
@@ -69,11 +81,14 @@ public final class AssistantService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
+    Ticket ticket = request.ticketId() == null ? null : tickets.get(caller, request.ticketId());
+    if (!caller.admin()) {
+      limits.acquire(RateLimiter.Limit.AI_REQUESTS, caller.userId());
+    }
 
-    if (request.ticketId() == null) {
+    if (ticket == null) {
       return new AiReply(assistant.answer(Question.of(request.message())), null);
     }
-    Ticket ticket = tickets.get(caller, request.ticketId());
     List<Turn> history = new ArrayList<>();
     for (Message message : repository.recentMessages(ticket.ticketId(), HISTORY_MESSAGES)) {
       Turn.Speaker speaker =

@@ -54,6 +54,7 @@ public final class TicketService {
   private final Clock clock;
   private final Supplier<String> ids;
   private final List<String> attachmentUrlPrefixes;
+  private final RateLimiter limits;
 
   public TicketService(
       TicketRepository tickets,
@@ -62,7 +63,19 @@ public final class TicketService {
       Clock clock,
       Supplier<String> ids,
       List<String> attachmentUrlPrefixes) {
+    this(tickets, users, cursors, clock, ids, attachmentUrlPrefixes, RateLimiter.unlimited());
+  }
+
+  public TicketService(
+      TicketRepository tickets,
+      UserDirectory users,
+      CursorCodec cursors,
+      Clock clock,
+      Supplier<String> ids,
+      List<String> attachmentUrlPrefixes,
+      RateLimiter limits) {
     this.tickets = tickets;
+    this.limits = limits;
     this.users = users;
     this.cursors = cursors;
     this.clock = clock;
@@ -108,6 +121,9 @@ public final class TicketService {
       checkMessage(request.message(), errors);
     }
     throwIfAny(errors);
+    if (!caller.admin()) {
+      limits.acquire(RateLimiter.Limit.TICKETS, caller.userId());
+    }
 
     Instant now = now();
     Ticket ticket =

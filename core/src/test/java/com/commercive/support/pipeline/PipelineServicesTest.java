@@ -226,6 +226,16 @@ class PipelineServicesTest {
     }
 
     @Test
+    void limitsAutoRepliesPerUser() {
+      var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+          clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, 1));
+      AutoReplyService limited = new AutoReplyService(repository, assistant, queue, clock, true, 5, Duration.ZERO, limiter);
+      assertThat(limited.handle(job(post(ticket(), SenderType.USER, "first")))).isEqualTo(Outcome.REPLIED);
+      assertThat(limited.handle(job(post(ticket(), SenderType.USER, "second ticket")))).isEqualTo(Outcome.SKIPPED_RATE_LIMITED);
+      assertThat(asked).hasSize(1);
+    }
+
+    @Test
     void waitsForABurstToSettle() {
       Ticket ticket = ticket();
       Message question = post(ticket, SenderType.USER, "hello");
@@ -302,6 +312,23 @@ class PipelineServicesTest {
       assertThat(service.handle(other).sent()).isEqualTo(2);
       assertThat(outbox).hasSize(2);
       assertThat(service.handle(notification).alreadySent()).isEqualTo(2);
+    }
+
+    @Test
+    void aTicketCannotFloodInboxes() {
+      var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+          clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.EMAILS_PER_TICKET, 3));
+      NotificationService limited = new NotificationService(repository,
+          new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
+          sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("a@c.com"), clock, limiter);
+      Ticket ticket = ticket();
+      for (int i = 0; i < 5; i++) {
+        Message reply = post(ticket, SenderType.ADMIN, "reply " + i);
+        limited.handle(new Notification("n-" + i, Notification.Kind.REPLY, ticket.ticketId(), reply.messageId()));
+      }
+      assertThat(outbox).hasSize(3);
+      assertThat(limited.handle(new Notification("n-0", Notification.Kind.REPLY, ticket.ticketId(),
+          repository.allMessages().get(0).messageId())).alreadySent()).isEqualTo(1);
     }
 
     @Test

@@ -49,7 +49,8 @@ class LocalSystemIT {
 
   @BeforeAll
   static void start() {
-    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false")));
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
+        "TICKETS_PER_USER_PER_HOUR", "1000", "AI_REQUESTS_PER_USER_PER_HOUR", "1000")));
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     user = system.tokenFor("demo-user");
     user2 = system.tokenFor("demo-user-2");

@@ -43,7 +43,8 @@ class PipelineIT {
 
   @BeforeAll
   static void start() {
-    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of()));
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(
+        "TICKETS_PER_USER_PER_HOUR", "1000", "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "1000")));
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     user = system.tokenFor("demo-user");
     admin = system.tokenFor("demo-admin");

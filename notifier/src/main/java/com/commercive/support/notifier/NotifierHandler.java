@@ -58,7 +58,10 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         new SesEmailSender(ses, config.pipeline().senderAddress()),
         new EmailComposer(config.pipeline().frontendUrl()),
         config.pipeline().adminEmails(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        com.commercive.support.service.RateLimiter.of(
+            new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, tables.idempotency()),
+            Clock.systemUTC(), config.limits()));
   }
 
   static SesV2Client ses(SupportConfig config) {

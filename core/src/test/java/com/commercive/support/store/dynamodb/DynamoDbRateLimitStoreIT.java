@@ -1,0 +1,51 @@
+package com.commercive.support.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.commercive.support.config.SupportConfig.TableNames;
+import com.commercive.support.testing.DynamoDbLocalServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoDbRateLimitStoreIT {
+  @Test
+  void holdsTheLimitUnderConcurrentCallers() throws Exception {
+    try (DynamoDbClient client = DynamoDbLocalServer.client()) {
+      TableNames tables = DynamoDbLocalServer.createTables(client);
+      DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
+      Instant now = Instant.parse("2026-11-24T10:15:00Z");
+      ExecutorService pool = Executors.newFixedThreadPool(20);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Optional<Duration>>> results = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return store.tryAcquire("AI_REQUESTS#user-1", 10, Duration.ofHours(1), now);
+        }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Optional<Duration>> result : results) {
+        Optional<Duration> wait = result.get();
+        if (wait.isEmpty()) {
+          allowed++;
+        } else {
+          assertThat(wait.get()).isEqualTo(Duration.ofMinutes(45));
+        }
+      }
+      pool.shutdown();
+      assertThat(allowed).isEqualTo(10);
+      assertThat(store.tryAcquire("AI_REQUESTS#user-1", 10, Duration.ofHours(1), now.plus(Duration.ofHours(1)))).isEmpty();
+      assertThat(store.tryAcquire("AI_REQUESTS#user-2", 10, Duration.ofHours(1), now)).isEmpty();
+    }
+  }
+}
