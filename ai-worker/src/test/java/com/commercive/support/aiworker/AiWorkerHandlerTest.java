@@ -73,6 +73,37 @@ class AiWorkerHandlerTest {
   }
 
   @Test
+  void aWorkerThatDiesAfterWritingItsReplyDoesNotReplyTwiceOnRedelivery() {
+    SQSEvent event = batch();
+    event.setRecords(event.getRecords().subList(1, 2));
+    java.util.concurrent.atomic.AtomicBoolean dieOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+    InMemoryTicketRepository dying = repository;
+    AiWorkerHandler crashing = new AiWorkerHandler(new AutoReplyService(
+        new com.commercive.support.store.TicketRepository() {
+          @Override public void create(Ticket t, Message m) { dying.create(t, m); }
+          @Override public java.util.Optional<Ticket> find(String id) { return dying.find(id); }
+          @Override public java.util.Optional<Message> findMessage(String id) { return dying.findMessage(id); }
+          @Override public List<Message> recentMessages(String id, int n) { return dying.recentMessages(id, n); }
+          @Override public com.commercive.support.store.Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { return dying.listByUser(u, s, l, a); }
+          @Override public com.commercive.support.store.Page<Ticket> listAll(TicketStatus s, int l, String a) { return dying.listAll(s, l, a); }
+          @Override public com.commercive.support.store.Page<Message> listMessages(String t, int l, String a) { return dying.listMessages(t, l, a); }
+          @Override public Ticket apply(Ticket current, TicketChange change) {
+            Ticket applied = dying.apply(current, change);
+            if (dieOnce.getAndSet(false)) {
+              throw new IllegalStateException("the worker died before acknowledging");
+            }
+            return applied;
+          }
+        },
+        question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false),
+        queue, clock, true, 5, Duration.ZERO));
+
+    assertThat(crashing.process(event).getBatchItemFailures()).hasSize(1);
+    assertThat(crashing.process(event).getBatchItemFailures()).isEmpty();
+    assertThat(aiReplies("ticket-A")).isEqualTo(1);
+  }
+
+  @Test
   void aBatchDeliveredTwiceRepliesOnce() {
     SQSEvent event = batch();
     event.setRecords(event.getRecords().subList(1, 3));

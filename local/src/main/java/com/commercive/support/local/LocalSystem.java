@@ -87,7 +87,7 @@ public final class LocalSystem implements AutoCloseable {
   private final Deque<AutoCloseable> resources;
   private final LocalDynamoDb dynamoDbServer;
   private final LocalSqs sqsServer;
-  private final LocalSes sesServer;
+  private LocalSes sesServer;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
   private final SupportQueues.QueueUrls queues;
@@ -208,6 +208,17 @@ public final class LocalSystem implements AutoCloseable {
   /** The SES stand-in: its page lists every email sent, {@code /store} returns them as JSON. */
   public URI sesEndpoint() {
     return sesServer.endpoint();
+  }
+
+  /** Takes the SES stand-in down (fault tests): sends fail until {@link #startEmail()}. */
+  void stopEmail() {
+    sesServer.close();
+  }
+
+  /** Brings the SES stand-in back on the same port (its list of sent emails starts empty). */
+  void startEmail() {
+    sesServer = LocalSes.start(host, sesServer.endpoint().getPort(), Map.of());
+    resources.push(sesServer);
   }
 
   public SupportQueues.QueueUrls queues() {

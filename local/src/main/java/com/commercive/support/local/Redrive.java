@@ -1,0 +1,61 @@
+package com.commercive.support.local;
+
+import com.commercive.support.store.sqs.SupportQueues;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Moves what a dead-letter queue holds back to its source queue, once the cause is fixed:
+ * {@code java -cp local/target/commercive-support-local.jar com.commercive.support.local.Redrive
+ * notifications|ai-jobs [sqs endpoint]}. (On AWS: {@code aws sqs start-message-move-task}.)
+ */
+public final class Redrive {
+  private Redrive() {}
+
+  public static void main(String[] args) {
+    if (args.length < 1 || !List.of("notifications", "ai-jobs").contains(args[0])) {
+      System.err.println("usage: Redrive notifications|ai-jobs [http://127.0.0.1:9324]");
+      System.exit(2);
+      return;
+    }
+    URI endpoint = URI.create(args.length > 1 ? args[1] : "http://127.0.0.1:9324");
+    try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+      boolean fifo = args[0].equals("ai-jobs");
+      String source = sqs.getQueueUrl(r -> r.queueName(fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS)).queueUrl();
+      String dead = sqs.getQueueUrl(r -> r.queueName(fifo ? SupportQueues.AI_JOBS_DLQ : SupportQueues.NOTIFICATIONS_DLQ)).queueUrl();
+      System.out.println("moved " + move(sqs, dead, source, fifo) + " message(s) back to " + source);
+    }
+  }
+
+  /** Moves every message from {@code from} to {@code to}; returns how many. */
+  static int move(SqsClient sqs, String from, String to, boolean fifo) {
+    int moved = 0;
+    while (true) {
+      List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(10).waitTimeSeconds(1)
+          .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+      if (batch.isEmpty()) {
+        return moved;
+      }
+      for (Message message : batch) {
+        sqs.sendMessage(r -> {
+          r.queueUrl(to).messageBody(message.body());
+          if (fifo) {
+            String group = message.attributesAsStrings().getOrDefault("MessageGroupId", "redriven");
+            r.messageGroupId(group).messageDeduplicationId(UUID.randomUUID().toString());
+          }
+        });
+        sqs.deleteMessage(r -> r.queueUrl(from).receiptHandle(message.receiptHandle()));
+        moved++;
+      }
+    }
+  }
+}
