@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkMessages;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +25,10 @@ import org.junit.jupiter.api.Test;
  * for a while, an SES outage, and a dead-letter queue redriven once the cause is fixed.
  */
 class FaultsIT {
-  static final ObjectMapper JSON = new ObjectMapper();
   static HttpServer fakeLlm;
   static final AtomicInteger llmCalls = new AtomicInteger();
   static LocalSystem system;
-  static HttpClient http;
+  static LocalApi api;
   static String user;
   static String admin;
 
@@ -74,7 +67,7 @@ class FaultsIT {
         "AI_MAX_ATTEMPTS", "2",
         "TICKETS_PER_USER_PER_HOUR", "1000",
         "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "1000")));
-    http = HttpClient.newHttpClient();
+    api = new LocalApi(system);
     user = system.tokenFor("demo-user");
     admin = system.tokenFor("demo-admin");
   }
@@ -86,19 +79,7 @@ class FaultsIT {
   }
 
   static JsonNode call(String method, String path, String token, String body) {
-    try {
-      var response = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
-          .header("Authorization", "Bearer " + token)
-          .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
-          BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return api.call(method, path, token, body);
   }
 
   static long aiReplies(String ticketId) {
@@ -113,40 +94,21 @@ class FaultsIT {
   }
 
   static int emailsTo(String recipient, String subjectPart) {
-    try {
-      var response = http.send(HttpRequest.newBuilder(system.sesEndpoint().resolve("/store")).build(),
-          BodyHandlers.ofString());
-      int count = 0;
-      for (JsonNode email : JSON.readTree(response.body()).get("emails")) {
-        if (email.at("/destination/to/0").asText().equals(recipient) && email.get("subject").asText().contains(subjectPart)) {
-          count++;
-        }
+    int count = 0;
+    for (JsonNode email : api.emails()) {
+      if (email.at("/destination/to/0").asText().equals(recipient) && email.get("subject").asText().contains(subjectPart)) {
+        count++;
       }
-      return count;
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
     }
+    return count;
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      sleep(50);
-    }
+    LocalApi.await(what, timeout, condition);
   }
 
   static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LocalApi.pause(millis);
   }
 
   @Test

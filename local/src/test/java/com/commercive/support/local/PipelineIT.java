@@ -9,13 +9,6 @@ import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.sqs.SupportQueues;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +28,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the notifier, with emails read back from the SES stand-in. One system for the whole class.
  */
 class PipelineIT {
-  static final ObjectMapper JSON = new ObjectMapper();
   static LocalSystem system;
-  static HttpClient http;
+  static LocalApi api;
   static String user;
   static String admin;
 
@@ -45,7 +37,7 @@ class PipelineIT {
   static void start() {
     system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(
         "TICKETS_PER_USER_PER_HOUR", "1000", "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "1000")));
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    api = new LocalApi(system);
     user = system.tokenFor("demo-user");
     admin = system.tokenFor("demo-admin");
   }
@@ -56,19 +48,7 @@ class PipelineIT {
   }
 
   static JsonNode call(String method, String path, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    try {
-      var response = http.send(request.build(), BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return api.call(method, path, token, body);
   }
 
   static String openTicket(String subject, String message) {
@@ -93,44 +73,25 @@ class PipelineIT {
     return found;
   }
 
-  /** Emails about a ticket on the SES stand-in, as {recipient, subject}. */
+  /** Emails about a ticket on the SES stand-in, as {recipient, subject, text, html}. */
   static List<String[]> emails(String ticketId) {
     String marker = "(#" + ticketId.substring(0, 8) + ")";
-    try {
-      var response = http.send(HttpRequest.newBuilder(system.sesEndpoint().resolve("/store")).build(),
-          BodyHandlers.ofString());
-      List<String[]> found = new ArrayList<>();
-      for (JsonNode email : JSON.readTree(response.body()).get("emails")) {
-        if (email.get("subject").asText().endsWith(marker)) {
-          found.add(new String[] {email.at("/destination/to/0").asText(), email.get("subject").asText(),
-              email.at("/body/text").asText(), email.at("/body/html").asText()});
-        }
+    List<String[]> found = new ArrayList<>();
+    for (JsonNode email : api.emails()) {
+      if (email.get("subject").asText().endsWith(marker)) {
+        found.add(new String[] {email.at("/destination/to/0").asText(), email.get("subject").asText(),
+            email.at("/body/text").asText(), email.at("/body/html").asText()});
       }
-      return found;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
+    return found;
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      pause(20);
-    }
+    LocalApi.await(what, timeout, condition);
   }
 
   static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LocalApi.pause(millis);
   }
 
   static long count(List<String[]> emails, String recipient, String subjectStart) {
