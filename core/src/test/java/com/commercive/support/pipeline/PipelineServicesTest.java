@@ -180,6 +180,20 @@ class PipelineServicesTest {
     }
 
     @Test
+    void jobsDeliveredOutOfOrderStillGiveOneReply() {
+      Ticket ticket = ticket();
+      Message first = post(ticket, SenderType.USER, "My payout is missing");
+      Message second = post(ticket, SenderType.USER, "It was due last week");
+
+      assertThat(service.handle(job(second))).isEqualTo(Outcome.REPLIED);
+      assertThat(service.handle(job(first))).isEqualTo(Outcome.SKIPPED_NOTHING_TO_ANSWER);
+      assertThat(service.handle(job(second))).isEqualTo(Outcome.ALREADY_REPLIED);
+      assertThat(aiMessages(ticket)).hasSize(1);
+      assertThat(asked).singleElement().satisfies(q ->
+          assertThat(q.text()).isEqualTo("My payout is missing\n\nIt was due last week"));
+    }
+
+    @Test
     void staysQuietOnceAPersonReplied() {
       Ticket ticket = ticket();
       post(ticket, SenderType.ADMIN, "I'm on it");
