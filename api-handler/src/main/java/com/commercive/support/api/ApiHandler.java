@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.assistant.Assistants;
+import com.commercive.support.assistant.LazyAssistant;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.service.AssistantService;
@@ -68,9 +69,10 @@ public final class ApiHandler
             ids,
             config.attachmentUrlPrefixes(),
             limits);
-    // The knowledge base is indexed here, once per cold start.
-    AssistantService assistant =
-        new AssistantService(Assistants.create(config), tickets, repository, clock, ids, limits);
+    // The knowledge base is indexed on the first assistant request, not at every cold start:
+    // most requests are ticket routes (docs/performance.md has the figures).
+    AssistantService assistant = new AssistantService(
+        new LazyAssistant(() -> Assistants.create(config)), tickets, repository, clock, ids, limits);
     return new HttpApi(
         tickets,
         assistant,

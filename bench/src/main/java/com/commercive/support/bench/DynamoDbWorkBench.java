@@ -1,0 +1,120 @@
+package com.commercive.support.bench;
+
+import com.commercive.support.config.SupportConfig.TableNames;
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.User;
+import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.ListQuery;
+import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
+import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.store.dynamodb.UserItems;
+import com.commercive.support.testing.DynamoDbCallRecorder;
+import com.commercive.support.testing.DynamoDbLocalServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * DynamoDB calls and consumed capacity per request, as the data grows, for this design and for
+ * the seed's naive one (a query per ticket for its preview, a GetItem per message sender).
+ * Prints a table; run with {@code mvn -q -pl bench -am install -DskipTests && mvn -q -pl bench
+ * exec:java -Dexec.mainClass=com.commercive.support.bench.DynamoDbWorkBench}.
+ */
+public final class DynamoDbWorkBench {
+  private final DynamoDbCallRecorder recorder = new DynamoDbCallRecorder();
+  private final DynamoDbClient dynamoDb = DynamoDbLocalServer.client(recorder);
+  private final TableNames tables = DynamoDbLocalServer.createTables(dynamoDb);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
+  private final TicketService service = new TicketService(
+      new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
+      new DynamoDbUserDirectory(dynamoDb, tables.users()),
+      new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)),
+      clock, () -> UUID.randomUUID().toString(), List.of());
+
+  public static void main(String[] args) {
+    new DynamoDbWorkBench().run();
+    System.exit(0);
+  }
+
+  record Measure(int calls, double units) {}
+
+  private Measure measure(Runnable action) {
+    recorder.reset();
+    action.run();
+    return new Measure(recorder.calls().size(), recorder.capacityUnits());
+  }
+
+  private void run() {
+    for (int i = 0; i < 500; i++) {
+      User user = new User("sender-" + i, "Sender " + i, "sender-" + i + "@example.com", i % 10 == 0 ? "admin" : "user");
+      dynamoDb.putItem(r -> r.tableName(tables.users()).item(UserItems.toItem(user)));
+    }
+    System.out.println("| request | data | this design: calls | units | seed's design: calls | units |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (int tickets : new int[] {1, 100, 1000}) {
+      Caller owner = new Caller("owner-" + tickets, false);
+      for (int i = 0; i < tickets; i++) {
+        clock.advance(Duration.ofSeconds(1));
+        service.create(owner, new NewTicket("Ticket number " + i, "high", "First message of " + i));
+      }
+      Measure list = measure(() -> service.listOwn(owner, new ListQuery(null, null, null)));
+      Measure filtered = measure(() -> service.listOwn(owner, new ListQuery("open", null, null)));
+      Measure naive = measure(() -> naiveList(owner.userId()));
+      row("GET /support/tickets", tickets + " tickets", list, naive);
+      row("GET /support/tickets?status=open", tickets + " tickets", filtered, naive);
+    }
+    Measure create = measure(() -> service.create(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
+    row("POST /support/tickets (with a message)", "any", create, create);
+    for (int messages : new int[] {1, 50, 500}) {
+      Caller owner = new Caller("sender-1", false);
+      String ticketId = service.create(owner, new NewTicket("Thread of " + messages, null, "start")).ticket().ticketId();
+      for (int i = 1; i < messages; i++) {
+        clock.advance(Duration.ofMillis(10));
+        Caller sender = new Caller("sender-" + (i % 500), (i % 500) % 10 == 0);
+        service.post(sender.admin() ? sender : owner, ticketId, new NewMessage("message " + i, null, false));
+      }
+      Caller admin = new Caller("sender-0", true);
+      Measure thread = measure(() -> service.conversation(admin, ticketId, new ListQuery(null, "200", null)));
+      Measure naive = measure(() -> naiveThread(ticketId));
+      row("GET /support/tickets/{id}/messages?limit=200", messages + " messages", thread, naive);
+      Measure post = measure(() -> service.post(owner, ticketId, new NewMessage("one more", null, false)));
+      row("POST /support/tickets/{id}/messages", messages + " messages", post, post);
+    }
+  }
+
+  /** The seed: every ticket of the user, then a query per ticket for its newest message. */
+  private void naiveList(String userId) {
+    var tickets = dynamoDb.query(r -> r.tableName(tables.tickets()).indexName("user-tickets-index")
+        .keyConditionExpression("user_id = :u").expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))
+        .scanIndexForward(false)).items();
+    for (var ticket : tickets) {
+      dynamoDb.query(r -> r.tableName(tables.messages()).indexName("ticket-messages-index")
+          .keyConditionExpression("ticket_id = :t")
+          .expressionAttributeValues(Map.of(":t", ticket.get("ticket_id"))).scanIndexForward(false).limit(1));
+    }
+  }
+
+  /** The seed: every message of the ticket, then a GetItem per message for its sender. */
+  private void naiveThread(String ticketId) {
+    var messages = dynamoDb.query(r -> r.tableName(tables.messages()).indexName("ticket-messages-index")
+        .keyConditionExpression("ticket_id = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(ticketId))))
+        .items();
+    for (var message : messages) {
+      dynamoDb.getItem(r -> r.tableName(tables.users()).key(Map.of("user_id", message.get("sender_id"))));
+    }
+  }
+
+  private static void row(String request, String data, Measure ours, Measure seed) {
+    System.out.printf("| %s | %s | %d | %.1f | %d | %.1f |%n", request, data, ours.calls(), ours.units(),
+        seed.calls(), seed.units());
+  }
+}
