@@ -11,7 +11,6 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.service.AssistantService;
-import com.commercive.support.service.TicketService;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,9 +136,7 @@ public final class AutoReplyService {
 
     List<Turn> history = new ArrayList<>();
     for (Message earlier : thread.subList(0, firstUnanswered)) {
-      history.add(new Turn(
-          earlier.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT,
-          earlier.text()));
+      history.add(AssistantService.turnOf(earlier));
     }
     StringBuilder question = new StringBuilder();
     for (Message message : unanswered) {
@@ -151,13 +148,9 @@ public final class AutoReplyService {
     Answer answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String text = answer.text();
-    if (text.codePointCount(0, text.length()) > TicketService.MESSAGE_MAX) {
-      text = text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
-    }
     String replyId = replyId(newest.messageId());
-    Message reply =
-        new Message(replyId, ticket.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI, text, null, now);
+    Message reply = new Message(replyId, ticket.ticketId(), AssistantService.ASSISTANT_ID,
+        SenderType.AI, AssistantService.asMessageText(answer), null, now);
     boolean duplicate = false;
     try {
       tickets.apply(ticket, new TicketChange(reply, ticket.status(), now, false));

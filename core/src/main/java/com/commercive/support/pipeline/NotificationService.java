@@ -8,13 +8,10 @@ import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
 import com.commercive.support.store.IdempotencyStore.StoredResponse;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.commercive.support.util.Hashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,7 +94,7 @@ public final class NotificationService {
     int sent = 0;
     int alreadySent = 0;
     for (String recipient : recipients) {
-      String key = "email:" + sha256(notification.id() + '\u0000' + recipient);
+      String key = "email:" + Hashes.sha256(notification.id() + '\u0000' + recipient);
       Instant now = clock.instant();
       Optional<IdempotencyRecord> holder =
           sends.claim(key, notification.id(), now, now.plus(SEND_LOCK), now.plus(RECORD_RETENTION));
@@ -126,14 +123,5 @@ public final class NotificationService {
       sent++;
     }
     return new Result(sent, alreadySent, null);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
   }
 }

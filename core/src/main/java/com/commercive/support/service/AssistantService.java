@@ -91,25 +91,35 @@ public final class AssistantService {
     }
     List<Turn> history = new ArrayList<>();
     for (Message message : repository.recentMessages(ticket.ticketId(), HISTORY_MESSAGES)) {
-      Turn.Speaker speaker =
-          message.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT;
-      history.add(new Turn(speaker, message.text()));
+      history.add(turnOf(message));
     }
     Answer answer = assistant.answer(new Question(request.message(), ticket.subject(), history));
     if (!request.addToTicket()) {
       return new AiReply(answer, null);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String text = answer.text();
-    if (TextRules.length(text) > TicketService.MESSAGE_MAX) {
-      text = text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
-    }
-    Message message =
-        new Message(ids.get(), ticket.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, now);
+    Message message = new Message(
+        ids.get(), ticket.ticketId(), ASSISTANT_ID, SenderType.AI, asMessageText(answer), null, now);
     repository.apply(
         ticket,
         new TicketChange(
             message, StatusRules.afterMessage(ticket.status(), SenderType.AI, false), now, false));
     return new AiReply(answer, message);
+  }
+
+  /** A stored message as a turn of the conversation the assistant reads. */
+  public static Turn turnOf(Message message) {
+    return new Turn(
+        message.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT,
+        message.text());
+  }
+
+  /** The answer as the text of an AI message: cut to the message limit if it is longer. */
+  public static String asMessageText(Answer answer) {
+    String text = answer.text();
+    if (TextRules.length(text) <= TicketService.MESSAGE_MAX) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
   }
 }

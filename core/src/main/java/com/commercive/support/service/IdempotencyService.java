@@ -6,13 +6,10 @@ import com.commercive.support.domain.ValidationException;
 import com.commercive.support.store.IdempotencyStore;
 import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
 import com.commercive.support.store.IdempotencyStore.StoredResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.commercive.support.util.Hashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -58,8 +55,8 @@ public final class IdempotencyService {
   public Outcome execute(
       String callerId, String key, String request, Supplier<StoredResponse> action) {
     validateKey(key);
-    String storeKey = sha256(callerId + '\u0000' + key);
-    String requestHash = sha256(request);
+    String storeKey = Hashes.sha256(callerId + '\u0000' + key);
+    String requestHash = Hashes.sha256(request);
     Instant now = clock.instant();
     Optional<IdempotencyRecord> holder =
         store.claim(storeKey, requestHash, now, now.plus(LOCK), now.plus(RETENTION));
@@ -83,14 +80,5 @@ public final class IdempotencyService {
     }
     store.complete(storeKey, requestHash, response, clock.instant().plus(RETENTION));
     return new Outcome(response, false);
-  }
-
-  static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
   }
 }

@@ -45,7 +45,7 @@ class DomainTest {
   @Test
   void domainAndServicesDependOnNothingFromAws() throws IOException {
     Path main = Path.of("src/main/java/com/commercive/support");
-    for (String layer : List.of("domain", "service", "store", "pipeline", "assistant")) {
+    for (String layer : List.of("domain", "service", "store", "pipeline", "assistant", "util")) {
       try (Stream<Path> files = Files.list(main.resolve(layer))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
           assertThat(Files.readString(file))

@@ -71,8 +71,8 @@ class IdempotencyServiceTest {
   void aRequestStillRunningIsAConflictUntilItsLockRunsOut() {
     // Simulates a first request that died after claiming the key.
     store.claim(
-        IdempotencyService.sha256("user-1\u0000key-1"),
-        IdempotencyService.sha256("POST /t\n{}"),
+        com.commercive.support.util.Hashes.sha256("user-1\u0000key-1"),
+        com.commercive.support.util.Hashes.sha256("POST /t\n{}"),
         clock.instant(), clock.instant().plus(IdempotencyService.LOCK), clock.instant().plus(Duration.ofHours(24)));
 
     assertThatThrownBy(() -> service.execute("user-1", "key-1", "POST /t\n{}", action("x")))

@@ -4,10 +4,7 @@ import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.pipeline.WorkQueue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.commercive.support.util.Hashes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -33,21 +30,12 @@ public final class SqsWorkQueue implements WorkQueue {
                 .messageBody(WorkMessages.write(job))
                 .messageGroupId(job.ticketId())
                 // At most 128 characters: a digest of the stream event id.
-                .messageDeduplicationId(sha256(job.eventId())));
+                .messageDeduplicationId(Hashes.sha256(job.eventId())));
   }
 
   @Override
   public void enqueue(Notification notification) {
     sqs.sendMessage(
         r -> r.queueUrl(notificationsQueueUrl).messageBody(WorkMessages.write(notification)));
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
   }
 }
