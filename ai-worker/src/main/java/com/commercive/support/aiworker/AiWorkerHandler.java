@@ -1,7 +1,5 @@
 package com.commercive.support.aiworker;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -14,6 +12,7 @@ import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.sqs.SqsWorkQueue;
+import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Consumes AI jobs (a FIFO queue grouped by ticket) and writes the assistant's replies. A job that
@@ -64,7 +62,7 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return PowertoolsLogging.withLogging(context, () -> process(event));
+    return InvocationLogContext.around(context, () -> process(event));
   }
 
   SQSBatchResponse process(SQSEvent event) {
@@ -79,11 +77,13 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
       try {
         AiJob job = WorkMessages.read(message.getBody(), AiJob.class);
         AutoReplyService.Outcome outcome = autoReplies.handle(job);
-        LOG.info("ai job handled", entry("ticket_id", job.ticketId()),
-            entry("message_id", job.messageId()), entry("outcome", outcome.name()));
+        LOG.atInfo().addKeyValue("ticket_id", job.ticketId())
+            .addKeyValue("message_id", job.messageId()).addKeyValue("outcome", outcome.name())
+            .log("ai job handled");
       } catch (RuntimeException failure) {
-        LOG.error("ai job failed; it will be retried", entry("sqs_message_id", message.getMessageId()),
-            entry("error_type", failure.getClass().getName()), failure);
+        LOG.atError().addKeyValue("sqs_message_id", message.getMessageId())
+            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
+            .log("ai job failed; it will be retried");
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         if (group != null) {
           failedGroups.add(group);

@@ -17,11 +17,11 @@ import com.commercive.support.service.TicketService;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The API Lambda: translates the HTTP API / Function URL event and hands it to {@link HttpApi}.
@@ -84,7 +84,7 @@ public final class ApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return PowertoolsLogging.withLogging(
+    return InvocationLogContext.around(
         context,
         () -> {
           try {

@@ -1,7 +1,5 @@
 package com.commercive.support.api;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.commercive.support.api.JwtAuthenticator.UnauthenticatedException;
 import com.commercive.support.api.Representations.ConversationJson;
 import com.commercive.support.api.Representations.HealthJson;
@@ -161,14 +159,14 @@ public final class HttpApi {
       response = failureResponse(failure, request);
     }
     response = response.withHeaders(cors.headers(origin)).withHeaders(commonHeaders());
-    LOG.info(
-        "request handled",
-        entry("method", request.method()),
-        entry("route", route),
-        entry("status", response.status()),
-        entry("ticket_id", ticketId),
-        entry("request_id", request.requestId()),
-        entry("duration_ms", (System.nanoTime() - started) / 1_000_000.0));
+    LOG.atInfo()
+        .addKeyValue("method", request.method())
+        .addKeyValue("route", route)
+        .addKeyValue("status", response.status())
+        .addKeyValue("ticket_id", ticketId)
+        .addKeyValue("request_id", request.requestId())
+        .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000.0)
+        .log("request handled");
     return response;
   }
 
@@ -350,11 +348,11 @@ public final class HttpApi {
               413, kind, "the request body must be at most " + MAX_BODY_BYTES + " bytes", requestId);
     } else {
       kind = "internal-error";
-      LOG.error(
-          "request failed",
-          entry("request_id", requestId),
-          entry("error_type", failure.getClass().getName()),
-          failure);
+      LOG.atError()
+          .addKeyValue("request_id", requestId)
+          .addKeyValue("error_type", failure.getClass().getName())
+          .setCause(failure)
+          .log("request failed");
       response =
           Problems.problem(
               500, kind,

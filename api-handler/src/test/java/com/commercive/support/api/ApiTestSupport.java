@@ -1,15 +1,12 @@
 package com.commercive.support.api;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.InMemoryIdempotencyStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
@@ -141,7 +138,7 @@ class ApiTestSupport {
   }
 
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, new TestContext());
+    return handler.handleRequest(event, new FakeLambdaContext("api-handler"));
   }
 
   APIGatewayV2HTTPResponse send(String method, String path, String token, String body) {
@@ -191,71 +188,6 @@ class ApiTestSupport {
     @Override
     public synchronized void flush() {
       events.add("flush");
-    }
-  }
-
-  static final class TestContext implements Context {
-    final String requestId = UUID.randomUUID().toString();
-
-    @Override
-    public String getAwsRequestId() {
-      return requestId;
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return "/aws/lambda/api-handler";
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return "test";
-    }
-
-    @Override
-    public String getFunctionName() {
-      return "api-handler";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return "arn:aws:lambda:us-east-1:123456789012:function:api-handler";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return 30_000;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 512;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String message) {}
-
-        @Override
-        public void log(byte[] message) {}
-      };
     }
   }
 }

@@ -9,36 +9,14 @@ import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
+import com.commercive.support.testing.StandardOutput;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the API writes to its logs and metrics: keys and counts, never bodies, tokens or emails. */
 class ObservabilityTest extends ApiTestSupport {
-
-  /** Runs {@code action} and returns every line it printed to standard output. */
-  static List<String> stdout(Runnable action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setOut(original);
-    }
-    List<String> lines = new ArrayList<>();
-    for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
-        lines.add(line);
-      }
-    }
-    return lines;
-  }
 
   @Test
   void logsOneStructuredLinePerRequestWithoutPersonalData() {
@@ -48,7 +26,7 @@ class ObservabilityTest extends ApiTestSupport {
         event("POST", "/support/tickets", token,
             "{\"subject\":\"My card 4111-1111-1111-1111\",\"message\":\"password is hunter2\"}");
 
-    List<String> lines = stdout(() -> send(event));
+    List<String> lines = StandardOutput.linesPrintedBy(() -> send(event));
 
     String all = String.join("\n", lines);
     assertThat(all)
@@ -88,7 +66,7 @@ class ObservabilityTest extends ApiTestSupport {
     APIGatewayV2HTTPEvent event =
         event("POST", "/support/tickets/t-123/messages", token("user-1", false), "{\"message\":\"private words\"}");
 
-    List<String> lines = stdout(() -> faulty.send(event));
+    List<String> lines = StandardOutput.linesPrintedBy(() -> faulty.send(event));
 
     String all = String.join("\n", lines);
     assertThat(all).doesNotContain("private words");
@@ -98,7 +76,8 @@ class ObservabilityTest extends ApiTestSupport {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no error line in " + all));
     assertThat(error.get("request_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
-    assertThat(error.at("/error/message").asText()).isEqualTo("store unavailable");
+    assertThat(error.get("error_type").asText()).isEqualTo(IllegalStateException.class.getName());
+    assertThat(error.get("stack_trace").asText()).contains("store unavailable");
     JsonNode request =
         lines.stream().map(ObservabilityTest::parse)
             .filter(j -> "request handled".equals(j.path("message").asText()))
@@ -110,7 +89,7 @@ class ObservabilityTest extends ApiTestSupport {
   @Test
   void powertoolsMetricsAreEmittedAsEmbeddedMetricFormat() {
     PowertoolsApiMetrics metrics = new PowertoolsApiMetrics("TestNamespace", "test-service");
-    List<String> lines = stdout(() -> {
+    List<String> lines = StandardOutput.linesPrintedBy(() -> {
       metrics.ticketCreated();
       metrics.messagePosted("admin");
       metrics.error("validation-error", 400);

@@ -224,6 +224,20 @@ public record SupportConfig(
         value(env, "SES_FROM_ADDRESS").orElse("Commercive Support <support@commercive.com>"));
   }
 
+  /** How the functions log: the level of the application's loggers and the service's name. */
+  public record LogSettings(String level, Optional<String> serviceName) {}
+
+  /**
+   * Read apart from {@link #fromEnvironment(Map)} because logging starts before anything else:
+   * {@code LOG_LEVEL}, else the level Lambda's logging controls set ({@code AWS_LAMBDA_LOG_LEVEL}),
+   * else INFO; the service name from {@code POWERTOOLS_SERVICE_NAME}.
+   */
+  public static LogSettings logSettings(Map<String, String> env) {
+    return new LogSettings(
+        value(env, "LOG_LEVEL").or(() -> value(env, "AWS_LAMBDA_LOG_LEVEL")).orElse("INFO"),
+        value(env, "POWERTOOLS_SERVICE_NAME"));
+  }
+
   /**
    * The token-signing secret; only the API needs it.
    *

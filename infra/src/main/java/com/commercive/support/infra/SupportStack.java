@@ -254,7 +254,7 @@ public final class SupportStack extends Stack {
     Map<String, String> environment = new HashMap<>(env);
     environment.put("POWERTOOLS_SERVICE_NAME", spec.service());
     environment.put("POWERTOOLS_METRICS_NAMESPACE", NAMESPACE);
-    environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+    environment.put("LOG_LEVEL", "INFO");
     // Tiered compilation stopped at C1: the usual cold-start trade-off for short Lambda calls.
     environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     Path jar = functionsDir.resolve(spec.module()).resolve("target")

@@ -126,7 +126,7 @@ class SupportStackTest {
       assertThat(props.get("Architectures")).isEqualTo(List.of("arm64"));
       assertThat(props.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
-      assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL",
+      assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL",
           "TICKETS_TABLE", "MESSAGES_TABLE");
     }
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(

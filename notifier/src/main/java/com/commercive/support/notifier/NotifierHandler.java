@@ -1,7 +1,5 @@
 package com.commercive.support.notifier;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -15,6 +13,7 @@ import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Consumes notifications and sends their emails. A notification whose sending fails is reported
@@ -72,7 +70,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return PowertoolsLogging.withLogging(context, () -> process(event));
+    return InvocationLogContext.around(context, () -> process(event));
   }
 
   SQSBatchResponse process(SQSEvent event) {
@@ -81,13 +79,15 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
       try {
         Notification notification = WorkMessages.read(message.getBody(), Notification.class);
         NotificationService.Result result = notifications.handle(notification);
-        LOG.info("notification handled", entry("notification_id", notification.id()),
-            entry("kind", notification.kind().name()), entry("ticket_id", notification.ticketId()),
-            entry("sent", result.sent()), entry("already_sent", result.alreadySent()),
-            entry("skipped_because", result.skippedBecause()));
+        LOG.atInfo().addKeyValue("notification_id", notification.id())
+            .addKeyValue("kind", notification.kind().name()).addKeyValue("ticket_id", notification.ticketId())
+            .addKeyValue("sent", result.sent()).addKeyValue("already_sent", result.alreadySent())
+            .addKeyValue("skipped_because", result.skippedBecause())
+            .log("notification handled");
       } catch (RuntimeException failure) {
-        LOG.error("notification failed; it will be retried", entry("sqs_message_id", message.getMessageId()),
-            entry("error_type", failure.getClass().getName()), failure);
+        LOG.atError().addKeyValue("sqs_message_id", message.getMessageId())
+            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
+            .log("notification failed; it will be retried");
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }

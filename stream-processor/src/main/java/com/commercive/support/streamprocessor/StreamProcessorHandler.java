@@ -1,7 +1,5 @@
 package com.commercive.support.streamprocessor;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -13,11 +11,11 @@ import com.commercive.support.pipeline.ChangeRouter;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsWorkQueue;
+import com.commercive.support.logging.InvocationLogContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Reads the tickets' and messages' streams and puts the work they cause on the queues. Records are
@@ -59,7 +57,7 @@ public final class StreamProcessorHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return PowertoolsLogging.withLogging(context, () -> process(event));
+    return InvocationLogContext.around(context, () -> process(event));
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
@@ -69,9 +67,10 @@ public final class StreamProcessorHandler
         route(record);
       } catch (RuntimeException failure) {
         String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-        LOG.error("stream record failed; the batch stops here and is retried from it",
-            entry("event_id", record.getEventID()), entry("sequence_number", sequence),
-            entry("error_type", failure.getClass().getName()), failure);
+        LOG.atError().addKeyValue("event_id", record.getEventID())
+            .addKeyValue("sequence_number", sequence)
+            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
+            .log("stream record failed; the batch stops here and is retried from it");
         failures.add(StreamsEventResponse.BatchItemFailure.builder()
             .withItemIdentifier(sequence).build());
         break;
@@ -100,12 +99,13 @@ public final class StreamProcessorHandler
           before == null ? null : TicketItems.fromItem(before),
           after == null ? null : TicketItems.fromItem(after));
     } else {
-      LOG.warn("record from an unexpected table skipped", entry("table", table));
+      LOG.atWarn().addKeyValue("table", table).log("record from an unexpected table skipped");
       return;
     }
-    LOG.info("stream record routed", entry("event_id", record.getEventID()),
-        entry("table", table), entry("event_name", record.getEventName()),
-        entry("work", work.stream().map(w -> w.getClass().getSimpleName()).toList()));
+    LOG.atInfo().addKeyValue("event_id", record.getEventID())
+        .addKeyValue("table", table).addKeyValue("event_name", record.getEventName())
+        .addKeyValue("work", work.stream().map(w -> w.getClass().getSimpleName()).toList())
+        .log("stream record routed");
   }
 
   /** {@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>} → name. */
