@@ -40,7 +40,7 @@ public final class ApiHandler
   /** Wires the real adapters from {@code config} (the local runner's way in). */
   public ApiHandler(SupportConfig config) {
     this(config, AwsClients.dynamoDb(config), Clock.systemUTC(),
-        new PowertoolsApiMetrics(config.metricsNamespace(), config.serviceName()));
+        new EmfApiMetrics(config.metricsNamespace(), config.serviceName(), Clock.systemUTC()));
   }
 
   public ApiHandler(SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {

@@ -11,6 +11,9 @@ import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.testing.StandardOutput;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -87,22 +90,68 @@ class ObservabilityTest extends ApiTestSupport {
   }
 
   @Test
-  void powertoolsMetricsAreEmittedAsEmbeddedMetricFormat() {
-    PowertoolsApiMetrics metrics = new PowertoolsApiMetrics("TestNamespace", "test-service");
+  void metricsAreOneEmbeddedMetricFormatLinePerDimensionSetAtTheEndOfTheInvocation() {
+    EmfApiMetrics metrics =
+        new EmfApiMetrics("TestNamespace", "test-service", Clock.fixed(Instant.ofEpochMilli(1_700_000_000_123L), ZoneOffset.UTC));
     List<String> lines = StandardOutput.linesPrintedBy(() -> {
       metrics.ticketCreated();
-      metrics.messagePosted("admin");
+      metrics.messagePosted("user");
+      metrics.messagePosted("user");
       metrics.error("validation-error", 400);
       metrics.flush();
       metrics.flush();
     });
-    String all = String.join("\n", lines);
-    assertThat(all).contains("\"Namespace\":\"TestNamespace\"");
-    assertThat(all).contains("\"TicketsCreated\":1.0").contains("\"MessagesPosted\":1.0")
-        .contains("\"ClientErrors\":1.0");
-    assertThat(all).contains("\"SenderType\":\"admin\"").contains("\"ErrorKind\":\"validation-error\"");
-    assertThat(all).contains("\"Service\":\"test-service\"");
-    assertThat(all).doesNotContain("No metrics were emitted");
+
+    // Service alone, Service+SenderType, Service+ErrorKind; the second flush had nothing to add.
+    assertThat(lines).hasSize(3);
+    JsonNode service = parse(lines.get(0));
+    assertThat(service.at("/_aws/Timestamp").asLong()).isEqualTo(1_700_000_000_123L);
+    JsonNode directive = service.at("/_aws/CloudWatchMetrics/0");
+    assertThat(directive.get("Namespace").asText()).isEqualTo("TestNamespace");
+    assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+    assertThat(directive.get("Metrics").toString()).isEqualTo(
+        "[{\"Name\":\"TicketsCreated\",\"Unit\":\"Count\"},{\"Name\":\"MessagesPosted\",\"Unit\":\"Count\"},"
+            + "{\"Name\":\"ClientErrors\",\"Unit\":\"Count\"}]");
+    assertThat(service.get("Service").asText()).isEqualTo("test-service");
+    assertThat(service.get("TicketsCreated").asInt()).isEqualTo(1);
+    assertThat(service.get("MessagesPosted").asInt()).isEqualTo(2);
+    assertThat(service.get("ClientErrors").asInt()).isEqualTo(1);
+
+    JsonNode bySender = parse(lines.get(1));
+    assertThat(bySender.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Service\",\"SenderType\"]]");
+    assertThat(bySender.get("SenderType").asText()).isEqualTo("user");
+    assertThat(bySender.get("MessagesPostedBySender").asInt()).isEqualTo(2);
+    JsonNode byKind = parse(lines.get(2));
+    assertThat(byKind.get("ErrorKind").asText()).isEqualTo("validation-error");
+    assertThat(byKind.get("Errors").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void eachThreadPublishesOnlyWhatItCounted() throws Exception {
+    EmfApiMetrics metrics = new EmfApiMetrics(null, null, Clock.systemUTC());
+    List<String> lines = StandardOutput.linesPrintedBy(() -> {
+      metrics.ticketCreated();
+      Thread other = new Thread(() -> {
+        metrics.assistantAnswered("payouts", true);
+        metrics.flush();
+      });
+      other.start();
+      try {
+        other.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      metrics.flush();
+    });
+
+    assertThat(lines).hasSize(3);
+    assertThat(parse(lines.get(0)).has("AssistantHandoffs")).isTrue();
+    assertThat(parse(lines.get(0)).has("TicketsCreated")).isFalse();
+    assertThat(parse(lines.get(0)).at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("CommerciveSupport");
+    assertThat(parse(lines.get(1)).get("Topic").asText()).isEqualTo("payouts");
+    assertThat(parse(lines.get(2)).get("TicketsCreated").asInt()).isEqualTo(1);
+    assertThat(parse(lines.get(2)).get("Service").asText()).isEqualTo("commercive-support-api");
   }
 
   private static JsonNode parse(String line) {

@@ -1,13 +1,10 @@
 package com.commercive.support.bench;
 
 import com.commercive.support.local.LocalSystem;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,70 +21,78 @@ import java.util.Map;
  */
 public final class ColdStartBench {
   static final int RUNS = 5;
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   public static void main(String[] args) throws Exception {
     Path functions = Path.of(System.getProperty("functions.dir", ".."));
     String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
     Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
+        "TICKETS_PER_USER_PER_HOUR", "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
       String token = system.tokenFor("demo-user");
-      HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(system.apiUrl() + "/support/tickets")).header("Authorization", "Bearer " + token)
-          .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Cold start probe\",\"message\":\"How do I reset my password?\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body());
-      String ticketId = body.at("/ticket/ticket_id").asText();
-      String messageId = body.at("/message/message_id").asText();
 
-      System.out.println("| function | jar MB | init ms (median) | first response ms (median) | classes loaded |");
-      System.out.println("|---|---|---|---|---|");
+      // Class-data sharing archives only classes that come from jars, so the probe goes in one.
+      Path work = Files.createTempDirectory("cold-start");
+      Path probeJar = probeJar(probeClasses, work.resolve("probe.jar"));
+      System.out.println("| function | jar MB | init ms (median) | first response ms (median) | classes loaded "
+          + "| first response ms with AppCDS (median) |");
+      System.out.println("|---|---|---|---|---|---|");
       for (String[] fn : new String[][] {{"api", "api-handler"}, {"stream-processor", "stream-processor"},
           {"ai-worker", "ai-worker"}, {"notifier", "notifier"}}) {
         Path jar = functions.resolve(fn[1]).resolve("target").resolve(fn[1] + "-" + version + "-lambda.jar");
+        Path archive = work.resolve(fn[0] + ".jsa");
         List<Long> init = new ArrayList<>();
         List<Long> first = new ArrayList<>();
+        List<Long> firstWithCds = new ArrayList<>();
         long classes = 0;
         for (int run = 0; run < RUNS; run++) {
-          List<String> command = List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-              "-Dprobe.ticket=" + ticketId, "-Dprobe.message=" + messageId, "-Dprobe.token=" + token,
-              "-cp", jar + java.io.File.pathSeparator + probeClasses,
-              ColdStartProbe.class.getName(), fn[0]);
-          ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-          Map<String, String> env = builder.environment();
-          env.put("JWT_SECRET", LocalSystem.LOCAL_JWT_SECRET);
-          env.put("AWS_REGION", "us-east-1");
-          env.put("AWS_ENDPOINT_URL_DYNAMODB", system.dynamoDbEndpoint().toString());
-          env.put("AWS_ENDPOINT_URL_SQS", system.sqsEndpoint().toString());
-          env.put("AWS_ENDPOINT_URL_SESV2", system.sesEndpoint().toString());
-          env.put("AI_JOBS_QUEUE_URL", system.queues().aiJobs());
-          env.put("NOTIFICATIONS_QUEUE_URL", system.queues().notifications());
-          env.put("ADMIN_NOTIFICATION_EMAILS", "alex@example.com");
-          env.put("AI_BURST_SETTLE_MS", "0");
-          env.put("AWS_EMF_ENVIRONMENT", "Local");
-          Process process = builder.start();
-          String result = null;
-          StringBuilder output = new StringBuilder();
-          try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-              output.append(line).append('\n');
-              if (line.startsWith("COLDSTART ")) {
-                result = line;
-              }
-            }
-          }
-          if (process.waitFor() != 0 || result == null) {
-            throw new IllegalStateException(fn[0] + " probe failed:\n" + output);
-          }
+          String result = probe(system, fn[0], jar, probeJar, token, List.of());
           init.add(value(result, "init_ms"));
           first.add(value(result, "first_response_ms"));
           classes = value(result, "classes");
         }
-        System.out.printf("| %s | %.1f | %d | %d | %d |%n", fn[1], Files.size(jar) / 1e6, median(init),
-            median(first), classes);
+        // One training run writes the archive of every class it loaded; the runs after map it.
+        probe(system, fn[0], jar, probeJar, token, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        for (int run = 0; run < RUNS; run++) {
+          String result = probe(system, fn[0], jar, probeJar, token,
+              List.of("-XX:SharedArchiveFile=" + archive));
+          firstWithCds.add(value(result, "first_response_ms"));
+        }
+        System.out.printf("| %s | %.1f | %d | %d | %d | %d |%n", fn[1], Files.size(jar) / 1e6, median(init),
+            median(first), classes, median(firstWithCds));
       }
     }
     System.exit(0);
+  }
+
+  /** One fresh JVM serving one event; returns what it reported (times and classes). */
+  static String probe(LocalSystem system, String kind, Path jar, Path probeJar, String token,
+      List<String> jvmOptions) throws Exception {
+    // A new question each run: the AI worker never answers the same message twice.
+    var created = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(system.apiUrl() + "/support/tickets")).header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Cold start probe\",\"message\":\"How do I reset my password?\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString()).body());
+    String ticketId = created.at("/ticket/ticket_id").asText();
+    String messageId = created.at("/message/message_id").asText();
+    List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Dprobe.ticket=" + ticketId, "-Dprobe.message=" + messageId, "-Dprobe.token=" + token,
+        "-cp", jar + java.io.File.pathSeparator + probeJar, ColdStartProbe.class.getName(), kind));
+    return FreshJvm.run(command, FreshJvm.functionEnvironment(system), "COLDSTART ").get(0);
+  }
+
+  /** The probe's classes (from the bench's class directory) as a jar. */
+  static Path probeJar(Path classes, Path jar) throws Exception {
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var files = Files.walk(classes.resolve("com/commercive/support/bench"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ColdStartProbe")).toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   static long value(String line, String key) {

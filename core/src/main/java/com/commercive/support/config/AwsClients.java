@@ -13,7 +13,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients, once per cold start: region from the configuration, the light
@@ -21,23 +20,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * override used for local stand-ins.
  */
 public final class AwsClients {
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
-  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
 
   private AwsClients() {}
 
   public static DynamoDbClient dynamoDb(SupportConfig config) {
     return configure(
             DynamoDbClient.builder(), config, config.awsEndpoint(), SOCKET_TIMEOUT,
-            ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
-        .build();
-  }
-
-  public static SqsClient sqs(SupportConfig config) {
-    return configure(
-            SqsClient.builder(), config, config.pipeline().sqsEndpoint(), SOCKET_TIMEOUT,
             ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
         .build();
   }

@@ -6,6 +6,7 @@ import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.notifier.NotifierHandler;
 import com.commercive.support.store.dynamodb.SupportTables;
+import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SupportQueues;
 import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import java.net.URI;
@@ -146,7 +147,7 @@ public final class LocalSystem implements AutoCloseable {
       SupportConfig bootstrap = SupportConfig.from(env);
 
       b.dynamoDb = b.keep(AwsClients.dynamoDb(bootstrap));
-      b.sqs = b.keep(AwsClients.sqs(bootstrap));
+      b.sqs = b.keep(SqsClients.create(bootstrap));
       SupportTables.createAll(b.dynamoDb, bootstrap.tables());
       DemoUsers.seed(b.dynamoDb, bootstrap.tables().users());
       b.queues = SupportQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());

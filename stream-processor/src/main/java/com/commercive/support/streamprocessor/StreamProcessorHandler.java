@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.pipeline.ChangeRouter;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
+import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
 import com.commercive.support.logging.InvocationLogContext;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class StreamProcessorHandler
     this(
         new ChangeRouter(
             new SqsWorkQueue(
-                AwsClients.sqs(config),
+                SqsClients.create(config),
                 config.pipeline().aiJobsQueue(),
                 config.pipeline().notificationsQueue()),
             config.pipeline().autoReplyEnabled()),

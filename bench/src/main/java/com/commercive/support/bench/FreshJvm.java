@@ -1,0 +1,59 @@
+package com.commercive.support.bench;
+
+import com.commercive.support.local.LocalSystem;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a new JVM, as Lambda does for a cold start, and collects what it reports. */
+final class FreshJvm {
+  private FreshJvm() {}
+
+  /**
+   * Runs {@code command} with {@code env} added to the environment and returns the lines that
+   * start with {@code prefix}, without it.
+   *
+   * @throws IllegalStateException with the whole output when the JVM fails or reports nothing
+   */
+  static List<String> run(List<String> command, Map<String, String> env, String prefix) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    List<String> reported = new ArrayList<>();
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        output.append(line).append('\n');
+        if (line.startsWith(prefix)) {
+          reported.add(line.substring(prefix.length()));
+        }
+      }
+    }
+    if (process.waitFor() != 0 || reported.isEmpty()) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+    }
+    return reported;
+  }
+
+  /** The environment a function gets on Lambda, pointed at the local system's stand-ins. */
+  static Map<String, String> functionEnvironment(LocalSystem system) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("JWT_SECRET", LocalSystem.LOCAL_JWT_SECRET);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", system.dynamoDbEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SQS", system.sqsEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SESV2", system.sesEndpoint().toString());
+    env.put("AI_JOBS_QUEUE_URL", system.queues().aiJobs());
+    env.put("NOTIFICATIONS_QUEUE_URL", system.queues().notifications());
+    env.put("ADMIN_NOTIFICATION_EMAILS", "alex@example.com");
+    env.put("AI_BURST_SETTLE_MS", "0");
+    return env;
+  }
+}

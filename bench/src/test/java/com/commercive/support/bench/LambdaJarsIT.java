@@ -1,0 +1,241 @@
+package com.commercive.support.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.commercive.support.local.LocalSystem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deployment packages themselves, not the modules' classes: each function's shaded jar runs
+ * in a fresh JVM, as on Lambda (no-arg constructor, configuration from the environment, events
+ * decoded by the Lambda runtime's own serializers), against the running local stand-ins. This is
+ * what catches a class the shading left out (the jars keep only the event types and Lucene
+ * analysers the functions use) or a resource that did not make it into a jar.
+ */
+class LambdaJarsIT {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path FUNCTIONS = Path.of(System.getProperty("functions.dir", ".."));
+  static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+
+  static LocalSystem system;
+  static String userToken;
+  static String adminToken;
+  static String ticketId;
+  static String messageId;
+
+  @TempDir static Path events;
+
+  @BeforeAll
+  static void startTheLocalSystemWithATicket() throws Exception {
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
+        "SES_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("ses-standin").toString())));
+    userToken = system.tokenFor("demo-user");
+    adminToken = system.tokenFor("demo-admin");
+    JsonNode created = JSON.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets"))
+            .header("Authorization", "Bearer " + userToken)
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"subject\":\"Jar test\",\"message\":\"My Shopify products are not syncing\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+    ticketId = created.at("/ticket/ticket_id").asText();
+    messageId = created.at("/message/message_id").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @Test
+  void theApiJarServesEveryKindOfRoute() throws Exception {
+    List<String> results = run("api-handler", "com.commercive.support.api.ApiHandler",
+        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+        http("GET", "/support/health", null, null),
+        http("GET", "/support/openapi.json", null, null),
+        http("GET", "/support/tickets", userToken, null),
+        http("GET", "/support/tickets/" + ticketId, userToken, null),
+        http("GET", "/support/tickets/" + ticketId + "/messages", userToken, null),
+        http("POST", "/support/tickets/" + ticketId + "/messages", adminToken, "{\"message\":\"Looking into it\"}"),
+        http("POST", "/support/ai-response", userToken,
+            "{\"message\":\"How do I connect my Shopify store?\",\"ticket_id\":\"" + ticketId + "\"}"),
+        http("GET", "/support/admin/tickets?status=pending", adminToken, null),
+        http("POST", "/support/tickets", userToken, "{\"subject\":"),
+        http("GET", "/support/nowhere", userToken, null));
+
+    assertThat(results).extracting(r -> r.split(" ")[0])
+        .containsExactly("status=200", "status=200", "status=200", "status=200", "status=200", "status=201",
+            "status=200", "status=200", "status=400", "status=404");
+    assertThat(body(results.get(2)).at("/tickets/0/ticket_id").asText()).isEqualTo(ticketId);
+    assertThat(body(results.get(4)).at("/messages/0/sender_name").asText()).isNotBlank();
+    JsonNode answer = body(results.get(6));
+    assertThat(answer.get("topic").asText()).isEqualTo("store_connection");
+    assertThat(answer.get("sources")).isNotEmpty();
+    assertThat(body(results.get(7)).at("/tickets/0/ticket_id").asText()).isEqualTo(ticketId);
+    assertThat(body(results.get(8)).get("status").asInt()).isEqualTo(400);
+  }
+
+  @Test
+  void theStreamProcessorJarRoutesAStreamRecord() throws Exception {
+    ObjectNode record = JSON.createObjectNode();
+    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
+    record.put("eventName", "INSERT");
+    record.put("eventSource", "aws:dynamodb");
+    record.put("eventSourceARN",
+        "arn:aws:dynamodb:us-east-1:000000000000:table/commercive_support_messages/stream/2026-11-24T00:00:00.000");
+    ObjectNode change = record.putObject("dynamodb");
+    change.put("ApproximateCreationDateTime", 1.7955e9);
+    change.put("SequenceNumber", "100");
+    change.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+    change.putObject("Keys").putObject("message_id").put("S", messageId);
+    ObjectNode image = change.putObject("NewImage");
+    image.putObject("message_id").put("S", messageId);
+    image.putObject("ticket_id").put("S", ticketId);
+    image.putObject("sender_id").put("S", "demo-admin");
+    image.putObject("sender_type").put("S", "admin");
+    image.putObject("message").put("S", "Looking into it");
+    image.putObject("is_ai_response").put("BOOL", false);
+    image.putObject("created_at").put("S", "2026-11-24T10:00:00.000Z");
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(record);
+
+    assertThat(run("stream-processor", "com.commercive.support.streamprocessor.StreamProcessorHandler",
+        "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", file(event)))
+        .containsExactly("failures=0");
+  }
+
+  @Test
+  void theAiWorkerJarAnswersAJobFromTheKnowledgeBase() throws Exception {
+    List<String> results = run("ai-worker", "com.commercive.support.aiworker.AiWorkerHandler",
+        "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+        sqs("{\"ticket_id\":\"" + ticketId + "\",\"message_id\":\"" + messageId + "\",\"event_id\":\"jar-test\"}",
+            ticketId));
+
+    assertThat(results).containsExactly("failures=0");
+    JsonNode thread = JSON.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + ticketId + "/messages"))
+            .header("Authorization", "Bearer " + userToken).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    List<String> senders = new ArrayList<>();
+    thread.get("messages").forEach(m -> senders.add(m.get("sender_type").asText()));
+    assertThat(senders).contains("ai");
+  }
+
+  @Test
+  void theNotifierJarSendsAnEmail() throws Exception {
+    // The running system never sends "New ticket" for this ticket (it was opened with a message).
+    assertThat(newTicketEmails()).isZero();
+    List<String> results = run("notifier", "com.commercive.support.notifier.NotifierHandler",
+        "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+        sqs("{\"id\":\"jar-test-" + UUID.randomUUID() + "\",\"kind\":\"NEW_TICKET\",\"ticket_id\":\"" + ticketId
+            + "\",\"message_id\":\"" + messageId + "\"}", null));
+
+    assertThat(results).containsExactly("failures=0");
+    assertThat(newTicketEmails()).isEqualTo(1);
+  }
+
+  /** Runs the function's shaded jar in a fresh JVM on the given event files; one result per event. */
+  static List<String> run(String module, String handler, String eventType, Path... eventFiles) throws Exception {
+    Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
+    assertThat(jar).exists();
+    String classPath = String.join(File.pathSeparator, jar.toString(), location(LambdaJarDriver.class),
+        location(LambdaEventSerializers.class));
+    List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+        LambdaJarDriver.class.getName(), handler, eventType));
+    for (Path file : eventFiles) {
+      command.add(file.toString());
+    }
+    Map<String, String> env = FreshJvm.functionEnvironment(system);
+    env.put("LOG_LEVEL", "WARN");
+    List<String> results = FreshJvm.run(command, env, "RESULT ");
+    assertThat(results).hasSize(eventFiles.length);
+    return results;
+  }
+
+  /** An API Gateway HTTP API event (payload format 2.0). */
+  static Path http(String method, String pathAndQuery, String token, String body) throws Exception {
+    String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "2.0");
+    event.put("routeKey", "$default");
+    event.put("rawPath", path);
+    event.put("rawQueryString", pathAndQuery.contains("?") ? pathAndQuery.substring(path.length() + 1) : "");
+    ObjectNode headers = event.putObject("headers");
+    headers.put("content-type", "application/json");
+    if (token != null) {
+      headers.put("authorization", "Bearer " + token);
+    }
+    ObjectNode context = event.putObject("requestContext");
+    context.put("requestId", UUID.randomUUID().toString());
+    context.put("stage", "$default");
+    context.putObject("http").put("method", method).put("path", path).put("sourceIp", "127.0.0.1");
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return file(event);
+  }
+
+  /** An SQS event with one message (FIFO when it has a message group). */
+  static Path sqs(String body, String messageGroup) throws Exception {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("messageId", UUID.randomUUID().toString());
+    message.put("receiptHandle", "handle");
+    message.put("body", body);
+    ObjectNode attributes = message.putObject("attributes");
+    attributes.put("ApproximateReceiveCount", "1");
+    if (messageGroup != null) {
+      attributes.put("MessageGroupId", messageGroup);
+    }
+    message.put("eventSource", "aws:sqs");
+    message.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:queue");
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(message);
+    return file(event);
+  }
+
+  static Path file(JsonNode event) throws Exception {
+    Path file = Files.createTempFile(events, "event", ".json");
+    Files.writeString(file, JSON.writeValueAsString(event));
+    return file;
+  }
+
+  static JsonNode body(String result) throws Exception {
+    String encoded = result.substring(result.indexOf("body=") + "body=".length());
+    return JSON.readTree(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+  }
+
+  static long newTicketEmails() throws Exception {
+    String store = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(system.sesEndpoint().resolve("/store")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    List<String> subjects = new ArrayList<>();
+    JSON.readTree(store).path("emails").forEach(e -> subjects.add(e.path("subject").asText()));
+    return subjects.stream().filter(s -> s.contains("New ticket: Jar test")).count();
+  }
+
+  static String location(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+}
