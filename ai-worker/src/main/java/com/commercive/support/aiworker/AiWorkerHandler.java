@@ -13,6 +13,7 @@ import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
+import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,9 +33,13 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   private final AutoReplyService autoReplies;
 
-  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  /**
+   * What Lambda calls: wires the real adapters from the environment, once per cold start, and
+   * registers the warm-up SnapStart runs before its snapshot (reads and the assistant's index).
+   */
   public AiWorkerHandler() {
     this(SupportConfig.fromEnvironment());
+    SnapStartPriming.register("ai-worker", autoReplies::warmUp);
   }
 
   public AiWorkerHandler(SupportConfig config) {

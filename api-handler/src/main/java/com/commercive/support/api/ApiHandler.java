@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.Assistants;
 import com.commercive.support.assistant.LazyAssistant;
 import com.commercive.support.config.AwsClients;
@@ -17,8 +20,13 @@ import com.commercive.support.service.TicketService;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
+import com.commercive.support.pipeline.AutoReplyService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,10 +39,21 @@ public final class ApiHandler
 
   private final HttpApi api;
   private final ApiMetrics metrics;
+  private final Assistant assistant;
 
-  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  /**
+   * What Lambda calls: wires the real adapters from the environment, once per cold start, and
+   * registers the warm-up SnapStart runs before its snapshot.
+   */
   public ApiHandler() {
-    this(JwtSecrets.resolve(SupportConfig.fromEnvironment()));
+    this(JwtSecrets.resolve(SupportConfig.fromEnvironment()), true);
+  }
+
+  private ApiHandler(SupportConfig config, boolean registerWarmUp) {
+    this(config);
+    if (registerWarmUp) {
+      SnapStartPriming.register("api-handler", () -> warmUp(config.requireJwtSecret()));
+    }
   }
 
   /** Wires the real adapters from {@code config} (the local runner's way in). */
@@ -44,17 +63,36 @@ public final class ApiHandler
   }
 
   public ApiHandler(SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
-    this(wire(config, dynamoDb, clock, metrics), metrics);
+    this(config, dynamoDb, clock, metrics, knowledgeBaseOnFirstUse(config));
+  }
+
+  private ApiHandler(
+      SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics, Assistant assistant) {
+    this(wire(config, dynamoDb, clock, metrics, assistant), metrics, assistant);
   }
 
   /** Takes its collaborators: what tests use. */
-  public ApiHandler(HttpApi api, ApiMetrics metrics) {
+  public ApiHandler(HttpApi api, ApiMetrics metrics, Assistant assistant) {
     this.api = api;
     this.metrics = metrics;
+    this.assistant = assistant;
+  }
+
+  /**
+   * The knowledge base is indexed on the first assistant request (or the SnapStart warm-up), not
+   * at every cold start: most requests are ticket routes (docs/performance.md has the figures).
+   */
+  private static Assistant knowledgeBaseOnFirstUse(SupportConfig config) {
+    return new LazyAssistant(() -> Assistants.create(config));
   }
 
   public static HttpApi wire(
       SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
+    return wire(config, dynamoDb, clock, metrics, knowledgeBaseOnFirstUse(config));
+  }
+
+  static HttpApi wire(
+      SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics, Assistant answering) {
     var tables = config.tables();
     Supplier<String> ids = () -> UUID.randomUUID().toString();
     RateLimiter limits = RateLimiter.of(
@@ -69,10 +107,7 @@ public final class ApiHandler
             ids,
             config.attachmentUrlPrefixes(),
             limits);
-    // The knowledge base is indexed on the first assistant request, not at every cold start:
-    // most requests are ticket routes (docs/performance.md has the figures).
-    AssistantService assistant = new AssistantService(
-        new LazyAssistant(() -> Assistants.create(config)), tickets, repository, clock, ids, limits);
+    AssistantService assistant = new AssistantService(answering, tickets, repository, clock, ids, limits);
     return new HttpApi(
         tickets,
         assistant,
@@ -80,6 +115,32 @@ public final class ApiHandler
         new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
         new CorsPolicy(config.corsAllowedOrigins()),
         metrics);
+  }
+
+  /**
+   * Serves read-only requests through every layer (JWT, routing, DynamoDB, JSON) as a user who
+   * owns nothing, builds the assistant, and forgets the metrics this counted: SnapStart runs it
+   * before its snapshot, so restored environments serve their first request warm.
+   */
+  void warmUp(byte[] jwtSecret) {
+    String token = JWT.create().withSubject(AutoReplyService.WARM_UP_ID)
+        .withExpiresAt(Instant.now().plus(Duration.ofDays(1))).sign(Algorithm.HMAC256(jwtSecret));
+    api.handle(warmUpRequest("/support/health", null));
+    api.handle(warmUpRequest("/support/tickets/" + AutoReplyService.WARM_UP_ID, token));
+    api.handle(warmUpRequest("/support/tickets", token));
+    assistant.warmUp();
+    metrics.discard();
+  }
+
+  private static HttpRequest warmUpRequest(String path, String token) {
+    Map<String, String> headers = token == null ? Map.of() : Map.of("authorization", "Bearer " + token);
+    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path)
+        .withRawQueryString("").withHeaders(headers)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("snapstart-warm-up")
+            .withStage("$default").withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("GET").withPath(path).build()).build())
+        .build();
+    return ApiGatewayEvents.toRequest(event, "snapstart-warm-up");
   }
 
   @Override

@@ -14,4 +14,7 @@ public interface ApiMetrics {
 
   /** Publishes what was counted during one invocation. */
   void flush();
+
+  /** Forgets what was counted and not yet published (a warm-up is not traffic). */
+  void discard();
 }

@@ -79,6 +79,11 @@ public final class EmfApiMetrics implements ApiMetrics {
     System.out.flush();
   }
 
+  @Override
+  public void discard() {
+    counted.get().clear();
+  }
+
   private void count(Dimension dimension, String metric) {
     counted.get().computeIfAbsent(dimension, d -> new LinkedHashMap<>()).merge(metric, 1, Integer::sum);
   }

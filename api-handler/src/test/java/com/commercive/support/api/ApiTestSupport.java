@@ -12,6 +12,7 @@ import com.commercive.support.fakes.InMemoryIdempotencyStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.assistant.LazyAssistant;
 import com.commercive.support.assistant.kb.KnowledgeBase;
 import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.service.AssistantService;
@@ -41,6 +42,8 @@ class ApiTestSupport {
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
   final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore();
   final RecordingMetrics metrics = new RecordingMetrics();
+  /** The real knowledge base, built on first use as the API builds it. */
+  final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));
   final ApiHandler handler;
 
   ApiTestSupport() {
@@ -71,14 +74,14 @@ class ApiTestSupport {
         new HttpApi(
             tickets,
             new AssistantService(
-                new KnowledgeBaseAssistant(KNOWLEDGE_BASE), tickets, store, clock,
+                assistant, tickets, store, clock,
                 () -> UUID.randomUUID().toString(), limits),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
             new CorsPolicy(origins),
             metrics);
-    handler = new ApiHandler(api, metrics);
+    handler = new ApiHandler(api, metrics, assistant);
   }
 
   static String token(String userId, boolean admin) {
@@ -188,6 +191,11 @@ class ApiTestSupport {
     @Override
     public synchronized void flush() {
       events.add("flush");
+    }
+
+    @Override
+    public synchronized void discard() {
+      events.clear();
     }
   }
 }

@@ -16,6 +16,16 @@ public final class LazyAssistant implements Assistant {
 
   @Override
   public Answer answer(Question question) {
+    return assistant().answer(question);
+  }
+
+  /** Builds the assistant now (what the first question would do) and warms it up. */
+  @Override
+  public void warmUp() {
+    assistant().warmUp();
+  }
+
+  private Assistant assistant() {
     Assistant built = assistant;
     if (built == null) {
       synchronized (this) {
@@ -26,7 +36,7 @@ public final class LazyAssistant implements Assistant {
         }
       }
     }
-    return built.answer(question);
+    return built;
   }
 
   /** Whether the assistant has been built yet. */

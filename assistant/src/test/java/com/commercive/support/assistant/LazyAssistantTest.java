@@ -28,4 +28,25 @@ class LazyAssistantTest {
     assertThat(builds).hasValue(1);
     assertThat(lazy.answer(Question.of("x")).text()).isEqualTo("ok x");
   }
+
+  @Test
+  void aWarmUpBuildsTheAssistantAndWarmsIt() {
+    List<String> warmed = new java.util.ArrayList<>();
+    LazyAssistant lazy = new LazyAssistant(() -> new Assistant() {
+      @Override
+      public Answer answer(Question question) {
+        return new Answer("ok", Topic.GENERAL, 0.9, List.of(), false);
+      }
+
+      @Override
+      public void warmUp() {
+        warmed.add("warmed");
+      }
+    });
+
+    lazy.warmUp();
+
+    assertThat(lazy.built()).isTrue();
+    assertThat(warmed).containsExactly("warmed");
+  }
 }

@@ -101,25 +101,31 @@ public final class ApiOverheadBench {
     System.exit(0);
   }
 
+  /**
+   * Times the handler and the raw calls alternately, one sample each in turn, so that both see the
+   * same state of DynamoDB Local (its JIT warms up for minutes) and of the machine.
+   */
   static void compare(String route, Runnable handler, Runnable raw) {
-    List<Long> handled = sample(handler);
-    List<Long> direct = sample(raw);
+    for (int i = 0; i < WARMUP; i++) {
+      handler.run();
+      raw.run();
+    }
+    List<Long> handled = new ArrayList<>(SAMPLES);
+    List<Long> direct = new ArrayList<>(SAMPLES);
+    for (int i = 0; i < SAMPLES; i++) {
+      handled.add(time(handler));
+      direct.add(time(raw));
+    }
+    Collections.sort(handled);
+    Collections.sort(direct);
     System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", route, ms(handled, 50), ms(handled, 99),
         ms(direct, 50), ms(direct, 99), ms(handled, 50) / ms(direct, 50));
   }
 
-  static List<Long> sample(Runnable action) {
-    for (int i = 0; i < WARMUP; i++) {
-      action.run();
-    }
-    List<Long> nanos = new ArrayList<>(SAMPLES);
-    for (int i = 0; i < SAMPLES; i++) {
-      long start = System.nanoTime();
-      action.run();
-      nanos.add(System.nanoTime() - start);
-    }
-    Collections.sort(nanos);
-    return nanos;
+  static long time(Runnable action) {
+    long start = System.nanoTime();
+    action.run();
+    return System.nanoTime() - start;
   }
 
   static double ms(List<Long> sorted, int percentile) {
@@ -155,5 +161,6 @@ public final class ApiOverheadBench {
     @Override public void assistantAnswered(String topic, boolean handoff) {}
     @Override public void error(String kind, int status) {}
     @Override public void flush() {}
+    @Override public void discard() {}
   }
 }

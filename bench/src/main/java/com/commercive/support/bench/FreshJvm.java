@@ -49,6 +49,8 @@ final class FreshJvm {
     env.put("JWT_SECRET", LocalSystem.LOCAL_JWT_SECRET);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", system.dynamoDbEndpoint().toString());
     env.put("AWS_ENDPOINT_URL_SQS", system.sqsEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SES", system.sesEndpoint().toString());
+    // Builds from before the notifier moved to the classic SES API read this one.
     env.put("AWS_ENDPOINT_URL_SESV2", system.sesEndpoint().toString());
     env.put("AI_JOBS_QUEUE_URL", system.queues().aiJobs());
     env.put("NOTIFICATIONS_QUEUE_URL", system.queues().notifications());

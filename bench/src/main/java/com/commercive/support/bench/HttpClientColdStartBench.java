@@ -27,7 +27,8 @@ public final class HttpClientColdStartBench {
     for (String type : List.of("software.amazon.awssdk.http.apache.ApacheHttpClient",
         "org.apache.http.impl.client.CloseableHttpClient", "org.apache.http.HttpRequest",
         "org.apache.commons.logging.Log", "org.apache.commons.codec.binary.Base64",
-        "software.amazon.awssdk.http.crt.AwsCrtHttpClient", "software.amazon.awssdk.crt.CRT")) {
+        "software.amazon.awssdk.http.crt.AwsCrtHttpClient", "software.amazon.awssdk.crtcore.CrtProxyConfiguration",
+        "software.amazon.awssdk.crt.CRT")) {
       classPath.add(location(Class.forName(type)));
     }
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",

@@ -14,8 +14,9 @@ import java.util.Base64;
  * Runs in a fresh JVM on a function's shaded jar and does what the Lambda runtime does: builds
  * the handler with its no-arg constructor, turns each event file's JSON into the handler's event
  * type with the runtime's own serializers ({@code aws-lambda-java-serialization}), invokes the
- * handler and prints one {@code RESULT} line per event. Driven by {@code LambdaJarsIT}, which
- * proves the deployment packages (not just the modules' classes) work.
+ * handler and prints one {@code RESULT} line per event, after a first one counting the failures
+ * of the SnapStart warm-ups it runs before them, as Lambda does before a snapshot. Driven by
+ * {@code LambdaJarsIT}, which proves the deployment packages (not just the modules' classes) work.
  *
  * <p>Arguments: the handler class, the event class, then event files.
  */
@@ -27,6 +28,8 @@ public final class LambdaJarDriver {
     ClassLoader loader = LambdaJarDriver.class.getClassLoader();
     RequestHandler handler =
         (RequestHandler) Class.forName(args[0], true, loader).getConstructor().newInstance();
+    // What SnapStart does before its snapshot, against the same stand-ins: the first result.
+    System.out.println("RESULT warmUpFailures=" + com.commercive.support.lambda.SnapStartPriming.primeAll());
     Class<?> eventType = Class.forName(args[1], true, loader);
     var serializer = LambdaEventSerializers.serializerFor(eventType, loader);
     for (int i = 2; i < args.length; i++) {

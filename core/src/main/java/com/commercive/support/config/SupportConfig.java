@@ -215,7 +215,7 @@ public record SupportConfig(
         value(env, "AI_JOBS_QUEUE_URL"),
         value(env, "NOTIFICATIONS_QUEUE_URL"),
         value(env, "AWS_ENDPOINT_URL_SQS").or(() -> value(env, "AWS_ENDPOINT_URL")).map(SupportConfig::endpoint),
-        value(env, "AWS_ENDPOINT_URL_SESV2").or(() -> value(env, "AWS_ENDPOINT_URL")).map(SupportConfig::endpoint),
+        value(env, "AWS_ENDPOINT_URL_SES").or(() -> value(env, "AWS_ENDPOINT_URL")).map(SupportConfig::endpoint),
         Boolean.parseBoolean(autoReply),
         (int) number(env, "AI_MAX_REPLIES_PER_TICKET", 5, 0, 1_000),
         java.time.Duration.ofMillis(number(env, "AI_BURST_SETTLE_MS", 300, 0, 10_000)),

@@ -42,6 +42,9 @@ public final class AutoReplyService {
     SKIPPED_RATE_LIMITED
   }
 
+  /** An id no ticket or message has: warm-ups read it and find nothing. */
+  public static final String WARM_UP_ID = "snapstart-warm-up";
+
   private final TicketRepository tickets;
   private final Assistant assistant;
   private final WorkQueue queue;
@@ -85,6 +88,16 @@ public final class AutoReplyService {
   /** The id of the AI message answering up to {@code messageId}: the same for every redelivery. */
   public static String replyId(String messageId) {
     return "ai-" + messageId;
+  }
+
+  /**
+   * Runs the reads and the assistant a job needs, writing and queueing nothing: what a function
+   * does before its SnapStart snapshot, so a restored environment answers its first job warm.
+   */
+  public void warmUp() {
+    tickets.find(WARM_UP_ID);
+    tickets.recentMessages(WARM_UP_ID, 1);
+    assistant.warmUp();
   }
 
   public Outcome handle(AiJob job) {

@@ -6,4 +6,7 @@ public interface WorkQueue {
   void enqueue(AiJob job);
 
   void enqueue(Notification notification);
+
+  /** Reaches the queues without sending anything (a SnapStart warm-up); none by default. */
+  default void warmUp() {}
 }

@@ -56,6 +56,13 @@ class PipelineServicesTest {
     public void enqueue(Notification notification) {
       notifications.add(notification);
     }
+
+    int warmUps;
+
+    @Override
+    public void warmUp() {
+      warmUps++;
+    }
   }
 
   Ticket ticket() {
@@ -83,6 +90,15 @@ class PipelineServicesTest {
   @Nested
   class Routing {
     final ChangeRouter router = new ChangeRouter(queue, true);
+
+    @Test
+    void aWarmUpReachesTheQueuesAndQueuesNothing() {
+      router.warmUp();
+
+      assertThat(queue.warmUps).isEqualTo(1);
+      assertThat(queue.jobs).isEmpty();
+      assertThat(queue.notifications).isEmpty();
+    }
 
     @Test
     void aMerchantsMessageBecomesAJobAndATeamNotification() {
@@ -143,6 +159,17 @@ class PipelineServicesTest {
 
     AiJob job(Message message) {
       return new AiJob(message.ticketId(), message.messageId(), "event-" + message.messageId());
+    }
+
+    @Test
+    void aWarmUpReadsAndAsksButWritesAndQueuesNothing() {
+      service.warmUp();
+
+      assertThat(asked).singleElement().extracting(Question::text).isEqualTo(Assistant.WARM_UP_QUESTION);
+      assertThat(repository.calls()).isPositive();
+      assertThat(repository.allMessages()).isEmpty();
+      assertThat(queue.jobs).isEmpty();
+      assertThat(queue.notifications).isEmpty();
     }
 
     @Test
@@ -281,6 +308,15 @@ class PipelineServicesTest {
           new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
           sends, sender, new EmailComposer(URI.create("https://app.commercive.com")),
           List.of("support@commercive.com", "lead@commercive.com"), clock);
+    }
+
+    @Test
+    void aWarmUpReadsButSendsAndRecordsNothing() {
+      service.warmUp();
+
+      assertThat(repository.calls()).isPositive();
+      assertThat(outbox).isEmpty();
+      assertThat(sends.size()).isZero();
     }
 
     @Test

@@ -143,7 +143,7 @@ public final class LocalSystem implements AutoCloseable {
       env.putIfAbsent("AWS_REGION", SupportConfig.DEFAULT_REGION);
       env.put("AWS_ENDPOINT_URL_DYNAMODB", b.dynamoDbServer.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_SQS", b.sqsServer.endpoint().toString());
-      env.put("AWS_ENDPOINT_URL_SESV2", b.sesServer.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SES", b.sesServer.endpoint().toString());
       SupportConfig bootstrap = SupportConfig.from(env);
 
       b.dynamoDb = b.keep(AwsClients.dynamoDb(bootstrap));

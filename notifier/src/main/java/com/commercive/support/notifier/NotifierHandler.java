@@ -13,6 +13,7 @@ import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * Consumes notifications and sends their emails. A notification whose sending fails is reported
@@ -33,9 +34,13 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   private final NotificationService notifications;
 
-  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  /**
+   * What Lambda calls: wires the real adapters from the environment, once per cold start, and
+   * registers the warm-up SnapStart runs before its snapshot (the reads a notification makes).
+   */
   public NotifierHandler() {
     this(SupportConfig.fromEnvironment());
+    SnapStartPriming.register("notifier", notifications::warmUp);
   }
 
   public NotifierHandler(SupportConfig config) {
@@ -47,7 +52,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     this.notifications = notifications;
   }
 
-  static NotificationService wire(SupportConfig config, DynamoDbClient dynamoDb, SesV2Client ses) {
+  static NotificationService wire(SupportConfig config, DynamoDbClient dynamoDb, SesClient ses) {
     var tables = config.tables();
     return new NotificationService(
         new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
@@ -62,8 +67,8 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
             Clock.systemUTC(), config.limits()));
   }
 
-  static SesV2Client ses(SupportConfig config) {
-    return AwsClients.configure(SesV2Client.builder(), config, config.pipeline().sesEndpoint(),
+  static SesClient ses(SupportConfig config) {
+    return AwsClients.configure(SesClient.builder(), config, config.pipeline().sesEndpoint(),
             Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 4)
         .build();
   }

@@ -2,15 +2,19 @@ package com.commercive.support.notifier;
 
 import com.commercive.support.pipeline.Email;
 import com.commercive.support.pipeline.EmailSender;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ses.SesClient;
 
-/** Sends email through Amazon SES (v2 API); throttling and 5xx are retried by the client. */
+/**
+ * Sends email through Amazon SES; throttling and 5xx are retried by the client. The classic SES
+ * API does all this needs (one simple message, text and HTML) in a client half the size of the
+ * v2 one, which keeps the notifier's jar under 15 MB (docs/performance.md).
+ */
 public final class SesEmailSender implements EmailSender {
   private static final String UTF_8 = "UTF-8";
-  private final SesV2Client ses;
+  private final SesClient ses;
   private final String from;
 
-  public SesEmailSender(SesV2Client ses, String from) {
+  public SesEmailSender(SesClient ses, String from) {
     this.ses = ses;
     this.from = from;
   }
@@ -19,12 +23,12 @@ public final class SesEmailSender implements EmailSender {
   public void send(Email email) {
     ses.sendEmail(
         r ->
-            r.fromEmailAddress(from)
+            r.source(from)
                 .destination(d -> d.toAddresses(email.to()))
-                .content(c -> c.simple(m -> m
+                .message(m -> m
                     .subject(s -> s.data(email.subject()).charset(UTF_8))
                     .body(b -> b
                         .text(t -> t.data(email.text()).charset(UTF_8))
-                        .html(h -> h.data(email.html()).charset(UTF_8))))));
+                        .html(h -> h.data(email.html()).charset(UTF_8)))));
   }
 }

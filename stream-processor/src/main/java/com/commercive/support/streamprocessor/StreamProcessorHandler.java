@@ -11,6 +11,7 @@ import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
+import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,13 @@ public final class StreamProcessorHandler
   private final String ticketsTable;
   private final String messagesTable;
 
-  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  /**
+   * What Lambda calls: wires the real adapters from the environment, once per cold start, and
+   * registers the warm-up SnapStart runs before its snapshot (the queues, reached not written).
+   */
   public StreamProcessorHandler() {
     this(SupportConfig.fromEnvironment());
+    SnapStartPriming.register("stream-processor", router::warmUp);
   }
 
   public StreamProcessorHandler(SupportConfig config) {

@@ -30,6 +30,12 @@ public final class GroundedLlmAssistant implements Assistant {
     this.model = model;
   }
 
+  /** Retrieval and the knowledge base's answer only: a warm-up never calls the model. */
+  @Override
+  public void warmUp() {
+    KnowledgeBaseAssistant.answer(knowledgeBase.retrieve(WARM_UP_QUESTION));
+  }
+
   @Override
   public Answer answer(Question question) {
     Retrieval retrieval = knowledgeBase.retrieve(question.text());

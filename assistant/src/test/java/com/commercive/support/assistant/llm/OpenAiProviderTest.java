@@ -54,6 +54,28 @@ class OpenAiProviderTest {
     knowledgeBase = KnowledgeBase.load();
   }
 
+  @Test
+  void aWarmUpRetrievesButNeverCallsTheModel() {
+    List<String> calls = new java.util.ArrayList<>();
+    GroundedLlmAssistant grounded = new GroundedLlmAssistant(knowledgeBase, new ChatModel() {
+      @Override
+      public String complete(String system, List<ChatMessage> messages) {
+        calls.add(system);
+        throw new AssertionError("a warm-up must not call the model");
+      }
+
+      @Override
+      public String name() {
+        return "never";
+      }
+    });
+
+    grounded.warmUp();
+
+    assertThat(calls).isEmpty();
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
   GroundedLlmAssistant assistant(Duration timeout) {
     return new GroundedLlmAssistant(
         knowledgeBase,

@@ -6,6 +6,7 @@ import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.pipeline.WorkQueue;
 import com.commercive.support.util.Hashes;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * AI jobs on a FIFO queue grouped by ticket (one reply at a time per ticket), de-duplicated on
@@ -31,6 +32,14 @@ public final class SqsWorkQueue implements WorkQueue {
                 .messageGroupId(job.ticketId())
                 // At most 128 characters: a digest of the stream event id.
                 .messageDeduplicationId(Hashes.sha256(job.eventId())));
+  }
+
+  /** Reads each queue's depth: the calls and classes a send needs, sending nothing. */
+  @Override
+  public void warmUp() {
+    for (String queueUrl : new String[] {aiJobsQueueUrl, notificationsQueueUrl}) {
+      sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
   }
 
   @Override
