@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cold start of each function: a fresh JVM on the function's shaded jar (plus the probe class)
@@ -20,22 +21,21 @@ import java.util.Map;
  * -Dexec.mainClass=com.commercive.support.bench.ColdStartBench}.
  */
 public final class ColdStartBench {
-  static final int RUNS = 5;
+  static final int RUNS = 7;
   static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   public static void main(String[] args) throws Exception {
     Path functions = Path.of(System.getProperty("functions.dir", ".."));
-    // -Dcoldstart.jars=<another checkout> measures that build's jars (before/after comparisons);
-    // -Dcoldstart.warmUps=false skips the columns older builds cannot run.
-    Path jars = Path.of(System.getProperty("coldstart.jars", functions.toString()));
-    boolean variants = Boolean.parseBoolean(System.getProperty("coldstart.warmUps", "true"));
+    // -Dcoldstart.baseline=<another checkout, built> also measures that build's jars, run for run
+    // alternately with this one's, so that the machine's drift weighs on both alike.
+    Optional<Path> baseline = Optional.ofNullable(System.getProperty("coldstart.baseline")).map(Path::of);
     String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
     Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
         "TICKETS_PER_USER_PER_HOUR", "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
       String token = system.tokenFor("demo-user");
       java.util.Queue<String[]> questions = new java.util.ArrayDeque<>();
-      for (int i = 0; i < 4 * (3 * RUNS + 1); i++) {
+      for (int i = 0; i < 4 * (4 * RUNS + 1); i++) {
         var created = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(system.apiUrl() + "/support/tickets")).header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(
@@ -48,40 +48,58 @@ public final class ColdStartBench {
       // Class-data sharing archives only classes that come from jars, so the probe goes in one.
       Path work = Files.createTempDirectory("cold-start");
       Path probeJar = probeJar(probeClasses, work.resolve("probe.jar"));
-      System.out.println("| function | jar MB | init ms | first response ms | classes loaded "
+      System.out.println("| function | build | jar MB | init ms | first response ms | classes loaded "
           + "| first response ms with AppCDS | warm-up before snapshot, then first response ms |");
-      System.out.println("|---|---|---|---|---|---|---|");
+      System.out.println("|---|---|---|---|---|---|---|---|");
       for (String[] fn : new String[][] {{"api", "api-handler"}, {"stream-processor", "stream-processor"},
           {"ai-worker", "ai-worker"}, {"notifier", "notifier"}}) {
-        Path jar = jars.resolve(fn[1]).resolve("target").resolve(fn[1] + "-" + version + "-lambda.jar");
-        Path archive = work.resolve(fn[0] + ".jsa");
-        List<Long> init = new ArrayList<>();
-        List<Long> first = new ArrayList<>();
-        List<Long> firstWithCds = new ArrayList<>();
-        List<Long> afterWarmUp = new ArrayList<>();
-        long classes = 0;
+        Path jar = jarOf(functions, fn[1], version);
+        Optional<Path> baselineJar = baseline.map(b -> jarOf(b, fn[1], version));
+        Runs current = new Runs();
+        Runs before = new Runs();
         for (int run = 0; run < RUNS; run++) {
-          String result = probe(system, fn[0], jar, probeJar, token, questions, List.of());
-          init.add(value(result, "init_ms"));
-          first.add(value(result, "first_response_ms"));
-          classes = value(result, "classes");
+          current.add(probe(system, fn[0], jar, probeJar, token, questions, List.of()));
+          if (baselineJar.isPresent()) {
+            before.add(probe(system, fn[0], baselineJar.get(), probeJar, token, questions, List.of()));
+          }
         }
         // One training run writes the archive of every class it loaded; the runs after map it.
+        Path archive = work.resolve(fn[0] + ".jsa");
         probe(system, fn[0], jar, probeJar, token, questions, List.of("-XX:ArchiveClassesAtExit=" + archive));
-        for (int run = 0; run < RUNS && variants; run++) {
-          String result = probe(system, fn[0], jar, probeJar, token, questions,
-              List.of("-XX:SharedArchiveFile=" + archive));
-          firstWithCds.add(value(result, "first_response_ms"));
+        List<Long> firstWithCds = new ArrayList<>();
+        List<Long> afterWarmUp = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+          firstWithCds.add(value(probe(system, fn[0], jar, probeJar, token, questions,
+              List.of("-XX:SharedArchiveFile=" + archive)), "first_response_ms"));
+          afterWarmUp.add(value(probe(system, fn[0], jar, probeJar, token, questions,
+              List.of("-Dprobe.primed=true")), "after_warm_up_ms"));
         }
-        for (int run = 0; run < RUNS && variants; run++) {
-          String result = probe(system, fn[0], jar, probeJar, token, questions, List.of("-Dprobe.primed=true"));
-          afterWarmUp.add(value(result, "after_warm_up_ms"));
+        if (baselineJar.isPresent()) {
+          System.out.printf("| %s | baseline | %.1f | %d | %d | %d | | |%n", fn[1], Files.size(baselineJar.get()) / 1e6,
+              median(before.init), median(before.first), before.classes);
         }
-        System.out.printf("| %s | %.1f | %d | %d | %d | %s | %s |%n", fn[1], Files.size(jar) / 1e6, median(init),
-            median(first), classes, variants ? median(firstWithCds) : "", variants ? median(afterWarmUp) : "");
+        System.out.printf("| %s | this | %.1f | %d | %d | %d | %d | %d |%n", fn[1], Files.size(jar) / 1e6,
+            median(current.init), median(current.first), current.classes, median(firstWithCds), median(afterWarmUp));
       }
     }
     System.exit(0);
+  }
+
+  /** The times one build's plain runs reported. */
+  static final class Runs {
+    final List<Long> init = new ArrayList<>();
+    final List<Long> first = new ArrayList<>();
+    long classes;
+
+    void add(String result) {
+      init.add(value(result, "init_ms"));
+      first.add(value(result, "first_response_ms"));
+      classes = value(result, "classes");
+    }
+  }
+
+  static Path jarOf(Path checkout, String module, String version) {
+    return checkout.resolve(module).resolve("target").resolve(module + "-" + version + "-lambda.jar");
   }
 
   /**

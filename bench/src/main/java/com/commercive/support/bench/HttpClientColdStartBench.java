@@ -14,7 +14,7 @@ import java.util.Map;
  * -q exec:java -Dexec.mainClass=com.commercive.support.bench.HttpClientColdStartBench}.
  */
 public final class HttpClientColdStartBench {
-  static final int RUNS = 7;
+  static final int RUNS = 9;
 
   public static void main(String[] args) throws Exception {
     Path functions = Path.of(System.getProperty("functions.dir", ".."));
@@ -35,21 +35,25 @@ public final class HttpClientColdStartBench {
         "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
       System.out.println("| HTTP client | client built ms (median) | first response ms (median) | classes loaded |");
       System.out.println("|---|---|---|---|");
-      for (String client : List.of("url-connection", "apache", "crt")) {
-        List<Long> built = new ArrayList<>();
-        List<Long> first = new ArrayList<>();
-        long classes = 0;
-        for (int run = 0; run < RUNS; run++) {
+      List<String> clients = List.of("url-connection", "apache", "crt");
+      Map<String, List<Long>> built = new java.util.LinkedHashMap<>();
+      Map<String, List<Long>> first = new java.util.LinkedHashMap<>();
+      Map<String, Long> classes = new java.util.HashMap<>();
+      // Each run measures every client in turn, so that the machine's drift weighs on all alike.
+      for (int run = 0; run < RUNS; run++) {
+        for (String client : clients) {
           String result = FreshJvm.run(List.of("java", "-XX:TieredStopAtLevel=1", "-cp",
               String.join(File.pathSeparator, classPath), HttpClientProbe.class.getName(), client,
               system.dynamoDbEndpoint().toString(), system.config().tables().users()),
               Map.of("AWS_EC2_METADATA_DISABLED", "true"), "HTTPCLIENT ").get(0);
-          built.add(ColdStartBench.value(result, "built_ms"));
-          first.add(ColdStartBench.value(result, "first_response_ms"));
-          classes = ColdStartBench.value(result, "classes");
+          built.computeIfAbsent(client, c -> new ArrayList<>()).add(ColdStartBench.value(result, "built_ms"));
+          first.computeIfAbsent(client, c -> new ArrayList<>()).add(ColdStartBench.value(result, "first_response_ms"));
+          classes.put(client, ColdStartBench.value(result, "classes"));
         }
-        System.out.printf("| %s | %d | %d | %d |%n", client, ColdStartBench.median(built),
-            ColdStartBench.median(first), classes);
+      }
+      for (String client : clients) {
+        System.out.printf("| %s | %d | %d | %d |%n", client, ColdStartBench.median(built.get(client)),
+            ColdStartBench.median(first.get(client)), classes.get(client));
       }
     }
     System.exit(0);
