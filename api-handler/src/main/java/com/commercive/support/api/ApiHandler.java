@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -46,14 +47,12 @@ public final class ApiHandler
    * registers the warm-up SnapStart runs before its snapshot.
    */
   public ApiHandler() {
-    this(JwtSecrets.resolve(SupportConfig.fromEnvironment()), true);
+    this(JwtSecrets.resolve(SupportConfig.fromEnvironment()), SnapStartPriming::register);
   }
 
-  private ApiHandler(SupportConfig config, boolean registerWarmUp) {
+  private ApiHandler(SupportConfig config, BiConsumer<String, Runnable> warmUps) {
     this(config);
-    if (registerWarmUp) {
-      SnapStartPriming.register("api-handler", () -> warmUp(config.requireJwtSecret()));
-    }
+    warmUps.accept("api-handler", () -> warmUp(config.requireJwtSecret()));
   }
 
   /** Wires the real adapters from {@code config} (the local runner's way in). */

@@ -20,18 +20,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * override used for local stand-ins.
  */
 public final class AwsClients {
-  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
 
   private AwsClients() {}
 
   public static DynamoDbClient dynamoDb(SupportConfig config) {
-    return configure(
-            DynamoDbClient.builder(), config, config.awsEndpoint(), SOCKET_TIMEOUT,
-            ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3)
-        .build();
+    return standard(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
+  }
+
+  /** The shared set-up with the standard timeouts and three attempts: what most clients use. */
+  public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B standard(
+      B builder, SupportConfig config, Optional<URI> endpoint) {
+    return configure(builder, config, endpoint, SOCKET_TIMEOUT, ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3);
   }
 
   /**

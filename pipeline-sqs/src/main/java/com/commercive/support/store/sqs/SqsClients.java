@@ -9,9 +9,6 @@ public final class SqsClients {
   private SqsClients() {}
 
   public static SqsClient create(SupportConfig config) {
-    return AwsClients.configure(
-            SqsClient.builder(), config, config.pipeline().sqsEndpoint(), AwsClients.SOCKET_TIMEOUT,
-            AwsClients.ATTEMPT_TIMEOUT, AwsClients.CALL_TIMEOUT, 3)
-        .build();
+    return AwsClients.standard(SqsClient.builder(), config, config.pipeline().sqsEndpoint()).build();
   }
 }
