@@ -35,10 +35,17 @@ public final class LocalSystem implements AutoCloseable {
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
   public static final String DEFAULT_ADMIN_EMAILS = "alex@example.com";
 
-  /** What to start where; ports of 0 pick free ones (tests). */
+  /**
+   * What to start where; ports of 0 pick free ones (tests). {@code queuePollers} is how many
+   * batches of each queue are handled at once, each by its own handler instance, as Lambda runs
+   * several execution environments of a function behind one event source mapping.
+   */
   public record Settings(
       String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort,
-      int visibilityTimeoutSeconds, Path dataDirectory, Map<String, String> env) {
+      int visibilityTimeoutSeconds, int queuePollers, Path dataDirectory, Map<String, String> env) {
+
+    /** At most this many pollers per queue: beyond it a 2-core machine only queues the work. */
+    public static final int MAX_QUEUE_POLLERS = 8;
 
     /** Settings from environment variables, with the conventional local defaults. */
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -49,6 +56,7 @@ public final class LocalSystem implements AutoCloseable {
           number(env, "SQS_PORT", 9324),
           number(env, "SES_PORT", 8005),
           number(env, "SQS_VISIBILITY_TIMEOUT_SECONDS", 10),
+          queuePollers(env),
           env.containsKey("DYNAMODB_DATA_DIR") && !env.get("DYNAMODB_DATA_DIR").isBlank()
               ? Path.of(env.get("DYNAMODB_DATA_DIR"))
               : null,
@@ -57,15 +65,33 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Free ports everywhere and short visibility timeouts: what tests start. */
     public static Settings forTests(Map<String, String> env) {
-      return new Settings("127.0.0.1", 0, 0, 0, 0, 2, null, env);
+      return new Settings("127.0.0.1", 0, 0, 0, 0, 2, queuePollers(env), null, env);
     }
 
     public Settings withDataDirectory(Path directory) {
-      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, directory, env);
+      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, queuePollers,
+          directory, env);
     }
 
     public Settings withApiPort(int port) {
-      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, dataDirectory, env);
+      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, queuePollers,
+          dataDirectory, env);
+    }
+
+    private static int queuePollers(Map<String, String> env) {
+      String value = env.getOrDefault("QUEUE_POLLERS", "").strip();
+      if (value.isEmpty()) {
+        return 1;
+      }
+      try {
+        int pollers = Integer.parseInt(value);
+        if (pollers >= 1 && pollers <= MAX_QUEUE_POLLERS) {
+          return pollers;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with the accepted range
+      }
+      throw new IllegalArgumentException("QUEUE_POLLERS must be a whole number from 1 to " + MAX_QUEUE_POLLERS);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
@@ -155,7 +181,7 @@ public final class LocalSystem implements AutoCloseable {
       env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
       b.config = SupportConfig.from(env);
 
-      startPollers(b, bootstrap.awsRegion());
+      startPollers(b, bootstrap.awsRegion(), settings.queuePollers());
       b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(b.config)));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
@@ -164,7 +190,7 @@ public final class LocalSystem implements AutoCloseable {
     }
   }
 
-  private static void startPollers(Builder b, String region) {
+  private static void startPollers(Builder b, String region, int queuePollers) {
     DynamoDbStreamsClient streams = b.keep(DynamoDbStreamsClient.builder()
         .endpointOverride(b.dynamoDbServer.endpoint())
         .region(Region.of(region))
@@ -177,8 +203,11 @@ public final class LocalSystem implements AutoCloseable {
       String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
       pollers.add(new StreamPoller(streams, arn, streamProcessor, b.sqs, b.queues.streamFailures(), region));
     }
-    pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
-    pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(b.config)));
+    // One handler per poller, as each Lambda execution environment has its own instance.
+    for (int i = 0; i < queuePollers; i++) {
+      pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
+      pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(b.config)));
+    }
     for (Runnable poller : pollers) {
       Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));
       thread.setDaemon(true);
