@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -75,7 +76,7 @@ public final class PipelineBench {
     try {
       run();
     } catch (Exception e) {
-      e.printStackTrace();
+      LoggerFactory.getLogger(PipelineBench.class).error("the pipeline bench failed", e);
       status = 1;
     }
     System.exit(status);
