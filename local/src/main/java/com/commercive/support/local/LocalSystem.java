@@ -79,34 +79,26 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private static int queuePollers(Map<String, String> env) {
-      String value = env.getOrDefault("QUEUE_POLLERS", "").strip();
-      if (value.isEmpty()) {
-        return 1;
-      }
-      try {
-        int pollers = Integer.parseInt(value);
-        if (pollers >= 1 && pollers <= MAX_QUEUE_POLLERS) {
-          return pollers;
-        }
-      } catch (NumberFormatException e) {
-        // reported below, with the accepted range
-      }
-      throw new IllegalArgumentException("QUEUE_POLLERS must be a whole number from 1 to " + MAX_QUEUE_POLLERS);
+      return number(env, "QUEUE_POLLERS", 1, 1, MAX_QUEUE_POLLERS);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
+      return number(env, name, fallback, 0, 65535);
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
       String value = env.get(name);
       if (value == null || value.isBlank()) {
         return fallback;
       }
       try {
         int number = Integer.parseInt(value.strip());
-        if (number < 0 || number > 65535) {
+        if (number < min || number > max) {
           throw new NumberFormatException();
         }
         return number;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a whole number from 0 to 65535");
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
       }
     }
   }
