@@ -169,6 +169,8 @@ public final class SupportStack extends Stack {
         "AUTO_REPLY_ENABLED", "true", "AI_MAX_REPLIES_PER_TICKET", "5")));
     tickets.grantReadWriteData(aiWorker);
     messages.grantReadWriteData(aiWorker);
+    // Its per-user auto-reply counters live in the idempotency table (one conditional UpdateItem).
+    idempotency.grant(aiWorker, "dynamodb:UpdateItem");
     notifications.grantSendMessages(aiWorker);
     aliases.get(AI_WORKER.id()).addEventSource(new SqsEventSource(aiJobs,
         software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()

@@ -202,6 +202,10 @@ class SupportStackTest {
     assertThat(streamProcessor).contains("sqs:SendMessage").contains("dynamodb:GetRecords")
         .doesNotContain("dynamodb:PutItem").doesNotContain("ses:");
     assertThat(aiWorker).doesNotContain("ses:");
+    // The AI worker counts auto-replies per user in the idempotency table, and may only update it.
+    assertThat(statementsOn(aiWorker, "Idempotency")).singleElement().satisfies(statement ->
+        assertThat(statement).contains("dynamodb:UpdateItem").doesNotContain("dynamodb:PutItem")
+            .doesNotContain("dynamodb:DeleteItem"));
     // Only the assistant's users call Bedrock, and only the configured model.
     for (String withModel : List.of(api, aiWorker)) {
       assertThat(withModel).contains("bedrock:InvokeModel")
@@ -231,5 +235,12 @@ class SupportStackTest {
         .hasMessageContaining("aiProvider");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("entryPoint", "alb")))
         .hasMessageContaining("entryPoint");
+  }
+
+  /** The policy's statements that name the given table's logical id. */
+  private static List<String> statementsOn(String policy, String tableLogicalId) {
+    return java.util.Arrays.stream(policy.split("\\}, \\{"))
+        .filter(statement -> statement.contains(tableLogicalId))
+        .toList();
   }
 }
