@@ -130,15 +130,21 @@ public final class ColdStartBench {
     List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-Dprobe.ticket=" + ticketId, "-Dprobe.message=" + messageId, "-Dprobe.token=" + token,
-        "-cp", jar + java.io.File.pathSeparator + probeJar, ColdStartProbe.class.getName(), kind));
+        "-cp", String.join(java.io.File.pathSeparator, jar.toString(), probeJar.toString(), FreshJvm.hostNativeLibraries()),
+        ColdStartProbe.class.getName(), kind));
     return FreshJvm.run(command, FreshJvm.functionEnvironment(system), "COLDSTART ").get(0);
   }
 
   /** The probe's classes (from the bench's class directory) as a jar. */
   static Path probeJar(Path classes, Path jar) throws Exception {
+    return classesJar(classes, jar, "ColdStartProbe");
+  }
+
+  /** The bench classes whose names start with {@code prefix}, as a jar. */
+  static Path classesJar(Path classes, Path jar, String prefix) throws Exception {
     try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
         var files = Files.walk(classes.resolve("com/commercive/support/bench"))) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ColdStartProbe")).toList()) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
         out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         out.write(Files.readAllBytes(file));
         out.closeEntry();

@@ -14,6 +14,20 @@ final class FreshJvm {
   private FreshJvm() {}
 
   /**
+   * Class path entries that give a Lambda jar this machine's native libraries for the assistant's
+   * embedding model (ONNX Runtime, the tokenizer, JNA): the jars carry Lambda's Linux arm64 ones
+   * only. They go after the jar, so the jar's own classes still win.
+   */
+  static String hostNativeLibraries() throws Exception {
+    return String.join(java.io.File.pathSeparator, locationOf(ai.onnxruntime.OrtEnvironment.class),
+        locationOf(ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.class), locationOf(com.sun.jna.Native.class));
+  }
+
+  static String locationOf(Class<?> type) throws Exception {
+    return java.nio.file.Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  /**
    * Runs {@code command} with {@code env} added to the environment and returns the lines that
    * start with {@code prefix}, without it.
    *

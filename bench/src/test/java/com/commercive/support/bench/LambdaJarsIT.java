@@ -159,8 +159,10 @@ class LambdaJarsIT {
   static List<String> run(String module, String handler, String eventType, Path... eventFiles) throws Exception {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     assertThat(jar).exists();
+    // The jar carries the embedding model's native libraries for Lambda's Linux arm64 only; this
+    // machine's come after it on the class path (the jar's own classes still win).
     String classPath = String.join(File.pathSeparator, jar.toString(), location(LambdaJarDriver.class),
-        location(LambdaEventSerializers.class));
+        location(LambdaEventSerializers.class), FreshJvm.hostNativeLibraries());
     List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", classPath,
         LambdaJarDriver.class.getName(), handler, eventType));
     for (Path file : eventFiles) {

@@ -52,6 +52,23 @@ class ShadedJarsIT {
     assertThat(dangling).as("references to classes the shading dropped from %s", jar.getFileName()).isEmpty();
   }
 
+  /** Lambda runs the functions on Linux arm64: no other platform's native library rides along. */
+  @ParameterizedTest
+  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier"})
+  void carriesOnlyLinuxArm64NativeLibraries(String module) throws IOException {
+    Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<String> natives = zip.stream().map(e -> e.getName())
+          .filter(name -> name.matches(".*\\.(so|dylib|dll|jnilib)(\\.[0-9.]+)?$")).toList();
+      assertThat(natives).allMatch(name -> name.contains("linux-aarch64/"), "under a linux-aarch64 folder");
+      if (module.equals("api-handler") || module.equals("ai-worker")) {
+        // The assistant's embedding model needs ONNX Runtime and the tokenizer for arm64.
+        assertThat(natives).anyMatch(name -> name.endsWith("libonnxruntime.so"))
+            .anyMatch(name -> name.endsWith("libtokenizers.so"));
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void recognisesADanglingReferenceInJdepsOutput() {
     Matcher missing = MISSING.matcher(

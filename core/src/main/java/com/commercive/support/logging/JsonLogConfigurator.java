@@ -58,6 +58,9 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
     root.setLevel(Level.WARN);
     root.addAppender(appender);
     context.getLogger(APPLICATION_LOGGERS).setLevel(Level.toLevel(settings.level(), Level.INFO));
+    // The embedding model's tokenizer library probes for a GPU at start and warns that a CPU-only
+    // machine (every Lambda) has none: expected, and not worth a warning in every cold start.
+    context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

@@ -385,8 +385,9 @@ class LocalSystemIT {
       assertThat(body.get("handoff").asBoolean()).isFalse();
       assertThat(body.at("/sources/0/id").asText()).isEqualTo("inventory-missing-products");
       assertThat(body.get("response").asText())
-          .startsWith("From our help article \"Products are missing from Commercive\"")
-          .contains("Its status must be Active. Draft and archived products are not imported.");
+          .contains("Check the product in Shopify:")
+          .contains("Its status must be Active. Draft and archived products are not imported.")
+          .contains("From our help article \"Products are missing from Commercive\".");
       assertThat(body.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.5);
     }
 

@@ -10,8 +10,21 @@ public record Article(String id, String title, Topic topic, String tags, List<Se
     sections = List.copyOf(sections);
   }
 
-  /** One part of an article under a heading; the first part's heading is the article's title. */
-  public record Section(String heading, String text) {}
+  /**
+   * One part of an article under a heading; the first part's heading is the article's title.
+   * {@code asks} are questions it answers in merchants' own words, written by the article's author
+   * (in the Markdown as {@code <!-- asks: first question | second question -->}, invisible when
+   * the article is shown): they let a question match a section that words it differently.
+   */
+  public record Section(String heading, String text, List<String> asks) {
+    public Section {
+      asks = List.copyOf(asks);
+    }
+
+    public Section(String heading, String text) {
+      this(heading, text, List.of());
+    }
+  }
 
   public Source source() {
     return new Source(id, title);

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class ArticleLoader {
   public static final String FOLDER = "/knowledge-base/";
+  /** A section's questions in merchants' words: {@code <!-- asks: one | two -->}. */
+  private static final java.util.regex.Pattern ASKS =
+      java.util.regex.Pattern.compile("<!--\\s*asks:(.*?)-->");
 
   private ArticleLoader() {}
 
@@ -64,26 +67,36 @@ public final class ArticleLoader {
     List<Article.Section> sections = new ArrayList<>();
     String heading = title;
     StringBuilder body = new StringBuilder();
+    List<String> asks = new ArrayList<>();
     for (String line : text.substring(end + 5).split("\n")) {
+      java.util.regex.Matcher asked = ASKS.matcher(line.strip());
       if (line.startsWith("## ")) {
-        addSection(sections, heading, body);
+        addSection(sections, heading, body, asks);
         heading = line.substring(3).strip();
         body.setLength(0);
+        asks.clear();
+      } else if (asked.matches()) {
+        for (String question : asked.group(1).split("\\|")) {
+          if (!question.isBlank()) {
+            asks.add(question.strip());
+          }
+        }
       } else {
         body.append(line).append('\n');
       }
     }
-    addSection(sections, heading, body);
+    addSection(sections, heading, body, asks);
     if (sections.isEmpty()) {
       throw new IllegalStateException(name + " has no text");
     }
     return new Article(id, title, topic, meta.getOrDefault("tags", ""), sections);
   }
 
-  private static void addSection(List<Article.Section> sections, String heading, StringBuilder body) {
+  private static void addSection(
+      List<Article.Section> sections, String heading, StringBuilder body, List<String> asks) {
     String text = body.toString().strip();
     if (!text.isEmpty()) {
-      sections.add(new Article.Section(heading, text));
+      sections.add(new Article.Section(heading, text, asks));
     }
   }
 

@@ -22,7 +22,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -44,14 +43,12 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class KnowledgeBase {
   /** Below this confidence the assistant hands the question to a person. */
-  public static final double HANDOFF_THRESHOLD = 0.5;
+  public static final double HANDOFF_THRESHOLD = RetrievalWeights.DEFAULT.handoffThreshold();
   static final int MAX_QUESTION_WORDS = 60;
   /** BM25 score at which a match counts as half-strong; scales scores into [0, 1). */
   static final double SCORE_SCALE = 6.0;
-  static final double COVERAGE_WEIGHT = 0.65;
 
-  private static final String ID = "id";
-  private static final String SECTION = "section";
+  private static final String PASSAGE = "passage";
   private static final String TITLE = "title";
   private static final String TAGS = "tags";
   private static final String HEADING = "heading";
@@ -62,6 +59,12 @@ public final class KnowledgeBase {
   private static final Set<String> WEAK_TERMS = Set.of("in", "on", "out", "up", "off", "down");
 
   private final Map<String, Article> articles;
+  private final List<Passage> passages;
+  private final Map<String, Integer> firstPassage;
+  private final float[][] passageVectors;
+  private final float[][] sectionVectors;
+  private final float[][][] askVectors;
+  private final SentenceEmbedder embedder;
   private final IndexSearcher searcher;
   private final Analyzer indexAnalyzer;
   private final Analyzer queryAnalyzer;
@@ -70,9 +73,19 @@ public final class KnowledgeBase {
   private final SpellingCorrector corrector;
   private final Map<String, Set<String>> articleTerms;
   private final Duration buildTime;
+  private final RetrievalWeights weights;
+
+  /** One section of one article: what is searched and embedded. */
+  private record Passage(Article article, int section) {}
 
   private KnowledgeBase(
       Map<String, Article> articles,
+      List<Passage> passages,
+      Map<String, Integer> firstPassage,
+      float[][] passageVectors,
+      float[][] sectionVectors,
+      float[][][] askVectors,
+      SentenceEmbedder embedder,
       IndexSearcher searcher,
       Analyzer indexAnalyzer,
       Analyzer queryAnalyzer,
@@ -80,8 +93,15 @@ public final class KnowledgeBase {
       Map<String, Set<String>> synonymStems,
       SpellingCorrector corrector,
       Map<String, Set<String>> articleTerms,
-      Duration buildTime) {
+      Duration buildTime,
+      RetrievalWeights weights) {
     this.articles = articles;
+    this.passages = passages;
+    this.firstPassage = firstPassage;
+    this.passageVectors = passageVectors;
+    this.sectionVectors = sectionVectors;
+    this.askVectors = askVectors;
+    this.embedder = embedder;
     this.searcher = searcher;
     this.indexAnalyzer = indexAnalyzer;
     this.queryAnalyzer = queryAnalyzer;
@@ -90,6 +110,7 @@ public final class KnowledgeBase {
     this.corrector = corrector;
     this.articleTerms = articleTerms;
     this.buildTime = buildTime;
+    this.weights = weights;
   }
 
   /** The articles and synonyms shipped with the project. */
@@ -100,26 +121,44 @@ public final class KnowledgeBase {
         ArticleLoader.loadAll(),
         MerchantAnalyzers.synonyms(resource),
         synonymLines(resource),
+        SentenceEmbedder.load(),
         started);
   }
 
   static KnowledgeBase build(
-      List<Article> articles, SynonymMap synonyms, List<String> synonymLines, long started) {
+      List<Article> articles,
+      SynonymMap synonyms,
+      List<String> synonymLines,
+      SentenceEmbedder embedder,
+      long started) {
     Analyzer indexAnalyzer = MerchantAnalyzers.index();
     Analyzer wordAnalyzer = MerchantAnalyzers.words();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     Map<String, Article> byId = new LinkedHashMap<>();
+    List<Passage> passages = new ArrayList<>();
+    Map<String, Integer> firstPassage = new HashMap<>();
+    List<String> texts = textsToEmbed(articles);
+    float[][] embedded = PassageVectors.forTexts(texts, embedder);
+    int next = 0;
+    List<float[]> vectors = new ArrayList<>();
+    List<float[]> sectionOnly = new ArrayList<>();
+    List<float[][]> asked = new ArrayList<>();
     Map<String, Set<String>> termsById = new HashMap<>();
     Map<String, Integer> vocabulary = new HashMap<>();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
       for (Article article : articles) {
         byId.put(article.id(), article);
+        firstPassage.put(article.id(), passages.size());
         StringBuilder all = new StringBuilder(article.title()).append('\n').append(article.tags());
         for (int i = 0; i < article.sections().size(); i++) {
           Article.Section section = article.sections().get(i);
           Document passage = new Document();
-          passage.add(new StringField(ID, article.id(), Field.Store.YES));
-          passage.add(new StoredField(SECTION, i));
+          passage.add(new StoredField(PASSAGE, passages.size()));
+          passages.add(new Passage(article, i));
+          vectors.add(embedded[next++]);
+          sectionOnly.add(embedded[next++]);
+          asked.add(java.util.Arrays.copyOfRange(embedded, next, next + section.asks().size()));
+          next += section.asks().size();
           passage.add(new TextField(TITLE, article.title(), Field.Store.NO));
           passage.add(new TextField(TAGS, article.tags(), Field.Store.NO));
           passage.add(new TextField(HEADING, i == 0 ? "" : section.heading(), Field.Store.NO));
@@ -149,6 +188,12 @@ public final class KnowledgeBase {
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
       return new KnowledgeBase(
           byId,
+          List.copyOf(passages),
+          Map.copyOf(firstPassage),
+          vectors.toArray(new float[0][]),
+          sectionOnly.toArray(new float[0][]),
+          asked.toArray(new float[0][][]),
+          embedder,
           searcher,
           indexAnalyzer,
           MerchantAnalyzers.query(synonyms),
@@ -156,10 +201,47 @@ public final class KnowledgeBase {
           synonymStems(indexAnalyzer, synonymLines),
           new SpellingCorrector(vocabulary),
           termsById,
-          Duration.ofNanos(System.nanoTime() - started));
+          Duration.ofNanos(System.nanoTime() - started),
+          RetrievalWeights.DEFAULT);
     } catch (IOException e) {
       throw new UncheckedIOException("the knowledge base could not be opened", e);
     }
+  }
+
+  /**
+   * Every text the knowledge base embeds, in order: for each section of each article, the passage
+   * (title, heading, text), the section alone, then the questions it answers.
+   */
+  static List<String> textsToEmbed(List<Article> articles) {
+    List<String> texts = new ArrayList<>();
+    for (Article article : articles) {
+      for (Article.Section section : article.sections()) {
+        texts.add(passageText(article, section));
+        texts.add(sectionText(article, section));
+        texts.addAll(section.asks());
+      }
+    }
+    return texts;
+  }
+
+  /** What a passage's vector is computed from: the article's title, the heading, the text. */
+  static String passageText(Article article, Article.Section section) {
+    // The opening passage stands for the whole article: it carries the merchants' own words (tags).
+    String heading = section.heading().equals(article.title()) ? article.tags() + ". " : section.heading() + ". ";
+    return article.title() + ". " + heading + KnowledgeBaseAssistant.plain(section.text());
+  }
+
+  /** A section on its own (heading and text), to tell an article's sections apart. */
+  static String sectionText(Article article, Article.Section section) {
+    String heading = section.heading().equals(article.title()) ? "" : section.heading() + ". ";
+    return heading + KnowledgeBaseAssistant.plain(section.text());
+  }
+
+  /** The same index and vectors scored with other weights (for tuning them against the evaluation set). */
+  KnowledgeBase withWeights(RetrievalWeights other) {
+    return new KnowledgeBase(articles, passages, firstPassage, passageVectors, sectionVectors, askVectors, embedder,
+        searcher, indexAnalyzer, queryAnalyzer, wordAnalyzer, synonymStems, corrector, articleTerms,
+        buildTime, other);
   }
 
   public List<Article> articles() {
@@ -172,39 +254,187 @@ public final class KnowledgeBase {
   }
 
   public Retrieval retrieve(String question) {
+    return retrieve(question, null);
+  }
+
+  /**
+   * What answers the question. {@code previous}, when given, is the merchant's previous message on
+   * the ticket: a follow-up ("and how long does that take?") is read in its light.
+   */
+  public Retrieval retrieve(String question, String previous) {
     if (ScopeGuard.outOfScope(question)) {
       return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.OUT_OF_SCOPE);
     }
+    Scored whole = score(question, previous);
+    if (whole == null) {
+      return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
+    }
+    List<Clauses.Clause> questions =
+        Clauses.split(question).stream().filter(Clauses.Clause::separate).toList();
+    if (questions.size() > 1) {
+      Retrieval combined = combineClauses(questions);
+      if (combined != null) {
+        return combined;
+      }
+    }
+    return whole.retrieval();
+  }
+
+  /**
+   * A message that asks several things: each question in it must be answered confidently (by
+   * different articles), or the whole message is handed off. When the questions lead to one
+   * article, the whole message's retrieval answers.
+   */
+  private Retrieval combineClauses(List<Clauses.Clause> clauses) {
+    List<Scored> asked = new ArrayList<>();
+    for (Clauses.Clause clause : clauses) {
+      Scored scored = score(clause.text(), null);
+      if (scored != null) {
+        asked.add(scored);
+      }
+    }
+    List<Retrieval.Match> answers = new ArrayList<>();
+    double confidence = 1;
+    for (Scored part : asked) {
+      Retrieval.Match best = part.retrieval().matches().get(0);
+      if (answers.stream().noneMatch(m -> m.article().id().equals(best.article().id()))) {
+        answers.add(best);
+        confidence = Math.min(confidence, part.retrieval().confidence());
+      }
+    }
+    if (answers.size() < 2) {
+      return null;
+    }
+    boolean handoff = asked.stream().anyMatch(part -> part.retrieval().handoff());
+    return new Retrieval(
+        answers,
+        answers.get(0).article().topic(),
+        confidence,
+        handoff,
+        handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
+        answers.size(),
+        asked.stream().map(part -> part.retrieval().signals())
+            .min(Comparator.comparingDouble(weights::confidence)).orElseThrow());
+  }
+
+  /** A retrieval with the scores it came from. */
+  private record Scored(Retrieval retrieval) {}
+
+  private Scored score(String question, String previous) {
     String corrected = correct(question);
     List<Set<String>> groups = termGroups(corrected);
     if (groups.isEmpty()) {
-      return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
+      return null;
     }
-    List<Retrieval.Match> matches = search(corrected);
-    if (matches.isEmpty()) {
-      return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
-    }
-    Retrieval.Match best = matches.get(0);
-    // A question is covered by its topic's matching articles together: "stock levels out of
-    // date" spreads over two inventory articles.
-    Set<String> topicTerms = new HashSet<>();
-    for (Retrieval.Match match : matches) {
-      if (match.article().topic() == best.article().topic()) {
-        topicTerms.addAll(articleTerms.get(match.article().id()));
+    Scores scores = scores(corrected, question);
+    double[] fused = scores.passages();
+    double[] sections = scores.sections();
+    boolean sharesAWord = java.util.Arrays.stream(scores.lexical()).anyMatch(v -> v > 0);
+    if (previous != null && !previous.isBlank() && Clauses.followUp(question)) {
+      Scores context = scores(correct(previous) + " " + corrected, previous + " " + question);
+      sharesAWord |= java.util.Arrays.stream(context.lexical()).anyMatch(v -> v > 0);
+      double own = weights.followUpOwnWeight();
+      for (int i = 0; i < fused.length; i++) {
+        fused[i] = own * fused[i] + (1 - own) * context.passages()[i];
+        sections[i] = own * sections[i] + (1 - own) * context.sections()[i];
       }
     }
-    long covered = groups.stream().filter(g -> g.stream().anyMatch(topicTerms::contains)).count();
+    if (!sharesAWord) {
+      // Not one word (or synonym) in common with the help centre: whatever the vectors say,
+      // this is not a question the articles were written for.
+      return null;
+    }
+    // Articles ranked by their best passage; each article's sections by their own scores.
+    Map<String, Double> articleScores = new HashMap<>();
+    for (int i = 0; i < passages.size(); i++) {
+      articleScores.merge(passages.get(i).article().id(), fused[i], Math::max);
+    }
+    List<String> ranked = articleScores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+    List<Retrieval.Match> matches = new ArrayList<>();
+    for (String id : ranked.subList(0, Math.min(3, ranked.size()))) {
+      Article article = articles.get(id);
+      int first = firstPassage.get(id);
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < article.sections().size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.<Integer, Double>comparing(i -> sections[first + i]).reversed().thenComparing(i -> i));
+      List<Double> sectionScores = order.stream().map(i -> sections[first + i]).toList();
+      matches.add(new Retrieval.Match(
+          article, articleScores.get(id), order.stream().map(article.sections()::get).toList(), sectionScores));
+    }
+    Retrieval.Match best = matches.get(0);
+    double second = matches.size() > 1 ? matches.get(1).score() : 0;
+    Set<String> bestTerms = articleTerms.get(best.article().id());
+    long covered = groups.stream().filter(g -> g.stream().anyMatch(bestTerms::contains)).count();
     double coverage = (double) covered / groups.size();
-    double strength = best.score() / (best.score() + SCORE_SCALE);
-    double confidence = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * strength;
-    confidence = Math.round(Math.min(0.99, Math.max(0, confidence)) * 1000) / 1000.0;
-    boolean handoff = confidence < HANDOFF_THRESHOLD;
-    return new Retrieval(
+    Retrieval.Signals signals = new Retrieval.Signals(
+        best.score(), best.score() - second, coverage, lexicalAgreement(scores.lexical(), best.article().id()));
+    double confidence = weights.confidence(signals);
+    boolean handoff = confidence < weights.handoffThreshold();
+    return new Scored(new Retrieval(
         matches,
         best.article().topic(),
         confidence,
         handoff,
-        handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED);
+        handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
+        1,
+        signals));
+  }
+
+  /**
+   * Each passage's score (to rank articles), each section's own score (to pick within one), and
+   * each passage's BM25 score alone (whether the words agree with the meaning is a sign of trust).
+   */
+  private record Scores(double[] passages, double[] sections, double[] lexical) {}
+
+  /**
+   * 1 when words alone (BM25) rank the same article first, 0.5 when they rank it second, else 0:
+   * an answer both the meaning and the words point to is rarely wrong.
+   */
+  private double lexicalAgreement(double[] lexical, String articleId) {
+    Map<String, Double> byArticle = new HashMap<>();
+    for (int i = 0; i < passages.size(); i++) {
+      byArticle.merge(passages.get(i).article().id(), lexical[i], Math::max);
+    }
+    List<String> ranked = byArticle.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .limit(2)
+        .toList();
+    int rank = ranked.indexOf(articleId);
+    return rank == 0 ? 1 : rank == 1 ? 0.5 : 0;
+  }
+
+  /**
+   * A passage's score for the text is its cosine similarity with the text's embedding plus a
+   * share of its BM25 score (squashed into [0, 1)), so that both a paraphrase and an exact term
+   * (an error message, a menu name) can carry it. Sections are told apart the same way, with
+   * vectors of the section alone (the title, shared by all, would blur them).
+   */
+  private Scores scores(String corrected, String original) {
+    float[] vector = embedder.embed(original);
+    double[] lexical = lexicalScores(corrected);
+    double[] fused = new double[passages.size()];
+    double[] sections = new double[passages.size()];
+    for (int i = 0; i < fused.length; i++) {
+      double lexicalShare = weights.lexicalWeight() * lexical[i] / (lexical[i] + SCORE_SCALE);
+      double asked = Double.NEGATIVE_INFINITY;
+      for (float[] ask : askVectors[i]) {
+        asked = Math.max(asked, SentenceEmbedder.cosine(vector, ask));
+      }
+      fused[i] = Math.max(SentenceEmbedder.cosine(vector, passageVectors[i]), asked) + lexicalShare;
+      // An opening's questions speak for the whole article: they rank it, but within the article
+      // the opening leads only when its own text matches (the answer is usually further down).
+      boolean opening = passages.get(i).section() == 0;
+      double ownQuestions = opening ? Double.NEGATIVE_INFINITY : asked;
+      sections[i] = Math.max(SentenceEmbedder.cosine(vector, sectionVectors[i]), ownQuestions) + lexicalShare;
+    }
+    return new Scores(fused, sections, lexical);
   }
 
   /** The question with unknown words replaced by the closest words the help centre uses. */
@@ -237,7 +467,9 @@ public final class KnowledgeBase {
     return groups;
   }
 
-  private List<Retrieval.Match> search(String text) {
+  /** Each passage's BM25 score for the text (0 where it does not match). */
+  private double[] lexicalScores(String text) {
+    double[] scores = new double[passages.size()];
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     QueryBuilder builder = new QueryBuilder(queryAnalyzer);
     boolean any = false;
@@ -249,38 +481,15 @@ public final class KnowledgeBase {
       }
     }
     if (!any) {
-      return List.of();
+      return scores;
     }
     try {
-      TopDocs top = searcher.search(query.build(), 50);
-      Map<String, Map<Integer, Double>> sectionScores = new LinkedHashMap<>();
-      Map<String, Double> articleScores = new LinkedHashMap<>();
+      TopDocs top = searcher.search(query.build(), passages.size());
       for (ScoreDoc hit : top.scoreDocs) {
-        Document passage = searcher.storedFields().document(hit.doc);
-        String id = passage.get(ID);
-        int section = passage.getField(SECTION).numericValue().intValue();
-        sectionScores.computeIfAbsent(id, k -> new HashMap<>()).put(section, (double) hit.score);
-        articleScores.merge(id, (double) hit.score, Math::max);
+        int passage = searcher.storedFields().document(hit.doc).getField(PASSAGE).numericValue().intValue();
+        scores[passage] = hit.score;
       }
-      double bestScore = articleScores.values().stream().mapToDouble(d -> d).max().orElse(0);
-      List<Retrieval.Match> matches = new ArrayList<>();
-      articleScores.entrySet().stream()
-          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .filter(e -> e.getValue() >= bestScore * 0.35)
-          .limit(3)
-          .forEach(e -> {
-            Article article = articles.get(e.getKey());
-            Map<Integer, Double> scores = sectionScores.get(e.getKey());
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < article.sections().size(); i++) {
-              order.add(i);
-            }
-            order.sort(Comparator.<Integer, Double>comparing(i -> scores.getOrDefault(i, 0.0)).reversed()
-                .thenComparing(i -> i));
-            matches.add(new Retrieval.Match(
-                article, e.getValue(), order.stream().map(article.sections()::get).toList()));
-          });
-      return matches;
+      return scores;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

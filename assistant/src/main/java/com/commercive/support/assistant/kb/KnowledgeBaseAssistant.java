@@ -5,6 +5,7 @@ import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.Source;
 import com.commercive.support.assistant.Topic;
+import com.commercive.support.assistant.Turn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,11 @@ public final class KnowledgeBaseAssistant implements Assistant {
   static final String CLOSING =
       "If this doesn't solve it, reply here and someone from our support team will follow up.";
   /** Keeps an answer readable in a chat thread; the article has the rest. */
-  static final int MAX_ANSWER_CHARS = 1_400;
+  static final int MAX_ANSWER_CHARS = 800;
+  /** At most this many sections of one article answer one part of a message. */
+  static final int MAX_SECTIONS = 3;
+  /** An opening this short is a summary worth adding after the matching sections. */
+  static final int SUMMARY_CHARS = 220;
   private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*]|\\d+\\.)\\s");
 
   private final KnowledgeBase knowledgeBase;
@@ -35,34 +40,61 @@ public final class KnowledgeBaseAssistant implements Assistant {
 
   @Override
   public Answer answer(Question question) {
-    return answer(knowledgeBase.retrieve(question.text()));
+    return answer(knowledgeBase.retrieve(question.text(), previousQuestion(question)));
   }
 
-  /** The answer for a retrieval already made (the LLM providers fall back to it). */
+  /** The merchant's previous message on the ticket, which a follow-up question refers to. */
+  public static String previousQuestion(Question question) {
+    for (int i = question.history().size() - 1; i >= 0; i--) {
+      Turn turn = question.history().get(i);
+      if (turn.speaker() == Turn.Speaker.CUSTOMER) {
+        return turn.text();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The answer for a retrieval already made (the LLM providers fall back to it): for each part of
+   * the message, the section that matches it best (and the next one when it matches nearly as
+   * well and there is room), then the articles cited.
+   */
   public static Answer answer(Retrieval retrieval) {
     if (retrieval.handoff()) {
       return handoff(retrieval);
     }
-    Retrieval.Match best = retrieval.matches().get(0);
+    List<Retrieval.Match> answering = retrieval.answering();
+    boolean several = answering.size() > 1;
+    int room = MAX_ANSWER_CHARS / answering.size();
     StringBuilder text = new StringBuilder();
-    text.append("From our help article \"").append(best.article().title()).append("\":\n\n");
-    List<Article.Section> sections = best.sections();
-    appendSection(text, best.article(), sections.get(0));
-    if (sections.size() > 1 && text.length() < MAX_ANSWER_CHARS / 2) {
-      appendSection(text, best.article(), sections.get(1));
-    }
     List<Source> sources = new ArrayList<>();
-    sources.add(best.article().source());
-    if (retrieval.matches().size() > 1) {
-      Retrieval.Match next = retrieval.matches().get(1);
-      if (next.score() >= best.score() * 0.6) {
-        text.append("You may also find \"").append(next.article().title()).append("\" useful.\n\n");
-        sources.add(next.article().source());
+    for (Retrieval.Match match : answering) {
+      int partStart = text.length();
+      appendSection(text, match.article(), match.sections().get(0), several, partStart + room);
+      // The next best sections while the part stays short: a question is often answered by two.
+      for (int i = 1; i < Math.min(MAX_SECTIONS, match.sections().size()); i++) {
+        if (text.length() - partStart >= room * 2 / 3) {
+          break;
+        }
+        appendSection(text, match.article(), match.sections().get(i), several, partStart + room);
       }
+      // An article's opening, when it is a one-line summary, often holds the figure or the menu
+      // path the sections build on ("Choose one in Payouts → Payout settings"): it follows them.
+      Article.Section opening = match.article().sections().get(0);
+      boolean openingShown = match.sections().subList(0, Math.min(2, match.sections().size())).contains(opening);
+      if (!openingShown && opening.heading().equals(match.article().title())
+          && opening.text().length() <= SUMMARY_CHARS && text.length() - partStart + SUMMARY_CHARS < room) {
+        text.append(plain(opening.text())).append("\n\n");
+      }
+      sources.add(match.article().source());
     }
-    text.append(CLOSING);
-    return new Answer(
-        text.toString(), retrieval.topic(), retrieval.confidence(), sources, false);
+    text.append(sources.size() == 1 ? "From our help article " : "From our help articles ");
+    for (int i = 0; i < sources.size(); i++) {
+      text.append(i == 0 ? "" : i == sources.size() - 1 ? " and " : ", ")
+          .append('"').append(sources.get(i).title()).append('"');
+    }
+    text.append(". ").append(CLOSING);
+    return new Answer(text.toString(), retrieval.topic(), retrieval.confidence(), sources, false);
   }
 
   /** A short, polite handoff; the topic is the best guess, or general when out of scope. */
@@ -78,12 +110,16 @@ public final class KnowledgeBaseAssistant implements Assistant {
         true);
   }
 
-  private static void appendSection(StringBuilder text, Article article, Article.Section section) {
-    if (!section.heading().equals(article.title())) {
+  private static void appendSection(
+      StringBuilder text, Article article, Article.Section section, boolean nameArticle, int limit) {
+    boolean intro = section.heading().equals(article.title());
+    if (nameArticle) {
+      text.append(article.title()).append(intro ? ":\n" : " - " + section.heading() + ":\n");
+    } else if (!intro) {
       text.append(section.heading()).append(":\n");
     }
     String body = plain(section.text());
-    int room = MAX_ANSWER_CHARS - text.length();
+    int room = limit - text.length();
     if (body.length() > room) {
       int cut = body.lastIndexOf('\n', room);
       body = (cut > 0 ? body.substring(0, cut) : body.substring(0, Math.max(0, room))).strip() + "\n…";

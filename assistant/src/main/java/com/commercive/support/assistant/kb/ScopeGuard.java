@@ -23,7 +23,14 @@ final class ScopeGuard {
           // Everyday topics no help article covers.
           Pattern.compile("\\b(weather|forecast|temperature outside|horoscope|recipe|bake|cook(ing)?|movie|film|football|soccer|basketball|world cup|lottery|crypto(currency)?|bitcoin)\\b"),
           Pattern.compile("\\b(capital of|president of|prime minister|who (won|invented|wrote|discovered)|meaning of life|how tall|how far is)\\b"),
-          Pattern.compile("\\b(homework|math problem|solve (this|for)|translate (this|into|to))\\b"));
+          Pattern.compile("\\b(homework|math problem|solve (this|for)|translate (this|into|to))\\b"),
+          // Other platforms' accounts and tools: their support answers, not ours.
+          Pattern.compile("^(?!.*\\b(commercive|shopify)\\b).*\\b(amazon|ebay|etsy|walmart|woocommerce|wix|squarespace|bigcommerce|magento|facebook|instagram|tiktok|pinterest|snapchat|google merchant)\\b"),
+          // Advice a help desk must not give: taxes, law, marketing copy.
+          Pattern.compile("\\b(vat|sales tax) (return|filing)s?\\b|\\bfile (my )?(taxes|vat)\\b|\\b(tax|legal) advice\\b|\\blawyer\\b"),
+          Pattern.compile("\\b(write|draft|create)\\b.{0,30}\\b(product description|ad copy|slogan|tagline|caption|blog post)s?\\b"),
+          // Sourcing: Commercive has no part in merchants' suppliers.
+          Pattern.compile("\\b(supplier|manufacturer|wholesaler|dropshipper)s?\\b"));
 
   private ScopeGuard() {}
 

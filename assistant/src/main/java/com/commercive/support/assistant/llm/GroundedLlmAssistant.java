@@ -8,7 +8,6 @@ import com.commercive.support.assistant.kb.KnowledgeBase;
 import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.assistant.kb.Retrieval;
 import com.commercive.support.assistant.llm.ChatModel.ChatModelException;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,8 @@ public final class GroundedLlmAssistant implements Assistant {
 
   @Override
   public Answer answer(Question question) {
-    Retrieval retrieval = knowledgeBase.retrieve(question.text());
+    Retrieval retrieval =
+        knowledgeBase.retrieve(question.text(), KnowledgeBaseAssistant.previousQuestion(question));
     if (!retrieval.hasMatches()) {
       return KnowledgeBaseAssistant.handoff(retrieval);
     }
@@ -56,19 +56,13 @@ public final class GroundedLlmAssistant implements Assistant {
     if (Prompts.isHandoff(reply)) {
       return KnowledgeBaseAssistant.handoff(
           new Retrieval(retrieval.matches(), retrieval.topic(), retrieval.confidence(), true,
-              Retrieval.Reason.LOW_CONFIDENCE));
+              Retrieval.Reason.LOW_CONFIDENCE, retrieval.parts(), retrieval.signals()));
     }
     return new Answer(reply, retrieval.topic(), retrieval.confidence(), cited(retrieval), false);
   }
 
+  /** The articles the answer was grounded in first: those answering each part of the message. */
   private static List<Source> cited(Retrieval retrieval) {
-    List<Source> sources = new ArrayList<>();
-    double best = retrieval.matches().get(0).score();
-    for (Retrieval.Match match : retrieval.matches()) {
-      if (match.score() >= best * 0.6) {
-        sources.add(match.article().source());
-      }
-    }
-    return sources;
+    return retrieval.answering().stream().map(match -> match.article().source()).toList();
   }
 }

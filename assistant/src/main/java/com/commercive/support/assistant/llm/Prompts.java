@@ -41,11 +41,12 @@ public final class Prompts {
       prompt.append("\nThe merchant's ticket is titled: ").append(oneLine(ticketSubject)).append('\n');
     }
     prompt.append("\nHelp-centre articles:\n");
+    // The articles and, within each, the sections that match the question best come first.
     for (Retrieval.Match match : retrieval.matches()) {
       Article article = match.article();
       prompt.append("\n<article id=\"").append(article.id()).append("\" title=\"")
           .append(article.title()).append("\">\n");
-      for (Article.Section section : article.sections()) {
+      for (Article.Section section : match.sections()) {
         if (!section.heading().equals(article.title())) {
           prompt.append("## ").append(section.heading()).append('\n');
         }

@@ -6,6 +6,7 @@ import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.Source;
 import com.commercive.support.assistant.Topic;
+import com.commercive.support.assistant.Turn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,62 @@ class KnowledgeBaseTest {
       assertThat(answer.sources()).as(question).isNotEmpty();
       assertThat(answer.sources().get(0).id()).as(question).isEqualTo(article);
     });
+  }
+
+  @Test
+  void answersEachQuestionOfATwoQuestionMessage() {
+    Answer answer = assistant.answer(Question.of("whats the minimum payout and how long does paypal take"));
+    assertThat(answer.handoff()).isFalse();
+    assertThat(answer.sources()).extracting(Source::id).containsExactly("payouts-minimum", "payouts-timing");
+    assertThat(answer.text()).contains("$50").contains("usually the same day")
+        .contains("From our help articles \"Minimum payout amount\" and \"How long payouts take to arrive\"");
+  }
+
+  @Test
+  void readsAStatementAfterAQuestionAsContextNotAsASecondQuestion() {
+    Answer answer = assistant.answer(Question.of("where's my parcel? the tracking link is empty"));
+    assertThat(answer.sources()).extracting(Source::id).containsExactly("orders-tracking-numbers");
+  }
+
+  @Test
+  void handsOffATwoQuestionMessageWhenOnePartHasNoAnswer() {
+    Answer answer = assistant.answer(Question.of(
+        "what is the minimum payout? and how do I export my customer list to mailchimp?"));
+    assertThat(answer.handoff()).isTrue();
+    assertThat(answer.sources()).isEmpty();
+  }
+
+  @Test
+  void readsAFollowUpInTheLightOfThePreviousQuestion() {
+    String followUp = "and how long does that take?";
+    Answer alone = assistant.answer(Question.of(followUp));
+    Answer inContext = assistant.answer(new Question(followUp, "Payout",
+        List.of(new Turn(Turn.Speaker.CUSTOMER, "how do I request a payout"),
+            new Turn(Turn.Speaker.SUPPORT, "Open Payouts and click Request payout."))));
+    assertThat(inContext.handoff()).isFalse();
+    assertThat(inContext.sources()).extracting(Source::id).first().isEqualTo("payouts-timing");
+    assertThat(inContext.text()).contains("2 business days");
+    assertThat(alone.sources()).extracting(Source::id).doesNotContain("payouts-timing");
+    // A question that stands on its own is not bent by the history.
+    Answer standalone = assistant.answer(new Question("how do I enable two-factor authentication", null,
+        List.of(new Turn(Turn.Speaker.CUSTOMER, "how do I request a payout"))));
+    assertThat(standalone.sources()).extracting(Source::id).first().isEqualTo("account-two-factor");
+  }
+
+  @Test
+  void leadsWithTheSectionThatHoldsTheAnswer() {
+    Answer answer = assistant.answer(Question.of("can I change my referral code after joining?"));
+    assertThat(answer.sources()).extracting(Source::id).containsExactly("affiliate-join-and-links");
+    assertThat(answer.text()).startsWith("Join:").contains("The code cannot be changed later.");
+  }
+
+  @Test
+  void neverTakesAQuestionOfTheEvaluationSetForOneOutOfScope() throws IOException {
+    for (AnswerQualityTest.Case c : AnswerQualityTest.cases()) {
+      if (!c.outOfScope()) {
+        assertThat(ScopeGuard.outOfScope(c.question())).as(c.question()).isFalse();
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,78 @@
+package com.commercive.support.assistant.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the shape of a merchant's message: the clauses that may each ask something ("payout
+ * pending and how do I change my bank"), whether a clause asks, and whether a message only makes
+ * sense after the previous one ("and how long does that take?").
+ */
+final class Clauses {
+  /** Sentence ends, and "also" or "and" followed by a new question. */
+  private static final Pattern BOUNDARY = Pattern.compile(
+      "[?!;]+\\s*|\\.\\s+|,?\\s+also,?\\s+|,\\s*and\\s+(?=(how|what|where|when|which|why|who|is|are|can|could|do|does|will|should)\\b)"
+          + "|\\s+and\\s+(?=(how|what|where|when|which|why|who)\\b)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKS = Pattern.compile(
+      "^(how|what|whats|what's|where|when|which|why|who|is|are|can|could|do|does|did|will|should|would|please)\\b|\\?\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern REFERS_BACK = Pattern.compile(
+      "^(and|also|but|so|then|ok|okay)\\b|\\b(that|this|it|those|these|there|them|same)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** A boundary that itself says a new question follows. */
+  private static final Pattern JOINED = Pattern.compile("\\b(also|and)\\b", Pattern.CASE_INSENSITIVE);
+  /** "... ? And how do I ...": the clause itself opens with the joining word. */
+  private static final Pattern LEADING_JOINER = Pattern.compile("(and|also|plus)\\b,?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final int MIN_CLAUSE_WORDS = 2;
+  private static final int SHORT_FOLLOW_UP_WORDS = 8;
+
+  private Clauses() {}
+
+  /**
+   * One clause of a message; {@code separate} when it is a question of its own: the first clause,
+   * or one that asks ("how do I...?") or is joined by "also" or "and how/what...". A later clause
+   * that only states something ("the tracking link is empty") describes the first one.
+   */
+  record Clause(String text, boolean separate) {}
+
+  /** The message's clauses of at least two words, in order (the message itself when only one). */
+  static List<Clause> split(String message) {
+    List<Clause> clauses = new ArrayList<>();
+    String text = message.strip();
+    Matcher boundary = BOUNDARY.matcher(text);
+    int start = 0;
+    String joiner = "";
+    while (start <= text.length()) {
+      boolean found = boundary.find();
+      int end = found ? boundary.start() : text.length();
+      String clause = text.substring(start, end).strip();
+      Matcher lead = LEADING_JOINER.matcher(clause);
+      boolean joined = JOINED.matcher(joiner).find() || lead.lookingAt();
+      clause = clause.substring(lead.lookingAt() ? lead.end() : 0).strip();
+      if (clause.split("\\s+").length >= MIN_CLAUSE_WORDS) {
+        clauses.add(new Clause(clause, clauses.isEmpty() || joined || asks(clause)));
+      }
+      if (!found) {
+        break;
+      }
+      joiner = boundary.group();
+      start = boundary.end();
+    }
+    return clauses.isEmpty() ? List.of(new Clause(message, true)) : clauses;
+  }
+
+  /** Whether the clause asks something (rather than only giving context). */
+  static boolean asks(String clause) {
+    return ASKS.matcher(clause.strip()).find();
+  }
+
+  /** Whether the message refers back to an earlier one: short, or pointing at "that". */
+  static boolean followUp(String message) {
+    String text = message.strip().toLowerCase(Locale.ROOT);
+    return text.split("\\s+").length <= SHORT_FOLLOW_UP_WORDS && REFERS_BACK.matcher(text).find();
+  }
+}
