@@ -81,6 +81,15 @@ class KnowledgeBaseTest {
     });
   }
 
+  /** The README's example question: the paid-but-not-arrived section, not "Requesting a payout". */
+  @Test
+  void theReadmeExampleCitesTheArticleThatAnswersIt() {
+    Answer answer = assistant.answer(Question.of("My payout says paid but the money is not in my bank"));
+    assertThat(answer.handoff()).isFalse();
+    assertThat(answer.sources()).extracting(Source::id).containsExactly("payouts-pending-or-missing");
+    assertThat(answer.text()).startsWith("Paid, but not in your account:").contains("3 to 5 business days");
+  }
+
   @Test
   void answersEachQuestionOfATwoQuestionMessage() {
     Answer answer = assistant.answer(Question.of("whats the minimum payout and how long does paypal take"));
