@@ -297,7 +297,7 @@ public final class HttpApi {
           request.method() + ' ' + request.path() + '\n'
               + new String(request.body() == null ? new byte[0] : request.body(), StandardCharsets.UTF_8);
       IdempotencyService.Outcome outcome =
-          idempotency.execute(caller.userId(), key.get(), fingerprint, action);
+          idempotency.execute(IdempotencyService.scopeOf(caller), key.get(), fingerprint, action);
       stored = outcome.response();
       replayed = outcome.replayed();
     }

@@ -282,6 +282,29 @@ class ApiHandlerTest extends ApiTestSupport {
       assertProblem(send("GET", "/support/tickets?cursor=", USER, null), 400);
     }
 
+    /** Issue 13: an admin's keyed post replayed by the same sub without the role was a 201. */
+    @Test
+    void aReplayIsAuthorisedLikeANewRequest() {
+      String victimsTicket = createTicket(USER);
+      String adminAsItself = token("admin-1", true);
+      String sameSubWithoutRole = token("admin-1", false);
+      APIGatewayV2HTTPEvent adminPost = event("POST", "/support/tickets/" + victimsTicket + "/messages",
+          adminAsItself, "{\"message\":\"We are looking into it\"}");
+      adminPost.getHeaders().put("idempotency-key", "reply-1");
+      assertThat(send(adminPost).getStatusCode()).isEqualTo(201);
+      APIGatewayV2HTTPResponse adminReplay = send(adminPost);
+      assertThat(adminReplay.getStatusCode()).isEqualTo(201);
+      assertThat(header(adminReplay, "Idempotent-Replayed")).isEqualTo("true");
+
+      APIGatewayV2HTTPEvent replay = event("POST", "/support/tickets/" + victimsTicket + "/messages",
+          sameSubWithoutRole, "{\"message\":\"We are looking into it\"}");
+      replay.getHeaders().put("idempotency-key", "reply-1");
+      APIGatewayV2HTTPResponse refused = send(replay);
+      assertProblem(refused, 403);
+      assertThat(refused.getBody()).doesNotContain(victimsTicket).doesNotContain("We are looking into it");
+      assertThat(header(refused, "Idempotent-Replayed")).isNull();
+    }
+
     @Test
     void idempotencyKeysReusedWithAnotherBodyAre422() {
       APIGatewayV2HTTPEvent first = event("POST", "/support/tickets", USER, "{\"subject\":\"First ticket\"}");

@@ -1,5 +1,6 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.ValidationException;
@@ -36,6 +37,16 @@ public final class IdempotencyService {
   /** The response, and whether it is a replay of an earlier one. */
   public record Outcome(StoredResponse response, boolean replayed) {}
 
+  /**
+   * The scope of a caller's keys: who they are and whether they act as an admin. A replay is
+   * given only to the same identity with the same permissions; the same {@code sub} without the
+   * admin role sends a new request, authorised like any other, and never sees what the admin's
+   * request returned.
+   */
+  public static String scopeOf(Caller caller) {
+    return caller.userId() + (caller.admin() ? "\u0000admin" : "\u0000user");
+  }
+
   public static void validateKey(String key) {
     if (key.isEmpty() || key.length() > 255) {
       throw ValidationException.of(HEADER, "must be 1 to 255 characters");
@@ -49,7 +60,7 @@ public final class IdempotencyService {
   }
 
   /**
-   * @param callerId who sends the request: keys are scoped to their sender
+   * @param callerId who sends the request, as {@link #scopeOf}: keys are scoped to their sender
    * @param request everything that identifies the request (route and body)
    */
   public Outcome execute(
