@@ -111,7 +111,8 @@ public final class ApiHandler
         tickets,
         assistant,
         new IdempotencyService(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock),
-        new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock),
+        new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(),
+            config.jwtMaxTimeToLive(), clock),
         new CorsPolicy(config.corsAllowedOrigins()),
         metrics);
   }

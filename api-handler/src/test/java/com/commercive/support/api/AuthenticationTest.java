@@ -27,6 +27,67 @@ class AuthenticationTest extends ApiTestSupport {
         + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
   }
 
+  /** A token with exactly this payload, signed with the API's key (what the JWT library would not build). */
+  static String signed(String payload) {
+    try {
+      String unsignedPart = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+          + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return unsignedPart + "." + B64.encodeToString(mac.doFinal(unsignedPart.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Issue 13: well-signed tokens whose claims are null, mistyped or repeated. */
+  static Stream<Arguments> malformedClaims() {
+    long exp = NOW.plusSeconds(3600).getEpochSecond();
+    long now = NOW.getEpochSecond();
+    return Stream.of(
+        Arguments.of("exp null", "{\"sub\":\"user-1\",\"role\":\"admin\",\"exp\":null}"),
+        Arguments.of("exp as text", "{\"sub\":\"user-1\",\"exp\":\"" + exp + "\"}"),
+        Arguments.of("exp as an object", "{\"sub\":\"user-1\",\"exp\":{\"n\":" + exp + "}}"),
+        Arguments.of("nbf null", "{\"sub\":\"user-1\",\"exp\":" + exp + ",\"nbf\":null}"),
+        Arguments.of("iat null", "{\"sub\":\"user-1\",\"exp\":" + exp + ",\"iat\":null}"),
+        Arguments.of("iat as text", "{\"sub\":\"user-1\",\"exp\":" + exp + ",\"iat\":\"now\"}"),
+        Arguments.of("sub as a number", "{\"sub\":42,\"exp\":" + exp + "}"),
+        Arguments.of("role as a list", "{\"sub\":\"user-1\",\"role\":[\"admin\"],\"exp\":" + exp + "}"),
+        Arguments.of("aud as a number", "{\"sub\":\"user-1\",\"aud\":7,\"exp\":" + exp + "}"),
+        Arguments.of("role given twice", "{\"sub\":\"user-1\",\"role\":\"user\",\"role\":\"admin\",\"exp\":" + exp + "}"),
+        Arguments.of("sub given twice", "{\"sub\":\"user-1\",\"sub\":\"user-2\",\"exp\":" + exp + "}"),
+        Arguments.of("exp two days ahead", "{\"sub\":\"user-1\",\"iat\":" + now + ",\"exp\":" + (now + 2 * 86400) + "}"),
+        Arguments.of("exp in a century", "{\"sub\":\"user-1\",\"role\":\"admin\",\"exp\":" + (now + 100L * 365 * 86400) + "}"));
+  }
+
+  static JwtAuthenticator withTheDefaultLifetime() {
+    return new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(),
+        Duration.ofSeconds(com.commercive.support.config.SupportConfig.DEFAULT_JWT_MAX_TTL_SECONDS),
+        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedClaims")
+  void rejectsMalformedClaims(String why, String payload) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> withTheDefaultLifetime().authenticate(Optional.of("Bearer " + signed(payload))))
+        .as(why).isInstanceOf(JwtAuthenticator.UnauthenticatedException.class);
+  }
+
+  @Test
+  void acceptsWellFormedClaimsWithinTheLifetimeAndAnyLifetimeWhenTheLimitIsOff() {
+    long now = NOW.getEpochSecond();
+    String day = signed("{\"sub\":\"user-1\",\"role\":\"admin\",\"aud\":[\"a\",\"b\"],\"iat\":" + now
+        + ",\"nbf\":" + now + ",\"exp\":" + (now + 86400) + "}");
+    Caller admin = withTheDefaultLifetime().authenticate(Optional.of("Bearer " + day));
+    assertThat(admin.userId()).isEqualTo("user-1");
+    assertThat(admin.admin()).isTrue();
+    String century = signed("{\"sub\":\"user-1\",\"exp\":" + (now + 100L * 365 * 86400) + "}");
+    JwtAuthenticator unlimited = new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+        Optional.empty(), Duration.ZERO, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    assertThat(unlimited.authenticate(Optional.of("Bearer " + century)).userId()).isEqualTo("user-1");
+  }
+
   static Stream<Arguments> rejectedTokens() {
     long exp = NOW.plusSeconds(3600).getEpochSecond();
     return Stream.of(

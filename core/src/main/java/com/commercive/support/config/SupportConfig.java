@@ -21,6 +21,7 @@ public record SupportConfig(
     Optional<URI> secretsManagerEndpoint,
     Optional<String> jwtIssuer,
     Optional<String> jwtAudience,
+    java.time.Duration jwtMaxTimeToLive,
     List<String> corsAllowedOrigins,
     List<String> attachmentUrlPrefixes,
     String serviceName,
@@ -31,6 +32,8 @@ public record SupportConfig(
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIN_JWT_SECRET_BYTES = 32;
+  /** A day: tokens promising to live longer are refused (JWT_MAX_TTL, in seconds; 0 = no limit). */
+  public static final long DEFAULT_JWT_MAX_TTL_SECONDS = 24 * 3600;
 
   /** Access keys given explicitly (local stand-ins); otherwise the default provider chain. */
   public record StaticCredentials(String accessKeyId, String secretAccessKey) {
@@ -186,6 +189,7 @@ public record SupportConfig(
             .map(SupportConfig::endpoint),
         value(env, "JWT_ISSUER"),
         value(env, "JWT_AUDIENCE"),
+        java.time.Duration.ofSeconds(number(env, "JWT_MAX_TTL", DEFAULT_JWT_MAX_TTL_SECONDS, 0, 366L * 24 * 3600)),
         origins,
         prefixes,
         value(env, "POWERTOOLS_SERVICE_NAME").orElse(null),
@@ -251,7 +255,7 @@ public record SupportConfig(
   /** This configuration with the secret fetched from {@code jwtSecretArn}. */
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(awsRegion, awsEndpoint, staticCredentials, tables,
-        Optional.of(checkedSecret(secret)), jwtSecretArn, secretsManagerEndpoint, jwtIssuer, jwtAudience, corsAllowedOrigins,
+        Optional.of(checkedSecret(secret)), jwtSecretArn, secretsManagerEndpoint, jwtIssuer, jwtAudience, jwtMaxTimeToLive, corsAllowedOrigins,
         attachmentUrlPrefixes, serviceName, metricsNamespace, ai, pipeline, limits);
   }
 

@@ -31,6 +31,15 @@ class SupportConfigTest {
     assertThat(config.staticCredentials()).isEmpty();
     assertThat(config.corsAllowedOrigins()).isEmpty();
     assertThat(config.jwtIssuer()).isEmpty();
+    assertThat(config.jwtMaxTimeToLive()).isEqualTo(java.time.Duration.ofHours(24));
+  }
+
+  @Test
+  void readsTheTokensMaximumLifetimeInSeconds() {
+    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "3600")).jwtMaxTimeToLive()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "0")).jwtMaxTimeToLive()).isZero();
+    assertThatThrownBy(() -> SupportConfig.from(env("JWT_MAX_TTL", "24h"))).hasMessageContaining("JWT_MAX_TTL");
+    assertThatThrownBy(() -> SupportConfig.from(env("JWT_MAX_TTL", "-1"))).hasMessageContaining("JWT_MAX_TTL");
   }
 
   @Test
