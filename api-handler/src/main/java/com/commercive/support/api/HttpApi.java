@@ -187,6 +187,9 @@ public final class HttpApi {
     }
     Caller caller = authenticator.authenticate(request.header("authorization"));
     String method = request.method();
+    if (request.body() != null && request.body().length > 0 && !isJson(request.header("content-type"))) {
+      throw new UnsupportedMediaType();
+    }
     return switch (route) {
       case TICKETS -> method.equals("POST") ? createTicket(caller, request) : listOwn(caller, request);
       case TICKET -> json(200, new TicketEnvelope(Representations.ticket(tickets.get(caller, ticketId))));
@@ -341,6 +344,10 @@ public final class HttpApi {
     } else if (failure instanceof RouteNotFound) {
       kind = "not-found";
       response = Problems.problem(404, kind, "no such route", requestId);
+    } else if (failure instanceof UnsupportedMediaType) {
+      kind = "unsupported-media-type";
+      response = Problems.problem(415, kind, "the request body must be JSON, sent as Content-Type: application/json",
+          requestId, null, Map.of("Accept-Post", "application/json"));
     } else if (failure instanceof BodyTooLarge) {
       kind = "body-too-large";
       response =
@@ -389,6 +396,15 @@ public final class HttpApi {
     return "bad-request";
   }
 
+  /** {@code application/json} or a {@code +json} type, with any parameters ({@code charset=utf-8}). */
+  static boolean isJson(Optional<String> contentType) {
+    if (contentType.isEmpty()) {
+      return false;
+    }
+    String type = contentType.get().split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+  }
+
   private static HttpResponse json(int status, Object body) {
     return new HttpResponse(status, Map.of("Content-Type", JSON_TYPE), Json.write(body));
   }
@@ -400,6 +416,12 @@ public final class HttpApi {
   private static final class RouteNotFound extends RuntimeException {
     RouteNotFound() {
       super("no such route", null, false, false);
+    }
+  }
+
+  private static final class UnsupportedMediaType extends RuntimeException {
+    UnsupportedMediaType() {
+      super("unsupported media type", null, false, false);
     }
   }
 

@@ -257,6 +257,7 @@ class ApiHandlerTest extends ApiTestSupport {
       byte[] invalid = {'{', '"', 's', 'u', 'b', 'j', 'e', 'c', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
       event.setBody(Base64.getEncoder().encodeToString(invalid));
       event.setIsBase64Encoded(true);
+      event.getHeaders().put("content-type", "application/json");
       APIGatewayV2HTTPResponse response = send(event);
       assertProblem(response, 400);
       assertThat(json(response).get("detail").asText()).contains("UTF-8");
@@ -280,6 +281,35 @@ class ApiHandlerTest extends ApiTestSupport {
       assertProblem(send("GET", "/support/tickets?limit=", USER, null), 400);
       assertProblem(send("GET", "/support/tickets?cursor=%zz", USER, null), 400);
       assertProblem(send("GET", "/support/tickets?cursor=", USER, null), 400);
+    }
+
+    /** Issue 13: a text, form or multipart body was parsed as JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+        "application/xml", "text/json", "application/jsonp", "-"})
+    void refusesABodyThatIsNotJsonWith415(String contentType) {
+      for (String path : List.of("/support/tickets", "/support/ai-response")) {
+        APIGatewayV2HTTPEvent event = event("POST", path, USER, "{\"subject\":\"Hello there\",\"message\":\"hi\"}");
+        if (contentType.equals("-")) {
+          event.getHeaders().remove("content-type");
+        } else {
+          event.getHeaders().put("content-type", contentType);
+        }
+        APIGatewayV2HTTPResponse response = send(event);
+        assertProblem(response, 415);
+        assertThat(json(response).get("title").asText()).isEqualTo("Unsupported Media Type");
+        assertThat(header(response, "Accept-Post")).isEqualTo("application/json");
+      }
+      assertThat(json(send("GET", "/support/tickets", USER, null)).get("tickets")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8",
+        "application/vnd.commercive+json"})
+    void acceptsJsonAndPlusJsonTypes(String contentType) {
+      APIGatewayV2HTTPEvent event = event("POST", "/support/tickets", USER, "{\"subject\":\"Hello there\"}");
+      event.getHeaders().put("content-type", contentType);
+      assertThat(send(event).getStatusCode()).isEqualTo(201);
     }
 
     /** Issue 13: an admin's keyed post replayed by the same sub without the role was a 201. */

@@ -38,6 +38,7 @@ public final class ColdStartBench {
       for (int i = 0; i < 4 * (4 * RUNS + 1); i++) {
         var created = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(system.apiUrl() + "/support/tickets")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(
                 "{\"subject\":\"Cold start probe\",\"message\":\"How do I reset my password?\"}"))
             .build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -53,7 +53,7 @@ class LambdaJarsIT {
     adminToken = system.tokenFor("demo-admin");
     JsonNode created = JSON.readTree(HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets"))
-            .header("Authorization", "Bearer " + userToken)
+            .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(
                 "{\"subject\":\"Jar test\",\"message\":\"My Shopify products are not syncing\"}"))
             .build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -61,11 +61,18 @@ public final class EmailComposer {
     return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
   }
 
-  /** Line breaks and other control characters replaced by spaces: no header injection. */
+  /**
+   * Line breaks and other control characters replaced by spaces (no header injection), and
+   * invisible format characters dropped, text-direction controls among them: a subject stored
+   * before they were refused still cannot make "gnp.exe" read "exe.png" in an inbox.
+   */
   static String headerSafe(String value) {
     StringBuilder safe = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (Character.getType(c) == Character.FORMAT) {
+        continue;
+      }
       safe.append(Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029' ? ' ' : c);
     }
     return safe.toString().strip();

@@ -109,7 +109,7 @@ public final class TicketService {
     if (subject == null || subject.isEmpty()) {
       errors.add(new FieldError("subject", "is required"));
     } else {
-      TextRules.checkText("subject", subject, false, errors);
+      TextRules.checkTitle("subject", subject, errors);
       int length = TextRules.length(subject);
       if (length < SUBJECT_MIN) {
         errors.add(new FieldError("subject", "must be at least " + SUBJECT_MIN + " characters"));

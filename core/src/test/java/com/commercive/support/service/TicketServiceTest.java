@@ -149,6 +149,32 @@ class TicketServiceTest {
           .hasMessageContaining("control characters");
     }
 
+    /** Issue 13: subjects and messages that show nothing, or read backwards in an inbox. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u200b\u200b\u200b\u200b\u200b", "\u00a0\u00a0\u00a0\u00a0\u00a0", "\u3164\u3164\u3164\u3164\u3164",
+        "\u115f\u1160\u115f\u1160\u115f", "\u200d\u200c\u2060\ufeff\u200e", "\u2800\u2800\u2800\u2800\u2800",
+        "\u0301\u0301\u0301\u0301\u0301", "\u202e\u202e\u202e\u202e\u202e",
+        "Refund \u202egnp.exe\u202c", "Invoice \u2066abc\u2069 please", "Hello \u202aworld\u202c"})
+    void refusesSubjectsWithNothingVisibleOrThatChangeTheTextsDirection(String subject) {
+      assertThatThrownBy(() -> service.create(OWNER, new NewTicket(subject, null, null)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(fields(e)).containsExactly("subject"));
+      assertThat(repository.calls()).isZero();
+    }
+
+    @Test
+    void refusesMessagesWithNothingVisibleButKeepsRightToLeftText() {
+      for (String invisible : List.of("\u200b\u200b\u200b", "\u00a0 \u3164", "\u2800\n\u200b")) {
+        assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Valid subject", null, invisible)))
+            .isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
+      }
+      assertThat(service.create(OWNER, new NewTicket("שלום, הזמנה 1042", null, "مرحبا، أين طلبي؟")).ticket().subject())
+          .isEqualTo("שלום, הזמנה 1042");
+      assertThat(service.create(OWNER, new NewTicket("Café crème order", null, "e\u0301 ok")).message()).isNotNull();
+    }
+
     @Test
     void reportsEveryInvalidFieldAtOnce() {
       assertThatThrownBy(() -> service.create(OWNER, new NewTicket("abc", null, " ")))

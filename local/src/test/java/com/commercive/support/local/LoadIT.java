@@ -78,6 +78,7 @@ class LoadIT {
     try {
       return http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path)).timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json")
           .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
           BodyHandlers.ofString());
     } catch (IOException e) {

@@ -28,6 +28,7 @@ final class LocalApi {
     try {
       var response = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
           .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json")
           .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
           BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);

@@ -85,6 +85,7 @@ class LocalSystemIT {
         HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .header("Origin", ORIGIN)
+            .header("Content-Type", "application/json")
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -449,6 +450,7 @@ class LocalSystemIT {
   private static JsonNode post(LocalSystem target, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(target.apiUrl() + "/support/tickets"))
         .header("Authorization", "Bearer " + target.tokenFor("demo-user"))
+        .header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(body)).build();
     HttpResponse<String> response = send(request);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
