@@ -87,8 +87,9 @@ class AiWorkerHandlerTest {
           @Override public com.commercive.support.store.Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { return dying.listByUser(u, s, l, a); }
           @Override public com.commercive.support.store.Page<Ticket> listAll(TicketStatus s, int l, String a) { return dying.listAll(s, l, a); }
           @Override public com.commercive.support.store.Page<Message> listMessages(String t, int l, String a) { return dying.listMessages(t, l, a); }
-          @Override public Ticket apply(Ticket current, TicketChange change) {
-            Ticket applied = dying.apply(current, change);
+          @Override public java.util.Optional<Applied> update(
+              String id, java.util.function.Function<Ticket, java.util.Optional<TicketChange>> change) {
+            java.util.Optional<Applied> applied = dying.update(id, change);
             if (dieOnce.getAndSet(false)) {
               throw new IllegalStateException("the worker died before acknowledging");
             }

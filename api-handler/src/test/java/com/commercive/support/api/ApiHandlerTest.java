@@ -406,7 +406,8 @@ class ApiHandlerTest extends ApiTestSupport {
           throw new IllegalStateException("connection to dynamodb.internal:8000 refused");
         }
         @Override public Optional<Ticket> find(String ticketId) { throw new IllegalStateException("boom"); }
-        @Override public Ticket apply(Ticket current, TicketChange change) { throw new IllegalStateException("boom"); }
+        @Override public java.util.Optional<Applied> update(String id,
+            java.util.function.Function<Ticket, java.util.Optional<TicketChange>> change) { throw new IllegalStateException("boom"); }
         @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException("boom"); }

@@ -58,7 +58,8 @@ class ObservabilityTest extends ApiTestSupport {
         new TicketRepository() {
           @Override public void create(Ticket t, Message m) {}
           @Override public Optional<Ticket> find(String id) { throw new IllegalStateException("store unavailable"); }
-          @Override public Ticket apply(Ticket c, TicketChange ch) { throw new IllegalStateException(); }
+          @Override public java.util.Optional<Applied> update(String id,
+              java.util.function.Function<Ticket, java.util.Optional<TicketChange>> ch) { throw new IllegalStateException(); }
           @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException(); }

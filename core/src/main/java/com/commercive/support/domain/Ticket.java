@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * A support ticket. {@code messageCount} and {@code lastMessage} are denormalised so that a list
  * of tickets is one query; {@code humanReplied} and {@code aiReplies} tell the pipeline whether
- * support has answered and how many auto-replies the ticket has had.
+ * support has answered and how many auto-replies the ticket has had. {@code version} counts the
+ * writes to the ticket: every change is written on the condition that it is still the version
+ * the change was derived from.
  */
 public record Ticket(
     String ticketId,
@@ -19,7 +21,8 @@ public record Ticket(
     long messageCount,
     LastMessage lastMessage,
     boolean humanReplied,
-    int aiReplies) {
+    int aiReplies,
+    long version) {
 
   public Ticket {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -34,10 +37,10 @@ public record Ticket(
   public static Ticket open(
       String ticketId, String userId, String subject, Priority priority, Instant now) {
     return new Ticket(
-        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0);
+        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0);
   }
 
-  /** This ticket as it is once {@code change} has been applied on top of it. */
+  /** This ticket as it is once {@code change} has been applied on top of it (one version on). */
   public Ticket with(TicketChange change) {
     return new Ticket(
         ticketId,
@@ -50,6 +53,7 @@ public record Ticket(
         messageCount + (change.message() == null ? 0 : 1),
         change.message() == null ? lastMessage : LastMessage.of(change.message()),
         humanReplied || change.humanReplied(),
-        aiReplies + (change.message() != null && change.message().aiResponse() ? 1 : 0));
+        aiReplies + (change.message() != null && change.message().aiResponse() ? 1 : 0),
+        version + 1);
   }
 }

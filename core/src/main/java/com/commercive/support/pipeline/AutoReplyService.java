@@ -160,13 +160,37 @@ public final class AutoReplyService {
     }
     Answer answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
 
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String replyId = replyId(newest.messageId());
-    Message reply = new Message(replyId, ticket.ticketId(), AssistantService.ASSISTANT_ID,
-        SenderType.AI, AssistantService.asMessageText(answer), null, now);
+    String text = AssistantService.asMessageText(answer);
+    // Checked again against the ticket as stored when the reply lands: a close, a person's reply
+    // or a newer message from the merchant since the job started all win over this reply, and
+    // the reply never changes the status.
+    java.util.concurrent.atomic.AtomicReference<Outcome> skipped = new java.util.concurrent.atomic.AtomicReference<>();
     boolean duplicate = false;
     try {
-      tickets.apply(ticket, new TicketChange(reply, ticket.status(), now, false));
+      Optional<TicketRepository.Applied> applied = tickets.update(ticket.ticketId(), current -> {
+        if (current.status() == TicketStatus.CLOSED) {
+          skipped.set(Outcome.SKIPPED_CLOSED);
+          return Optional.empty();
+        }
+        if (current.humanReplied()) {
+          skipped.set(Outcome.SKIPPED_HUMAN_REPLIED);
+          return Optional.empty();
+        }
+        if (current.lastMessage() != null && current.lastMessage().senderType() == SenderType.USER
+            && current.lastMessage().createdAt().isAfter(newest.createdAt())) {
+          skipped.set(Outcome.SKIPPED_ANSWERED_LATER);
+          return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
+        Message reply = new Message(replyId, current.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI,
+            text, null, at);
+        return Optional.of(new TicketChange(reply, current.status(), at, false));
+      });
+      if (applied.isEmpty()) {
+        return skipped.get();
+      }
     } catch (DuplicateMessageException alreadyStored) {
       duplicate = true;
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -97,14 +98,17 @@ public final class AssistantService {
     if (!request.addToTicket()) {
       return new AiReply(answer, null);
     }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Message message = new Message(
-        ids.get(), ticket.ticketId(), ASSISTANT_ID, SenderType.AI, asMessageText(answer), null, now);
-    repository.apply(
-        ticket,
-        new TicketChange(
-            message, StatusRules.afterMessage(ticket.status(), SenderType.AI, false), now, false));
-    return new AiReply(answer, message);
+    String messageId = ids.get();
+    String text = asMessageText(answer);
+    // The assistant never changes the status: derived from the ticket as stored when it lands.
+    TicketRepository.Applied applied = repository.update(ticket.ticketId(), current -> {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
+      Message message = new Message(messageId, current.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, at);
+      return Optional.of(new TicketChange(
+          message, StatusRules.afterMessage(current.status(), SenderType.AI, false), at, false));
+    }).orElseThrow();
+    return new AiReply(answer, applied.change().message());
   }
 
   /** A stored message as a turn of the conversation the assistant reads. */

@@ -1,6 +1,7 @@
 package com.commercive.support.service;
 
 import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.Message;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -175,24 +177,30 @@ public final class TicketService {
     }
     throwIfAny(errors);
 
-    Ticket current = accessibleTicket(caller, ticketId);
+    accessibleTicket(caller, ticketId);
+    String messageId = request.message() == null ? null : ids.get();
+    // Derived from the ticket as stored when the write lands (retried if another write got
+    // there first), so status and last message always follow the newest message.
+    TicketRepository.Applied applied = tickets.update(ticketId, current -> {
+      if (request.message() == null && current.status() == TicketStatus.CLOSED) {
+        throw new ConflictException("the ticket is already closed");
+      }
+      Instant at = notBefore(current);
+      Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
+          caller.senderType(), request.message(), request.attachmentUrl(), at);
+      TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
+      return Optional.of(new TicketChange(message, next, at, caller.admin()));
+    }).orElseThrow();
+    return new MessagePosted(applied.change().message(), applied.ticket());
+  }
+
+  /**
+   * Now, or just after the ticket's last change when this machine's clock is behind the one that
+   * wrote it: a ticket's messages and updates never go back in time.
+   */
+  Instant notBefore(Ticket current) {
     Instant now = now();
-    Message message = null;
-    if (request.message() != null) {
-      message =
-          new Message(
-              ids.get(),
-              current.ticketId(),
-              caller.userId(),
-              caller.senderType(),
-              request.message(),
-              request.attachmentUrl(),
-              now);
-    }
-    TicketStatus next =
-        StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
-    Ticket updated = tickets.apply(current, new TicketChange(message, next, now, caller.admin()));
-    return new MessagePosted(message, updated);
+    return now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
   }
 
   public TicketList listOwn(Caller caller, ListQuery query) {

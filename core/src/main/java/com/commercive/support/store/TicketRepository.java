@@ -5,6 +5,7 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Tickets and their messages. Every method is a constant number of store calls. */
 public interface TicketRepository {
@@ -14,17 +15,24 @@ public interface TicketRepository {
 
   Optional<Ticket> find(String ticketId);
 
+  /** A change as it was applied, and the ticket as stored afterwards. */
+  record Applied(Ticket ticket, TicketChange change) {}
+
   /**
-   * Atomically stores the change's message (if any) and applies the change to the ticket:
-   * {@code updated_at}, status, last-message preview and an incremented message count. Returns the
-   * ticket as stored afterwards (which includes concurrent posts that landed in between).
+   * Changes a ticket from its stored state: reads the ticket, asks {@code change} what to do with
+   * it (empty: nothing), then writes the change's message (if any) and the ticket derived from
+   * that state together, on the condition that the ticket is still the version that was read.
+   * When another write landed in between, it reads again and asks again. So no write is based
+   * on a stale ticket: a close cannot hide a newer message, an auto-reply cannot reopen a closed
+   * ticket. {@code change} may be called several times and must not have side effects; it may
+   * throw to refuse the change.
    *
-   * @throws com.commercive.support.domain.NotFoundException the ticket no longer exists
-   * @throws com.commercive.support.domain.ConflictException a close-only change on a closed ticket
+   * @return the change applied and the ticket after it, or empty when {@code change} chose none
+   * @throws com.commercive.support.domain.NotFoundException the ticket does not exist
    * @throws com.commercive.support.domain.DuplicateMessageException the change's message id is
    *     already stored (a redelivered job): nothing was written
    */
-  Ticket apply(Ticket current, TicketChange change);
+  Optional<Applied> update(String ticketId, Function<Ticket, Optional<TicketChange>> change);
 
   /** The user's tickets, newest first, optionally only those with {@code status}. */
   Page<Ticket> listByUser(String userId, TicketStatus status, int limit, String after);

@@ -42,24 +42,32 @@ public final class InMemoryTicketRepository implements TicketRepository {
   }
 
   @Override
-  public synchronized Ticket apply(Ticket current, TicketChange change) {
+  public synchronized Optional<Applied> update(
+      String ticketId, java.util.function.Function<Ticket, Optional<TicketChange>> change) {
     calls++;
-    Ticket stored = tickets.get(current.ticketId());
+    Ticket stored = tickets.get(ticketId);
     if (stored == null) {
       throw NotFoundException.ticket();
     }
-    if (change.message() == null && stored.status() == TicketStatus.CLOSED) {
-      throw new ConflictException("the ticket is already closed");
+    Optional<TicketChange> derived = change.apply(stored);
+    if (derived.isEmpty()) {
+      return Optional.empty();
     }
-    if (change.message() != null && messages.containsKey(change.message().messageId())) {
-      throw new com.commercive.support.domain.DuplicateMessageException(change.message().messageId());
+    Message message = derived.get().message();
+    if (message != null && messages.containsKey(message.messageId())) {
+      throw new com.commercive.support.domain.DuplicateMessageException(message.messageId());
     }
-    Ticket updated = stored.with(change);
+    Ticket updated = stored.with(derived.get());
     tickets.put(updated.ticketId(), updated);
-    if (change.message() != null) {
-      messages.put(change.message().messageId(), change.message());
+    if (message != null) {
+      messages.put(message.messageId(), message);
     }
-    return updated;
+    return Optional.of(new Applied(updated, derived.get()));
+  }
+
+  /** Test set-up: a fixed change applied to the stored ticket. */
+  public Ticket apply(Ticket current, TicketChange change) {
+    return update(current.ticketId(), stored -> Optional.of(change)).orElseThrow().ticket();
   }
 
   @Override

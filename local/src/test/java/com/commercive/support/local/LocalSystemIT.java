@@ -85,7 +85,6 @@ class LocalSystemIT {
         HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .header("Origin", ORIGIN)
-            .header("Content-Type", "application/json")
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

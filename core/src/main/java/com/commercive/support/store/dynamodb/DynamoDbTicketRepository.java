@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbTicketRepository implements TicketRepository {
   /** Concurrent posts to one ticket collide in DynamoDB transactions; they are retried. */
   static final int MAX_TRANSACTION_ATTEMPTS = 10;
+  /** Reads and writes of one ticket before giving up when other writes keep landing first. */
+  static final int MAX_VERSION_ATTEMPTS = 50;
 
   private static final List<String> USER_INDEX_KEY =
       List.of(TicketItems.TICKET_ID, TicketItems.USER_ID, TicketItems.CREATED_AT);
@@ -91,83 +93,90 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public Ticket apply(Ticket current, TicketChange change) {
+  public Optional<Applied> update(String ticketId, Function<Ticket, Optional<TicketChange>> change) {
+    for (int attempt = 1; ; attempt++) {
+      Ticket current = find(ticketId).orElseThrow(NotFoundException::ticket);
+      Optional<TicketChange> derived = change.apply(current);
+      if (derived.isEmpty()) {
+        return Optional.empty();
+      }
+      Ticket next = current.with(derived.get());
+      if (write(current, next, derived.get().message())) {
+        return Optional.of(new Applied(next, derived.get()));
+      }
+      if (attempt >= MAX_VERSION_ATTEMPTS) {
+        throw new ConflictException("the ticket is changing too fast; retry shortly");
+      }
+      backoff(attempt);
+    }
+  }
+
+  /**
+   * Writes {@code next} over {@code current}, with the message when there is one, on the
+   * condition that the stored ticket is still {@code current}'s version.
+   *
+   * @return false when another write got there first
+   */
+  private boolean write(Ticket current, Ticket next, Message message) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     names.put("#status", TicketItems.STATUS);
-    values.put(":status", AttributeValue.fromS(change.newStatus().wireName()));
-    values.put(
-        ":user_status",
-        AttributeValue.fromS(TicketItems.userStatus(current.userId(), change.newStatus())));
-    values.put(":updated_at", AttributeValue.fromS(Timestamps.format(change.updatedAt())));
-    StringBuilder set =
-        new StringBuilder("SET #status = :status, ")
-            .append(TicketItems.USER_STATUS).append(" = :user_status, ")
-            .append(TicketItems.UPDATED_AT).append(" = :updated_at");
-    String add = "";
-    if (change.message() != null) {
+    names.put("#version", TicketItems.VERSION);
+    values.put(":status", AttributeValue.fromS(next.status().wireName()));
+    values.put(":user_status", AttributeValue.fromS(TicketItems.userStatus(next.userId(), next.status())));
+    values.put(":updated_at", AttributeValue.fromS(Timestamps.format(next.updatedAt())));
+    values.put(":count", AttributeValue.fromN(Long.toString(next.messageCount())));
+    values.put(":ai", AttributeValue.fromN(Integer.toString(next.aiReplies())));
+    values.put(":human", AttributeValue.fromBool(next.humanReplied()));
+    values.put(":next", AttributeValue.fromN(Long.toString(next.version())));
+    StringBuilder set = new StringBuilder("SET #status = :status, ")
+        .append(TicketItems.USER_STATUS).append(" = :user_status, ")
+        .append(TicketItems.UPDATED_AT).append(" = :updated_at, ")
+        .append(TicketItems.MESSAGE_COUNT).append(" = :count, ")
+        .append(TicketItems.AI_REPLIES).append(" = :ai, ")
+        .append(TicketItems.HUMAN_REPLIED).append(" = :human, ")
+        .append("#version = :next");
+    if (next.lastMessage() != null) {
       set.append(", ").append(TicketItems.LAST_MESSAGE).append(" = :last_message");
-      values.put(":last_message", TicketItems.lastMessage(
-          com.commercive.support.domain.LastMessage.of(change.message())));
-      add = " ADD " + TicketItems.MESSAGE_COUNT + " :one";
-      values.put(":one", AttributeValue.fromN("1"));
-      if (change.message().aiResponse()) {
-        add += ", " + TicketItems.AI_REPLIES + " :one";
-      }
+      values.put(":last_message", TicketItems.lastMessage(next.lastMessage()));
     }
-    if (change.humanReplied()) {
-      set.append(", ").append(TicketItems.HUMAN_REPLIED).append(" = :human");
-      values.put(":human", AttributeValue.fromBool(true));
-    }
-    String condition = "attribute_exists(" + TicketItems.TICKET_ID + ")";
-    boolean closeOnly = change.message() == null;
-    if (closeOnly) {
-      condition += " AND #status <> :closed";
-      values.put(":closed", AttributeValue.fromS(TicketStatus.CLOSED.wireName()));
-    }
-    Update update =
-        Update.builder()
-            .tableName(ticketsTable)
-            .key(TicketItems.key(current.ticketId()))
-            .updateExpression(set + add)
-            .conditionExpression(condition)
-            .expressionAttributeNames(names)
-            .expressionAttributeValues(values)
-            .build();
-
-    if (closeOnly) {
+    // Tickets stored before versions existed have none: they are version 0.
+    String condition = "attribute_exists(" + TicketItems.TICKET_ID + ") AND ";
+    condition += current.version() == 0 ? "(attribute_not_exists(#version) OR #version = :current)" : "#version = :current";
+    values.put(":current", AttributeValue.fromN(Long.toString(current.version())));
+    Update update = Update.builder()
+        .tableName(ticketsTable)
+        .key(TicketItems.key(current.ticketId()))
+        .updateExpression(set.toString())
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
+    if (message == null) {
       try {
-        dynamoDb.updateItem(
-            r ->
-                r.tableName(update.tableName())
-                    .key(update.key())
-                    .updateExpression(update.updateExpression())
-                    .conditionExpression(update.conditionExpression())
-                    .expressionAttributeNames(update.expressionAttributeNames())
-                    .expressionAttributeValues(update.expressionAttributeValues()));
-      } catch (ConditionalCheckFailedException e) {
-        throw find(current.ticketId()).isPresent()
-            ? new ConflictException("the ticket is already closed")
-            : NotFoundException.ticket();
-      }
-    } else {
-      try {
-        transact(
-            List.of(
-                TransactWriteItem.builder().put(messagePut(change.message())).build(),
-                TransactWriteItem.builder().update(update).build()));
-      } catch (TransactionCanceledException e) {
-        if (failedCondition(e, 0)) {
-          throw new DuplicateMessageException(change.message().messageId());
-        }
-        if (failedCondition(e, 1)) {
-          throw NotFoundException.ticket();
-        }
-        throw e;
+        dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key())
+            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+            .expressionAttributeNames(update.expressionAttributeNames())
+            .expressionAttributeValues(update.expressionAttributeValues()));
+        return true;
+      } catch (ConditionalCheckFailedException stale) {
+        return false;
       }
     }
-    // Read back what concurrent posts made of it, so the caller sees the stored count.
-    return find(current.ticketId()).orElseThrow(NotFoundException::ticket);
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(
+          TransactWriteItem.builder().put(messagePut(message)).build(),
+          TransactWriteItem.builder().update(update).build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (failedCondition(e, 0)) {
+        throw new DuplicateMessageException(message.messageId());
+      }
+      if (failedCondition(e, 1) || conflicted(e)) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   @Override

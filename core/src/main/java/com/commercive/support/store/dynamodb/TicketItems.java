@@ -24,6 +24,7 @@ public final class TicketItems {
   static final String SENDER_TYPE = "sender_type";
   static final String HUMAN_REPLIED = "human_replied";
   static final String AI_REPLIES = "ai_replies";
+  static final String VERSION = "version";
   /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
   static final String USER_STATUS = "user_status";
 
@@ -49,6 +50,7 @@ public final class TicketItems {
     }
     item.put(HUMAN_REPLIED, AttributeValue.fromBool(ticket.humanReplied()));
     item.put(AI_REPLIES, AttributeValue.fromN(Integer.toString(ticket.aiReplies())));
+    item.put(VERSION, AttributeValue.fromN(Long.toString(ticket.version())));
     return item;
   }
 
@@ -74,6 +76,7 @@ public final class TicketItems {
     AttributeValue count = item.get(MESSAGE_COUNT);
     AttributeValue human = item.get(HUMAN_REPLIED);
     AttributeValue aiReplies = item.get(AI_REPLIES);
+    AttributeValue version = item.get(VERSION);
     return new Ticket(
         item.get(TICKET_ID).s(),
         item.get(USER_ID).s(),
@@ -86,7 +89,8 @@ public final class TicketItems {
         count == null ? 0 : Long.parseLong(count.n()),
         last,
         human != null && Boolean.TRUE.equals(human.bool()),
-        aiReplies == null ? 0 : Integer.parseInt(aiReplies.n()));
+        aiReplies == null ? 0 : Integer.parseInt(aiReplies.n()),
+        version == null ? 0 : Long.parseLong(version.n()));
   }
 
   static Map<String, AttributeValue> key(String ticketId) {

@@ -74,6 +74,11 @@ class DynamoDbTicketRepositoryIT {
     return new Message(id(), ticket.ticketId(), senderId, sender, text, null, at);
   }
 
+  /** A fixed change on top of whatever the ticket is when it lands. */
+  Ticket apply(Ticket ticket, TicketChange change) {
+    return repository.update(ticket.ticketId(), current -> java.util.Optional.of(change)).orElseThrow().ticket();
+  }
+
   @Test
   void storesATicketAndItsFirstMessageInOneTransaction() {
     Ticket ticket = ticket(user, T0);
@@ -105,9 +110,9 @@ class DynamoDbTicketRepositoryIT {
 
     recorder.reset();
     Ticket updated =
-        repository.apply(ticket, new TicketChange(reply, TicketStatus.PENDING, reply.createdAt(), true));
+        apply(ticket, new TicketChange(reply, TicketStatus.PENDING, reply.createdAt(), true));
 
-    assertThat(recorder.operations()).containsExactly("TransactWriteItems", "GetItem");
+    assertThat(recorder.operations()).containsExactly("GetItem", "TransactWriteItems");
     assertThat(updated.status()).isEqualTo(TicketStatus.PENDING);
     assertThat(updated.messageCount()).isEqualTo(1);
     assertThat(updated.updatedAt()).isEqualTo(reply.createdAt());
@@ -121,17 +126,20 @@ class DynamoDbTicketRepositoryIT {
   }
 
   @Test
-  void aCloseOnAClosedTicketConflictsAndAMissingTicketIsNotFound() {
+  void aRefusedChangeWritesNothingAndAMissingTicketIsNotFound() {
     Ticket ticket = ticket(user, T0);
     repository.create(ticket, null);
-    repository.apply(ticket, new TicketChange(null, TicketStatus.CLOSED, T0.plusSeconds(1), true));
-    assertThatThrownBy(
-            () -> repository.apply(ticket, new TicketChange(null, TicketStatus.CLOSED, T0.plusSeconds(2), true)))
-        .isInstanceOf(ConflictException.class);
+    Ticket closed = apply(ticket, new TicketChange(null, TicketStatus.CLOSED, T0.plusSeconds(1), true));
+    assertThat(closed.version()).isEqualTo(1);
+    assertThatThrownBy(() -> repository.update(ticket.ticketId(), current -> {
+      throw new ConflictException("the ticket is already closed");
+    })).isInstanceOf(ConflictException.class);
+    assertThat(repository.update(ticket.ticketId(), current -> java.util.Optional.empty())).isEmpty();
+    assertThat(repository.find(ticket.ticketId())).contains(closed);
 
     Ticket ghost = ticket(user, T0);
     assertThatThrownBy(
-            () -> repository.apply(ghost, new TicketChange(
+            () -> apply(ghost, new TicketChange(
                 message(ghost, SenderType.USER, user, "hi", T0), TicketStatus.OPEN, T0, false)))
         .isInstanceOf(NotFoundException.class);
     assertThat(repository.listMessages(ghost.ticketId(), 10, null).items()).isEmpty();
@@ -150,7 +158,7 @@ class DynamoDbTicketRepositoryIT {
       Message m = message(ticket, SenderType.USER, user, "post " + i, at);
       results.add(pool.submit(() -> {
         start.await();
-        return repository.apply(ticket, new TicketChange(m, TicketStatus.OPEN, at, false));
+        return apply(ticket, new TicketChange(m, TicketStatus.OPEN, at, false));
       }));
     }
     start.countDown();
@@ -170,7 +178,7 @@ class DynamoDbTicketRepositoryIT {
       Ticket t = ticket(user, T0.plusSeconds(i));
       repository.create(t, null);
       if (i % 3 == 0) {
-        repository.apply(t, new TicketChange(null, TicketStatus.CLOSED, T0.plusSeconds(100 + i), true));
+        apply(t, new TicketChange(null, TicketStatus.CLOSED, T0.plusSeconds(100 + i), true));
         closed.add(t.ticketId());
       }
     }
@@ -207,7 +215,7 @@ class DynamoDbTicketRepositoryIT {
       repository.create(t, null);
       TicketStatus status = TicketStatus.values()[i % 3];
       if (status != TicketStatus.OPEN) {
-        t = repository.apply(t, new TicketChange(null, status, at.plusMillis(500), true));
+        t = apply(t, new TicketChange(null, status, at.plusMillis(500), true));
       }
       ours.add(t);
     }
@@ -265,7 +273,7 @@ class DynamoDbTicketRepositoryIT {
     for (int i = 0; i < 150; i++) {
       Instant at = T0.plusMillis(i);
       Message m = message(ticket, SenderType.USER, user, big, at);
-      repository.apply(ticket, new TicketChange(m, TicketStatus.OPEN, at, false));
+      apply(ticket, new TicketChange(m, TicketStatus.OPEN, at, false));
     }
     recorder.reset();
     Page<Message> page = repository.listMessages(ticket.ticketId(), 200, null);
