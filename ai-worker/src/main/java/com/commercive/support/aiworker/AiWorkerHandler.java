@@ -11,8 +11,6 @@ import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
-import com.commercive.support.store.sqs.SqsClients;
-import com.commercive.support.store.sqs.SqsWorkQueue;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
@@ -50,8 +48,6 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
     this(new AutoReplyService(
         new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages()),
         Assistants.create(config),
-        new SqsWorkQueue(SqsClients.create(config), config.pipeline().aiJobsQueue(),
-            config.pipeline().notificationsQueue()),
         Clock.systemUTC(),
         config.pipeline().autoReplyEnabled(),
         config.pipeline().maxAiRepliesPerTicket(),

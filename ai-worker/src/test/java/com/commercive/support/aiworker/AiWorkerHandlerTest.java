@@ -37,7 +37,7 @@ class AiWorkerHandlerTest {
   };
   final AiWorkerHandler handler = new AiWorkerHandler(new AutoReplyService(repository,
       question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false),
-      queue, clock, true, 5, Duration.ZERO));
+      clock, true, 5, Duration.ZERO));
 
   String question(String ticketId) {
     Ticket ticket = Ticket.open(ticketId, "user-1", "Where is my order", Priority.MEDIUM, clock.instant());
@@ -97,7 +97,7 @@ class AiWorkerHandlerTest {
           }
         },
         question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false),
-        queue, clock, true, 5, Duration.ZERO));
+        clock, true, 5, Duration.ZERO));
 
     assertThat(crashing.process(event).getBatchItemFailures()).hasSize(1);
     assertThat(crashing.process(event).getBatchItemFailures()).isEmpty();

@@ -3,7 +3,12 @@ package com.commercive.support.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One message in a ticket's thread, from the merchant, a support agent or the assistant. */
+/**
+ * One message in a ticket's thread, from the merchant, a support agent or the assistant. For the
+ * assistant's messages, {@code handoff} says it passed the ticket to a person (the team is told),
+ * and {@code shownInApp} that the merchant received it as the answer to their request in the app
+ * (so it is not emailed to them too).
+ */
 public record Message(
     String messageId,
     String ticketId,
@@ -11,7 +16,14 @@ public record Message(
     SenderType senderType,
     String text,
     String attachmentUrl,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean handoff,
+    boolean shownInApp) {
+
+  public Message(String messageId, String ticketId, String senderId, SenderType senderType, String text,
+      String attachmentUrl, Instant createdAt) {
+    this(messageId, ticketId, senderId, senderType, text, attachmentUrl, createdAt, false, false);
+  }
 
   public Message {
     Objects.requireNonNull(messageId, "messageId");

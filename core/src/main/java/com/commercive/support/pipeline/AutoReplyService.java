@@ -47,7 +47,6 @@ public final class AutoReplyService {
 
   private final TicketRepository tickets;
   private final Assistant assistant;
-  private final WorkQueue queue;
   private final Clock clock;
   private final boolean enabled;
   private final int maxRepliesPerTicket;
@@ -57,19 +56,17 @@ public final class AutoReplyService {
   public AutoReplyService(
       TicketRepository tickets,
       Assistant assistant,
-      WorkQueue queue,
       Clock clock,
       boolean enabled,
       int maxRepliesPerTicket,
       Duration burstSettle) {
-    this(tickets, assistant, queue, clock, enabled, maxRepliesPerTicket, burstSettle,
+    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle,
         com.commercive.support.service.RateLimiter.unlimited());
   }
 
   public AutoReplyService(
       TicketRepository tickets,
       Assistant assistant,
-      WorkQueue queue,
       Clock clock,
       boolean enabled,
       int maxRepliesPerTicket,
@@ -78,7 +75,6 @@ public final class AutoReplyService {
     this.limits = limits;
     this.tickets = tickets;
     this.assistant = assistant;
-    this.queue = queue;
     this.clock = clock;
     this.enabled = enabled;
     this.maxRepliesPerTicket = maxRepliesPerTicket;
@@ -184,8 +180,10 @@ public final class AutoReplyService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
+        // A handoff is marked on the message: the stream processor tells the team, as for every
+        // other notification.
         Message reply = new Message(replyId, current.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI,
-            text, null, at);
+            text, null, at, answer.handoff(), false);
         return Optional.of(new TicketChange(reply, current.status(), at, false));
       });
       if (applied.isEmpty()) {
@@ -193,11 +191,6 @@ public final class AutoReplyService {
       }
     } catch (DuplicateMessageException alreadyStored) {
       duplicate = true;
-    }
-    if (answer.handoff()) {
-      // Idempotent by id: safe to queue again on a redelivery.
-      queue.enqueue(new Notification(
-          "handoff-" + replyId, Notification.Kind.HANDOFF, ticket.ticketId(), replyId));
     }
     if (duplicate) {
       return Outcome.ALREADY_REPLIED;

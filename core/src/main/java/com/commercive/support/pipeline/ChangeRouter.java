@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Turns changes to the tables into work: a merchant's message becomes an AI job (when
  * auto-replies are on) and a notification to the support team; a reply from support or the
- * assistant a notification to the owner; a ticket opened without a message a notification to the
+ * assistant a notification to the owner (unless they just read it in the app); the assistant's
+ * handoff a notification to the team; a ticket opened without a message a notification to the
  * team; a ticket closed a notification to its owner. Everything else (counters, previews, its
  * own bookkeeping) is no work, so the pipeline cannot loop.
  */
@@ -45,8 +46,17 @@ public final class ChangeRouter {
       work.add(new Notification(
           notificationId, Notification.Kind.CUSTOMER_MESSAGE, message.ticketId(), message.messageId()));
     } else {
-      work.add(new Notification(
-          notificationId, Notification.Kind.REPLY, message.ticketId(), message.messageId()));
+      // What the merchant just read in the app (the assistant's answer to their request) is not
+      // emailed to them as well.
+      if (!message.shownInApp()) {
+        work.add(new Notification(
+            notificationId, Notification.Kind.REPLY, message.ticketId(), message.messageId()));
+      }
+      // However the assistant was asked, a handoff tells the team a person is needed.
+      if (message.handoff()) {
+        work.add(new Notification(
+            "handoff-" + message.messageId(), Notification.Kind.HANDOFF, message.ticketId(), message.messageId()));
+      }
     }
     work.forEach(this::enqueue);
     return work;

@@ -104,7 +104,8 @@ public final class AssistantService {
     TicketRepository.Applied applied = repository.update(ticket.ticketId(), current -> {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
-      Message message = new Message(messageId, current.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, at);
+      Message message = new Message(messageId, current.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, at,
+          answer.handoff(), true);
       return Optional.of(new TicketChange(
           message, StatusRules.afterMessage(current.status(), SenderType.AI, false), at, false));
     }).orElseThrow();

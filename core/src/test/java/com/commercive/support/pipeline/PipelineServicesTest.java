@@ -154,7 +154,7 @@ class PipelineServicesTest {
 
     @BeforeEach
     void setUp() {
-      service = new AutoReplyService(repository, assistant, queue, clock, true, 2, Duration.ZERO);
+      service = new AutoReplyService(repository, assistant, clock, true, 2, Duration.ZERO);
     }
 
     AiJob job(Message message) {
@@ -237,7 +237,7 @@ class PipelineServicesTest {
       repository.put(repository.find(ticket.ticketId()).orElseThrow()
           .with(new TicketChange(null, TicketStatus.CLOSED, clock.instant(), false)));
       assertThat(service.handle(job(question))).isEqualTo(Outcome.SKIPPED_CLOSED);
-      AutoReplyService off = new AutoReplyService(repository, assistant, queue, clock, false, 2, Duration.ZERO);
+      AutoReplyService off = new AutoReplyService(repository, assistant, clock, false, 2, Duration.ZERO);
       assertThat(off.handle(job(question))).isEqualTo(Outcome.SKIPPED_DISABLED);
       assertThat(asked).isEmpty();
     }
@@ -258,19 +258,41 @@ class PipelineServicesTest {
       Ticket ticket = ticket();
       Message question = post(ticket, SenderType.USER, "Can you refund my customer?");
       assertThat(service.handle(job(question))).isEqualTo(Outcome.HANDED_OFF);
-      assertThat(aiMessages(ticket)).singleElement()
-          .satisfies(m -> assertThat(m.text()).isEqualTo("A person will follow up."));
-      assertThat(queue.notifications).singleElement().satisfies(n -> {
-        assertThat(n.kind()).isEqualTo(Notification.Kind.HANDOFF);
-        assertThat(n.messageId()).isEqualTo(AutoReplyService.replyId(question.messageId()));
+      Message reply = aiMessages(ticket).get(0);
+      assertThat(aiMessages(ticket)).singleElement().satisfies(m -> {
+        assertThat(m.text()).isEqualTo("A person will follow up.");
+        assertThat(m.handoff()).isTrue();
+        assertThat(m.shownInApp()).isFalse();
       });
+      // The worker queues nothing itself: the stream processor turns the stored reply into work.
+      assertThat(queue.notifications).isEmpty();
+      List<Object> work = new ChangeRouter(queue, true).messageAdded("event-1", reply);
+      assertThat(work).extracting(n -> ((Notification) n).kind())
+          .containsExactly(Notification.Kind.REPLY, Notification.Kind.HANDOFF);
+      assertThat(work).allSatisfy(n -> assertThat(((Notification) n).messageId())
+          .isEqualTo(AutoReplyService.replyId(question.messageId())));
+    }
+
+    /** Issue 13: the same handoff behaviour for an answer the merchant asked for in the app. */
+    @Test
+    void anAnswerShownInTheAppIsNotEmailedButItsHandoffAlertsTheTeam() {
+      Ticket ticket = ticket();
+      Instant at = clock.instant();
+      Message shownHandoff = new Message("ai-1", ticket.ticketId(), "assistant", SenderType.AI,
+          "A person will follow up.", null, at, true, true);
+      Message shownAnswer = new Message("ai-2", ticket.ticketId(), "assistant", SenderType.AI,
+          "Here is how.", null, at, false, true);
+      ChangeRouter router = new ChangeRouter(queue, true);
+      assertThat(router.messageAdded("e-1", shownHandoff)).extracting(n -> ((Notification) n).kind())
+          .containsExactly(Notification.Kind.HANDOFF);
+      assertThat(router.messageAdded("e-2", shownAnswer)).isEmpty();
     }
 
     @Test
     void limitsAutoRepliesPerUser() {
       var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
           clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, 1));
-      AutoReplyService limited = new AutoReplyService(repository, assistant, queue, clock, true, 5, Duration.ZERO, limiter);
+      AutoReplyService limited = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO, limiter);
       assertThat(limited.handle(job(post(ticket(), SenderType.USER, "first")))).isEqualTo(Outcome.REPLIED);
       assertThat(limited.handle(job(post(ticket(), SenderType.USER, "second ticket")))).isEqualTo(Outcome.SKIPPED_RATE_LIMITED);
       assertThat(asked).hasSize(1);
@@ -281,7 +303,7 @@ class PipelineServicesTest {
       Ticket ticket = ticket();
       Message question = post(ticket, SenderType.USER, "hello");
       clock.advance(Duration.ofMillis(-1_000));
-      AutoReplyService patient = new AutoReplyService(repository, assistant, queue, clock, true, 2, Duration.ofMillis(200));
+      AutoReplyService patient = new AutoReplyService(repository, assistant, clock, true, 2, Duration.ofMillis(200));
       long started = System.nanoTime();
       patient.handle(job(question));
       assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);

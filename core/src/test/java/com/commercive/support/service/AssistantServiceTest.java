@@ -112,6 +112,22 @@ class AssistantServiceTest {
     assertThat(after.messageCount()).isEqualTo(3);
     assertThat(after.lastMessage().senderType()).isEqualTo(SenderType.AI);
     assertThat(after.humanReplied()).isTrue();
+    // Shown in the app: the owner is not emailed the answer they just read.
+    assertThat(message.shownInApp()).isTrue();
+    assertThat(message.handoff()).isFalse();
+  }
+
+  /** Issue 13: a handoff posted with add_to_ticket is marked, so the team is told as for auto-replies. */
+  @Test
+  void aHandoffAddedToTheTicketIsMarkedForTheTeam() {
+    Ticket ticket = ticketWithHistory();
+    AssistantService handingOff = new AssistantService(
+        question -> new Answer("A person will follow up.", Topic.PAYOUTS, 0.2, List.of(), true),
+        tickets, repository, clock, () -> "ai-handoff");
+    Message message = handingOff.respond(OWNER, new AiRequest("Refund my customer", ticket.ticketId(), true)).message();
+    assertThat(message.handoff()).isTrue();
+    assertThat(message.shownInApp()).isTrue();
+    assertThat(repository.findMessage("ai-handoff")).contains(message);
   }
 
   @Test

@@ -164,14 +164,14 @@ public final class SupportStack extends Stack {
               .onFailure(new SqsDlq(streamFailures)).build()));
     }
 
-    // The AI worker: answers from the FIFO queue, writes AI messages, tells the team on handoff.
-    Function aiWorker = function(AI_WORKER, merge(tablesEnv, queuesEnv, aiEnv, Map.of(
+    // The AI worker: answers from the FIFO queue and writes AI messages (a handoff is marked on the
+    // message; the stream processor tells the team, as for every notification).
+    Function aiWorker = function(AI_WORKER, merge(tablesEnv, aiEnv, Map.of(
         "AUTO_REPLY_ENABLED", "true", "AI_MAX_REPLIES_PER_TICKET", "5")));
     tickets.grantReadWriteData(aiWorker);
     messages.grantReadWriteData(aiWorker);
     // Its per-user auto-reply counters live in the idempotency table (one conditional UpdateItem).
     idempotency.grant(aiWorker, "dynamodb:UpdateItem");
-    notifications.grantSendMessages(aiWorker);
     aliases.get(AI_WORKER.id()).addEventSource(new SqsEventSource(aiJobs,
         software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()
             .batchSize(10).reportBatchItemFailures(true).maxConcurrency(5).build()));

@@ -201,7 +201,7 @@ class SupportStackTest {
     // The stream processor reads streams and sends work; it writes no table and sends no email.
     assertThat(streamProcessor).contains("sqs:SendMessage").contains("dynamodb:GetRecords")
         .doesNotContain("dynamodb:PutItem").doesNotContain("ses:");
-    assertThat(aiWorker).doesNotContain("ses:");
+    assertThat(aiWorker).doesNotContain("ses:").doesNotContain("sqs:SendMessage");
     // The AI worker counts auto-replies per user in the idempotency table, and may only update it.
     assertThat(statementsOn(aiWorker, "Idempotency")).singleElement().satisfies(statement ->
         assertThat(statement).contains("dynamodb:UpdateItem").doesNotContain("dynamodb:PutItem")

@@ -117,6 +117,21 @@ class PipelineIT {
     assertThat(owners[2]).contains("Our assistant replied").contains("/support/tickets/" + id);
   }
 
+  /** Issue 13: a handoff posted through /ai-response alerted nobody, and the merchant was emailed it. */
+  @Test
+  void aHandoffAddedFromTheAppTellsTheTeamAndEmailsNothingToTheMerchant() {
+    String id = openTicket("Question about my plan", null);
+    JsonNode reply = call("POST", "/support/ai-response", user,
+        "{\"message\":\"What is the capital of Australia?\",\"ticket_id\":\"" + id + "\",\"add_to_ticket\":true}");
+    assertThat(reply.get("handoff").asBoolean()).isTrue();
+    await("the team's handoff email", Duration.ofSeconds(15),
+        () -> count(emails(id), "alex@example.com", "[Commercive Support] Needs a person: Question about my plan") == 1);
+    pause(1_500);
+    List<String[]> emails = emails(id);
+    assertThat(emails.stream().filter(e -> e[0].equals("dana@example.com"))).as("emails to the merchant").isEmpty();
+    assertThat(count(emails, "alex@example.com", "[Commercive Support] Needs a person: Question about my plan")).isEqualTo(1);
+  }
+
   @Test
   void aBurstOfThreeMessagesGetsOneReply() {
     String id = openTicket("Several questions here", null);

@@ -16,6 +16,8 @@ public final class MessageItems {
   static final String ATTACHMENT_URL = "attachment_url";
   static final String IS_AI_RESPONSE = "is_ai_response";
   static final String CREATED_AT = "created_at";
+  static final String HANDOFF = "handoff";
+  static final String SHOWN_IN_APP = "shown_in_app";
 
   private MessageItems() {}
 
@@ -31,6 +33,12 @@ public final class MessageItems {
     }
     item.put(IS_AI_RESPONSE, AttributeValue.fromBool(message.aiResponse()));
     item.put(CREATED_AT, AttributeValue.fromS(Timestamps.format(message.createdAt())));
+    if (message.handoff()) {
+      item.put(HANDOFF, AttributeValue.fromBool(true));
+    }
+    if (message.shownInApp()) {
+      item.put(SHOWN_IN_APP, AttributeValue.fromBool(true));
+    }
     return item;
   }
 
@@ -43,6 +51,13 @@ public final class MessageItems {
         SenderType.fromWire(item.get(SENDER_TYPE).s()),
         item.get(MESSAGE).s(),
         attachment == null || attachment.s() == null ? null : attachment.s(),
-        Timestamps.parse(item.get(CREATED_AT).s()));
+        Timestamps.parse(item.get(CREATED_AT).s()),
+        flag(item, HANDOFF),
+        flag(item, SHOWN_IN_APP));
+  }
+
+  private static boolean flag(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value != null && Boolean.TRUE.equals(value.bool());
   }
 }

@@ -12,8 +12,6 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.AutoReplyService;
-import com.commercive.support.pipeline.Notification;
-import com.commercive.support.pipeline.WorkQueue;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.NewMessage;
@@ -137,7 +135,7 @@ class TicketRacesIT {
           await(closed);
         }
         return new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false);
-      }, new NoQueue(), Clock.systemUTC(), true, 5, Duration.ZERO);
+      }, Clock.systemUTC(), true, 5, Duration.ZERO);
       boolean withMessage = round % 4 < 2;
 
       together(
@@ -175,13 +173,5 @@ class TicketRacesIT {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
-  }
-
-  static final class NoQueue implements WorkQueue {
-    @Override
-    public void enqueue(AiJob job) {}
-
-    @Override
-    public void enqueue(Notification notification) {}
   }
 }
