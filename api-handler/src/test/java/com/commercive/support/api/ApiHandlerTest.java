@@ -506,9 +506,26 @@ class ApiHandlerTest extends ApiTestSupport {
     assertThat(limited.send("POST", "/support/ai-response", USER, body).getStatusCode()).isEqualTo(200);
     APIGatewayV2HTTPResponse refused = limited.send("POST", "/support/ai-response", USER, body);
     assertProblem(refused, 429);
-    assertThat(Long.parseLong(header(refused, "Retry-After"))).isBetween(1L, 3600L);
+    assertThat(Long.parseLong(header(refused, "Retry-After"))).isBetween(1L, 7200L);
     assertThat(header(refused, "Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
     assertThat(limited.send("POST", "/support/ai-response", ADMIN, body).getStatusCode()).isEqualTo(200);
+  }
+
+  /** Issue 13: posting messages had no limit at all (300 messages of 9 KB in 4 s). */
+  @Test
+  void aMerchantPostingTooManyMessagesGets429AndTheTeamDoesNot() {
+    ApiTestSupport limited = new ApiTestSupport(List.of("http://localhost:3000"), null,
+        new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+            clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.MESSAGES, 2)));
+    APIGatewayV2HTTPResponse created = limited.send("POST", "/support/tickets", USER, "{\"subject\":\"Flooding here\"}");
+    String path = "/support/tickets/" + json(created).at("/ticket/ticket_id").asText() + "/messages";
+    String body = "{\"message\":\"" + "x".repeat(9_000) + "\"}";
+    assertThat(limited.send("POST", path, USER, body).getStatusCode()).isEqualTo(201);
+    assertThat(limited.send("POST", path, USER, body).getStatusCode()).isEqualTo(201);
+    APIGatewayV2HTTPResponse refused = limited.send("POST", path, USER, body);
+    assertProblem(refused, 429);
+    assertThat(Long.parseLong(header(refused, "Retry-After"))).isPositive();
+    assertThat(limited.send("POST", path, ADMIN, "{\"message\":\"We are here\"}").getStatusCode()).isEqualTo(201);
   }
 
   @Test

@@ -77,7 +77,7 @@ public record SupportConfig(
 
   /** Per-hour abuse limits (0 turns one off). */
   public record Limits(
-      int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket) {}
+      int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser) {}
 
   /** The asynchronous half: queues, auto-reply rules, email. */
   public record PipelineSettings(
@@ -200,7 +200,8 @@ public record SupportConfig(
             (int) number(env, "AI_REQUESTS_PER_USER_PER_HOUR", 30, 0, 1_000_000),
             (int) number(env, "AI_AUTO_REPLIES_PER_USER_PER_HOUR", 20, 0, 1_000_000),
             (int) number(env, "TICKETS_PER_USER_PER_HOUR", 20, 0, 1_000_000),
-            (int) number(env, "EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000)));
+            (int) number(env, "EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000),
+            (int) number(env, "MESSAGES_PER_USER_PER_HOUR", 120, 0, 1_000_000)));
   }
 
   private static PipelineSettings pipeline(Map<String, String> env) {

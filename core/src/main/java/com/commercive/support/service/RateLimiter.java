@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The limits on what a user can make us spend or send: assistant answers, auto-replies, new
- * tickets, and emails per ticket, each per hour. A limit of 0 turns it off.
+ * tickets, messages, and emails per ticket, each per sliding hour. A limit of 0 turns it off.
  */
 public final class RateLimiter {
   public static final Duration WINDOW = Duration.ofHours(1);
@@ -18,7 +18,8 @@ public final class RateLimiter {
     AI_REQUESTS("assistant requests"),
     AUTO_REPLIES("automatic replies"),
     TICKETS("new tickets"),
-    EMAILS_PER_TICKET("emails");
+    EMAILS_PER_TICKET("emails"),
+    MESSAGES("messages");
 
     private final String description;
 
@@ -44,7 +45,8 @@ public final class RateLimiter {
         Limit.AI_REQUESTS, limits.aiRequestsPerUser(),
         Limit.AUTO_REPLIES, limits.autoRepliesPerUser(),
         Limit.TICKETS, limits.ticketsPerUser(),
-        Limit.EMAILS_PER_TICKET, limits.emailsPerTicket()));
+        Limit.EMAILS_PER_TICKET, limits.emailsPerTicket(),
+        Limit.MESSAGES, limits.messagesPerUser()));
   }
 
   /** No limits: for tests and tools that don't exercise them. */

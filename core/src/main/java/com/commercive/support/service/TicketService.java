@@ -178,6 +178,9 @@ public final class TicketService {
     throwIfAny(errors);
 
     accessibleTicket(caller, ticketId);
+    if (!caller.admin() && request.message() != null) {
+      limits.acquire(RateLimiter.Limit.MESSAGES, caller.userId());
+    }
     String messageId = request.message() == null ? null : ids.get();
     // Derived from the ticket as stored when the write lands (retried if another write got
     // there first), so status and last message always follow the newest message.

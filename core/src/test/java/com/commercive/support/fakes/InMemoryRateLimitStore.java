@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 
 public final class InMemoryRateLimitStore implements RateLimitStore {
-  private final Map<String, Integer> uses = new HashMap<>();
+  private final Map<String, com.commercive.support.service.SlidingWindow> counts = new HashMap<>();
 
   @Override
   public synchronized Optional<Duration> tryAcquire(String key, int limit, Duration window, Instant now) {
-    long start = now.getEpochSecond() / window.getSeconds() * window.getSeconds();
-    String windowKey = key + "#" + start;
-    int used = uses.getOrDefault(windowKey, 0);
-    if (used >= limit) {
-      return Optional.of(Duration.between(now, Instant.ofEpochSecond(start + window.getSeconds())));
+    com.commercive.support.service.SlidingWindow stored = counts.get(key);
+    com.commercive.support.service.SlidingWindow current = com.commercive.support.service.SlidingWindow.at(
+        now, window, stored == null ? null : stored.start(), stored == null ? 0 : stored.current(),
+        stored == null ? 0 : stored.previous());
+    Optional<Duration> wait = current.waitBeforeOneMore(limit, now);
+    if (wait.isEmpty()) {
+      counts.put(key, new com.commercive.support.service.SlidingWindow(
+          current.start(), window, current.previous(), current.current() + 1));
     }
-    uses.put(windowKey, used + 1);
-    return Optional.empty();
+    return wait;
   }
 }

@@ -36,14 +36,54 @@ class RateLimiterTest {
     tickets.create(user, new TicketService.NewTicket("Second ticket", null, null));
     assertThatThrownBy(() -> tickets.create(user, new TicketService.NewTicket("Third ticket", null, null)))
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-          assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(40));
+          // Sliding: the two uses of 10:20 weigh until enough of them has slid out, at 11:30.
+          assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(70));
           assertThat(e.detail()).contains("at most 2 an hour");
         });
     assertThat(repository.calls()).isEqualTo(2);
-    // Another user has their own allowance; the next hour a fresh one.
+    // Another user has their own allowance.
     tickets.create(new Caller("u-2", false), new TicketService.NewTicket("Other user", null, null));
+    // At 11:01 the last hour still holds almost two uses: no new allowance at the hour's turn.
     clock.advance(Duration.ofMinutes(41));
-    tickets.create(user, new TicketService.NewTicket("Next hour", null, null));
+    assertThatThrownBy(() -> tickets.create(user, new TicketService.NewTicket("At the turn", null, null)))
+        .isInstanceOf(RateLimitedException.class);
+    clock.advance(Duration.ofMinutes(30));
+    tickets.create(user, new TicketService.NewTicket("An hour later", null, null));
+  }
+
+  /** Issue 13: a fixed hourly window gave twice the limit across the hour's turn. */
+  @Test
+  void aBurstAcrossTheHoursTurnGetsTheLimitOnceNotTwice() {
+    MutableClock turning = new MutableClock(Instant.parse("2026-11-24T15:59:54Z"));
+    RateLimiter twenty = new RateLimiter(new InMemoryRateLimitStore(), turning, Map.of(Limit.TICKETS, 20));
+    int accepted = 0;
+    for (int i = 0; i < 60; i++) {
+      if (twenty.tryAcquire(Limit.TICKETS, "burster").isEmpty()) {
+        accepted++;
+      }
+      turning.advance(Duration.ofMillis(200)); // 60 tries within 12 s, across 16:00
+    }
+    assertThat(accepted).isEqualTo(20);
+  }
+
+  @Test
+  void limitsMessagesOfMerchantsNotOfTheTeam() {
+    RateLimiter three = new RateLimiter(new InMemoryRateLimitStore(), clock, Map.of(Limit.MESSAGES, 3));
+    TicketService limited = new TicketService(repository, new InMemoryUserDirectory(),
+        new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), clock,
+        () -> UUID.randomUUID().toString(), List.of(), three);
+    Caller user = new Caller("u-5", false);
+    String id = limited.create(user, new TicketService.NewTicket("Chatty ticket", null, null)).ticket().ticketId();
+    for (int i = 0; i < 3; i++) {
+      limited.post(user, id, new TicketService.NewMessage("message " + i, null, false));
+    }
+    assertThatThrownBy(() -> limited.post(user, id, new TicketService.NewMessage("one more", null, false)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.detail()).contains("messages"));
+    Caller admin = new Caller("admin", true);
+    for (int i = 0; i < 5; i++) {
+      limited.post(admin, id, new TicketService.NewMessage("team reply " + i, null, false));
+    }
+    assertThat(repository.find(id).orElseThrow().messageCount()).isEqualTo(8);
   }
 
   @Test
