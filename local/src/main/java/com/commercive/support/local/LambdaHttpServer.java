@@ -3,13 +3,11 @@ package com.commercive.support.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,96 +19,140 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves HTTP by doing what API Gateway does: each request becomes a payload 2.0 event for the
  * same handler class that runs on Lambda, and the handler's response becomes the HTTP response.
+ *
+ * <p>It runs on Jetty (already here for DynamoDB Local), whose connections wait for data without
+ * holding a thread, so clients that send part of a request and stall cannot starve the others.
+ * The time and resources a request may take are bounded: idle connections are closed after
+ * {@link #IDLE_TIMEOUT_MS}, a body sent slower than {@link #MIN_BODY_BYTES_PER_SECOND} is cut
+ * off, at most {@link #MAX_CONNECTIONS} connections are held, and every request Jetty refuses
+ * before the handler sees it (a malformed path, oversized headers) is answered with a problem
+ * document like the API's own.
  */
 final class LambdaHttpServer implements AutoCloseable {
   /** Bodies larger than this are cut here, as API Gateway refuses them (the handler says 413). */
   static final int MAX_READ_BYTES = 1024 * 1024;
   /** API Gateway's own request limit; beyond it the connection is simply closed. */
   static final long MAX_DISCARD_BYTES = 10L * 1024 * 1024;
+  static final long IDLE_TIMEOUT_MS = 10_000;
+  static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+  static final int MAX_CONNECTIONS = 512;
+  static final int MAX_THREADS = 64;
+  static final int MAX_HEADER_BYTES = 16 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(LambdaHttpServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
+  private final ServerConnector connector;
 
-  private LambdaHttpServer(HttpServer server, ExecutorService executor) {
+  private LambdaHttpServer(Server server, ServerConnector connector) {
     this.server = server;
-    this.executor = executor;
+    this.connector = connector;
   }
 
   static LambdaHttpServer start(
       String host, int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-    HttpServer server;
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
+    threads.setName("local-api");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    server.addConnector(connector);
+    server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+    server.setErrorHandler(new ProblemErrorHandler());
+    server.setHandler(new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        serve(request, response, callback, handler);
+        return true;
+      }
+    });
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 128);
-    } catch (BindException e) {
-      throw new PortInUseException("The API", port);
-    } catch (IOException e) {
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception stopFailure) {
+        e.addSuppressed(stopFailure);
+      }
+      if (LocalDynamoDb.causedByBind(e)) {
+        throw new PortInUseException("The API", port);
+      }
       throw new IllegalStateException("the API server did not start: " + e.getMessage(), e);
     }
-    ExecutorService executor = Executors.newFixedThreadPool(32);
-    server.setExecutor(executor);
-    server.createContext("/", exchange -> serve(exchange, handler));
-    server.start();
-    return new LambdaHttpServer(server, executor);
+    return new LambdaHttpServer(server, connector);
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
-  private static void serve(
-      HttpExchange exchange, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler)
-      throws IOException {
-    try (exchange) {
-      String requestId = UUID.randomUUID().toString();
-      APIGatewayV2HTTPResponse response;
-      try {
-        APIGatewayV2HTTPEvent event = toEvent(exchange, requestId);
-        response =
-            handler.handleRequest(
-                event, new LocalLambdaContext(requestId, "api-handler", System.currentTimeMillis() + 30_000));
-      } catch (RuntimeException fault) {
-        // What API Gateway answers when the function itself fails.
-        LOG.error("the API function failed", fault);
-        byte[] body = "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(500, body.length);
-        exchange.getResponseBody().write(body);
-        return;
-      }
-      write(exchange, response);
+  private static void serve(Request request, Response response, Callback callback,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    String requestId = UUID.randomUUID().toString();
+    APIGatewayV2HTTPResponse result;
+    try {
+      APIGatewayV2HTTPEvent event = toEvent(request, requestId);
+      result = handler.handleRequest(
+          event, new LocalLambdaContext(requestId, "api-handler", System.currentTimeMillis() + 30_000));
+    } catch (IOException unreadable) {
+      // The client stopped sending (or sent too slowly): nobody is left to answer.
+      callback.failed(unreadable);
+      return;
+    } catch (RuntimeException fault) {
+      // What API Gateway answers when the function itself fails.
+      LOG.error("the API function failed", fault);
+      response.setStatus(500);
+      response.getHeaders().put("Content-Type", "application/json");
+      response.write(true, ByteBuffer.wrap("{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8)),
+          callback);
+      return;
     }
+    write(request, response, callback, result);
   }
 
-  static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, String requestId) throws IOException {
-    byte[] body = readBody(exchange.getRequestBody());
+  static APIGatewayV2HTTPEvent toEvent(Request request, String requestId) throws IOException {
+    byte[] body = readBody(Request.asInputStream(request));
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (lower.equals("cookie")) {
-                cookies.addAll(values);
-              } else {
-                headers.put(lower, String.join(",", values));
-              }
-            });
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    for (HttpField field : request.getHeaders()) {
+      String lower = field.getName().toLowerCase(Locale.ROOT);
+      if (lower.equals("cookie")) {
+        cookies.add(field.getValue());
+      } else {
+        headers.merge(lower, field.getValue(), (a, b) -> a + "," + b);
+      }
+    }
+    String rawPath = request.getHttpURI().getPath();
+    String rawQuery = request.getHttpURI().getQuery();
     Instant now = Instant.now();
-    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
         .withRouteKey("$default")
@@ -133,10 +175,10 @@ final class LambdaHttpServer implements AutoCloseable {
                 .withTimeEpoch(now.toEpochMilli())
                 .withHttp(
                     APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
+                        .withMethod(request.getMethod().toUpperCase(Locale.ROOT))
                         .withPath(rawPath)
-                        .withProtocol(exchange.getProtocol())
-                        .withSourceIp(sourceIp)
+                        .withProtocol(request.getConnectionMetaData().getProtocol())
+                        .withSourceIp(Request.getRemoteAddr(request))
                         .withUserAgent(headers.get("user-agent"))
                         .build())
                 .build())
@@ -175,32 +217,53 @@ final class LambdaHttpServer implements AutoCloseable {
     return body;
   }
 
-  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response)
-      throws IOException {
-    if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+  private static void write(Request request, Response response, Callback callback, APIGatewayV2HTTPResponse result) {
+    if (result.getHeaders() != null) {
+      result.getHeaders().forEach((name, value) -> response.getHeaders().put(name, value));
     }
     byte[] body;
-    if (response.getBody() == null) {
+    if (result.getBody() == null) {
       body = new byte[0];
-    } else if (response.getIsBase64Encoded()) {
-      body = Base64.getDecoder().decode(response.getBody());
+    } else if (result.getIsBase64Encoded()) {
+      body = Base64.getDecoder().decode(result.getBody());
     } else {
-      body = response.getBody().getBytes(StandardCharsets.UTF_8);
+      body = result.getBody().getBytes(StandardCharsets.UTF_8);
     }
-    int status = response.getStatusCode();
-    boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, noBody ? -1 : (body.length == 0 ? -1 : body.length));
-    if (!noBody && body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+    int status = result.getStatusCode();
+    response.setStatus(status);
+    boolean noBody = status == 204 || status == 304 || request.getMethod().equals("HEAD");
+    response.write(true, noBody ? null : ByteBuffer.wrap(body), callback);
+  }
+
+  /**
+   * What Jetty answers itself (a path it cannot parse, headers over the limit, a body sent too
+   * slowly): a problem document, as the API answers everything else, never an HTML page.
+   */
+  static final class ProblemErrorHandler extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.BAD_REQUEST_400;
+      Object message = request.getAttribute(ERROR_MESSAGE);
+      String reason = HttpStatus.getMessage(status);
+      ObjectNode problem = JSON.createObjectNode();
+      problem.put("type", "https://commercive.com/problems/support/" + (status == 400 ? "bad-request"
+          : reason.toLowerCase(Locale.ROOT).replace(' ', '-')));
+      problem.put("title", reason);
+      problem.put("status", status);
+      problem.put("detail", "the request could not be read" + (message == null ? "" : ": " + message));
+      response.getHeaders().put("Content-Type", "application/problem+json");
+      response.getHeaders().put("Cache-Control", "no-store");
+      response.write(true, ByteBuffer.wrap(problem.toString().getBytes(StandardCharsets.UTF_8)), callback);
+      return true;
     }
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the API server did not stop cleanly", e);
+    }
   }
 }

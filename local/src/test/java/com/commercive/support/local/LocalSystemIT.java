@@ -288,6 +288,65 @@ class LocalSystemIT {
 
   @Nested
   class Protocol {
+    /** A raw HTTP/1.1 exchange: the status line, the headers and the body as received. */
+    String raw(String request) throws IOException {
+      URI api = system.apiUrl();
+      try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+        socket.setSoTimeout(15_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+
+    /** Issue 13: these paths got an HTML URISyntaxException page. */
+    @Test
+    void malformedRequestsGetAProblemDocument() throws IOException {
+      for (String path : List.of("/support/{x}", "/support/a|b", "/support/a\\b", "/support/%zz",
+          "/support/tickets/%", "/support/tickets?x=%")) {
+        String response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String statusLine = response.lines().findFirst().orElse("");
+        assertThat(statusLine).as(path).matches("HTTP/1\\.1 4\\d\\d .*");
+        assertThat(response.toLowerCase(java.util.Locale.ROOT)).as(path)
+            .contains("content-type: application/problem+json").doesNotContain("<html").doesNotContain("exception");
+        JsonNode problem = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(problem.get("status").asInt()).as(path).isBetween(400, 499);
+        assertThat(problem.get("title").asText()).as(path).isNotBlank();
+      }
+      String hugeHeader = raw("GET /support/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(40_000)
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(hugeHeader.lines().findFirst().orElse("")).matches("HTTP/1\\.1 4\\d\\d .*");
+      assertThat(hugeHeader).contains("application/problem+json");
+    }
+
+    /** Issue 13: about 32 stalled connections made the API stop answering for minutes. */
+    @Test
+    void connectionsThatStallMidRequestDoNotStopTheApi() throws Exception {
+      URI api = system.apiUrl();
+      List<java.net.Socket> stalled = new ArrayList<>();
+      try {
+        for (int i = 0; i < 80; i++) {
+          java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort());
+          String partial = i % 2 == 0
+              ? "POST /support/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 1000\r\n\r\n{\"subject\":"
+              : "GET /support/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+          socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          stalled.add(socket);
+        }
+        long started = System.nanoTime();
+        assertThat(call("GET", "/support/health", null, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/support/tickets", user, null).status()).isEqualTo(200);
+        // Answered while 80 connections hang, not after their timeouts.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      } finally {
+        for (java.net.Socket socket : stalled) {
+          socket.close();
+        }
+      }
+    }
+
     @Test
     void preflightHealthOpenApiAnd405() {
       Reply preflight = call("OPTIONS", "/support/tickets", null, null,
