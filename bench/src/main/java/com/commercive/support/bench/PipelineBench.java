@@ -179,7 +179,7 @@ public final class PipelineBench {
         pending.addAll(asked);
       }
       // The thread is read only once both emails are in: the owner's email follows the reply.
-      pending.removeIf(a -> emailSeen.containsKey(key(TEAM, "Re: " + a.subject()))
+      pending.removeIf(a -> emailSeen.containsKey(key(TEAM, "New ticket: " + a.subject()))
           && emailSeen.containsKey(key(a.owner() + "@example.com", "Re: " + a.subject())));
     }
     double acceptSeconds = (accepted - started) / 1e3;
@@ -214,7 +214,7 @@ public final class PipelineBench {
 
   /** The question's times once its reply is stored and both emails were seen, else null. */
   Sample completed(Asked asked) throws IOException, InterruptedException {
-    Long team = emailSeen.get(key(TEAM, "Re: " + asked.subject()));
+    Long team = emailSeen.get(key(TEAM, "New ticket: " + asked.subject()));
     Long owner = emailSeen.get(key(asked.owner() + "@example.com", "Re: " + asked.subject()));
     if (team == null || owner == null) {
       return null;
@@ -279,7 +279,7 @@ public final class PipelineBench {
     int team = 0;
     int owner = 0;
     for (Map.Entry<String, Integer> email : sent.entrySet()) {
-      if (email.getKey().contains("] Re: Pipeline burst ")) {
+      if (email.getKey().contains("] Re: Pipeline burst ") || email.getKey().contains("] New ticket: Pipeline burst ")) {
         if (email.getValue() != 1) {
           throw new IllegalStateException("sent " + email.getValue() + " times: " + email.getKey());
         }

@@ -144,15 +144,20 @@ class LambdaJarsIT {
 
   @Test
   void theNotifierJarSendsAnEmail() throws Exception {
-    // The running system never sends "New ticket" for this ticket (it was opened with a message).
-    assertThat(newTicketEmails()).isZero();
+    // The running system tells the team of this ticket once (it was opened with a message): wait
+    // for that email, so that the jar's is counted on its own.
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (newTicketEmails() < 1 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    long before = newTicketEmails();
     List<String> results = run("notifier", "com.commercive.support.notifier.NotifierHandler",
         "com.amazonaws.services.lambda.runtime.events.SQSEvent",
         sqs("{\"id\":\"jar-test-" + UUID.randomUUID() + "\",\"kind\":\"NEW_TICKET\",\"ticket_id\":\"" + ticketId
             + "\",\"message_id\":\"" + messageId + "\"}", null));
 
     assertThat(results).containsExactly("failures=0");
-    assertThat(newTicketEmails()).isEqualTo(1);
+    assertThat(newTicketEmails()).isEqualTo(before + 1);
   }
 
   /** Runs the function's shaded jar in a fresh JVM on the given event files; one result per event. */

@@ -48,7 +48,11 @@ public final class ChangeRouter {
     } else {
       // What the merchant just read in the app (the assistant's answer to their request) is not
       // emailed to them as well.
-      if (!message.shownInApp()) {
+      if (message.closesTicket()) {
+        // One email for a reply that closed the ticket, under the id the ticket's close would use.
+        work.add(new Notification(closedId(message.ticketId(), message.createdAt()),
+            Notification.Kind.TICKET_CLOSED, message.ticketId(), message.messageId()));
+      } else if (!message.shownInApp()) {
         work.add(new Notification(
             notificationId, Notification.Kind.REPLY, message.ticketId(), message.messageId()));
       }
@@ -73,13 +77,25 @@ public final class ChangeRouter {
           "ticket-" + after.ticketId(), Notification.Kind.NEW_TICKET, after.ticketId(), null));
     } else if (before != null
         && before.status() != TicketStatus.CLOSED
-        && after.status() == TicketStatus.CLOSED) {
-      work.add(new Notification(
-          "closed-" + after.ticketId() + "-" + after.updatedAt().toEpochMilli(),
+        && after.status() == TicketStatus.CLOSED
+        && !closedWithAReply(before, after)) {
+      work.add(new Notification(closedId(after.ticketId(), after.updatedAt()),
           Notification.Kind.TICKET_CLOSED, after.ticketId(), null));
     }
     work.forEach(this::enqueue);
     return work;
+  }
+
+  /** The close came with a team member's message: that message's record sends the one email. */
+  private static boolean closedWithAReply(Ticket before, Ticket after) {
+    return after.messageCount() > before.messageCount()
+        && after.lastMessage() != null
+        && after.lastMessage().senderType() == SenderType.ADMIN
+        && after.lastMessage().createdAt().equals(after.updatedAt());
+  }
+
+  private static String closedId(String ticketId, java.time.Instant at) {
+    return "closed-" + ticketId + "-" + at.toEpochMilli();
   }
 
   private void enqueue(Object item) {

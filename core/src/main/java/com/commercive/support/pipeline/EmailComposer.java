@@ -1,7 +1,9 @@
 package com.commercive.support.pipeline;
 
 import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.User;
 import java.net.URI;
 
 /**
@@ -16,20 +18,37 @@ public final class EmailComposer {
     this.frontendUrl = frontendUrl;
   }
 
+  /**
+   * What an email is about beyond its ticket: the merchant who owns the ticket (for the team's
+   * emails: who wrote) and, for a handoff, the merchant's question the assistant could not answer.
+   */
+  public record Context(User owner, Message question) {
+    public static final Context NONE = new Context(null, null);
+  }
+
   public Email compose(Notification.Kind kind, Ticket ticket, Message message, String recipient) {
+    return compose(kind, ticket, message, Context.NONE, recipient);
+  }
+
+  /** One email per event, saying who, what and how urgent. */
+  public Email compose(Notification.Kind kind, Ticket ticket, Message message, Context context, String recipient) {
     String shortId = ticket.ticketId().length() > 8 ? ticket.ticketId().substring(0, 8) : ticket.ticketId();
     String subject = headerSafe(ticket.subject());
     String link = frontendUrl + "/support/tickets/" + ticket.ticketId();
+    String merchant = merchant(context.owner());
+    String urgency = "priority " + ticket.priority().wireName();
+    boolean opening = message != null && message.createdAt().equals(ticket.createdAt());
     String heading;
     String intro;
+    Message quoted = message;
     switch (kind) {
       case NEW_TICKET -> {
         heading = "New ticket: " + subject;
-        intro = "A merchant opened a new ticket.";
+        intro = merchant + " opened a ticket (" + urgency + ") without a message yet.";
       }
       case CUSTOMER_MESSAGE -> {
-        heading = "Re: " + subject;
-        intro = "The merchant wrote:";
+        heading = (opening ? "New ticket: " : "Re: ") + subject;
+        intro = merchant + (opening ? " opened a ticket (" : " wrote (") + urgency + "):";
       }
       case REPLY -> {
         heading = "Re: " + subject;
@@ -39,26 +58,45 @@ public final class EmailComposer {
       }
       case TICKET_CLOSED -> {
         heading = "Closed: " + subject;
-        intro = "Your ticket has been closed. Reply in the ticket if you still need help.";
+        intro = message != null
+            ? "Our support team replied and closed your ticket. Reply in the ticket if you still need help."
+            : "Your ticket has been closed. Reply in the ticket if you still need help.";
       }
       case HANDOFF -> {
         heading = "Needs a person: " + subject;
-        intro = "The assistant could not answer this ticket confidently. Please reply to the merchant.";
+        intro = "The assistant could not answer " + merchant + " confidently (" + urgency
+            + "). Please reply to the merchant. They asked:";
+        quoted = context.question();
       }
       default -> throw new IllegalArgumentException("unknown kind " + kind);
     }
-    String fullSubject = PREFIX + heading + " (#" + shortId + ")";
+    boolean toTeam = kind.audience() == Notification.Audience.ADMINS;
+    String fullSubject = PREFIX + heading + (toTeam && ticket.priority() == Priority.HIGH ? " [high priority]" : "")
+        + " (#" + shortId + ")";
 
     StringBuilder text = new StringBuilder(intro).append("\n\n");
     StringBuilder html = new StringBuilder("<p>").append(escape(intro)).append("</p>\n");
-    if (message != null && kind != Notification.Kind.HANDOFF) {
-      text.append(message.text()).append("\n\n");
-      html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(message.text()))
+    if (quoted != null) {
+      text.append(quoted.text()).append("\n\n");
+      html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(quoted.text()))
           .append("</blockquote>\n");
     }
     text.append("View the ticket: ").append(link).append('\n');
     html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");
     return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
+  }
+
+  /** "Dana Merchant (dana@example.com)", or what is known of them. */
+  static String merchant(User owner) {
+    if (owner == null) {
+      return "The merchant";
+    }
+    boolean named = owner.name() != null && !owner.name().isBlank();
+    boolean mailed = owner.email() != null && !owner.email().isBlank();
+    if (named && mailed) {
+      return owner.name() + " (" + owner.email() + ")";
+    }
+    return named ? owner.name() : mailed ? owner.email() : "The merchant";
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.commercive.support.pipeline;
 
 import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.store.IdempotencyStore;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * notification, which is retried and, in the end, lands in the dead-letter queue.
  */
 public final class NotificationService {
+  /** How far back a handoff email looks for the merchant's question. */
+  static final int QUESTION_LOOKBACK = 10;
   static final Duration SEND_LOCK = Duration.ofSeconds(60);
   static final Duration RECORD_RETENTION = Duration.ofDays(7);
 
@@ -91,13 +94,15 @@ public final class NotificationService {
       }
     }
     List<String> recipients;
+    User owner = users.findAll(List.of(ticket.get().userId())).get(ticket.get().userId());
     if (notification.kind().audience() == Notification.Audience.ADMINS) {
       recipients = adminEmails;
     } else {
-      User owner = users.findAll(List.of(ticket.get().userId())).get(ticket.get().userId());
       recipients = owner == null || owner.email() == null || owner.email().isBlank()
           ? List.of() : List.of(owner.email());
     }
+    EmailComposer.Context context = new EmailComposer.Context(owner,
+        notification.kind() == Notification.Kind.HANDOFF ? questionBefore(message) : null);
     if (recipients.isEmpty()) {
       return new Result(0, 0, "no recipients");
     }
@@ -123,7 +128,7 @@ public final class NotificationService {
         return new Result(sent, alreadySent, "email limit for this ticket reached");
       }
       try {
-        sender.send(composer.compose(notification.kind(), ticket.get(), message, recipient));
+        sender.send(composer.compose(notification.kind(), ticket.get(), message, context, recipient));
       } catch (RuntimeException failure) {
         sends.release(key);
         throw failure;
@@ -133,5 +138,19 @@ public final class NotificationService {
       sent++;
     }
     return new Result(sent, alreadySent, null);
+  }
+
+  /** The merchant's latest message before the assistant's (the question it handed off), if any. */
+  private Message questionBefore(Message reply) {
+    if (reply == null || reply.shownInApp()) {
+      return null; // asked in the app: the question was answered there and is not in the thread
+    }
+    Message question = null;
+    for (Message earlier : tickets.recentMessages(reply.ticketId(), QUESTION_LOOKBACK)) {
+      if (earlier.senderType() == SenderType.USER && !earlier.createdAt().isAfter(reply.createdAt())) {
+        question = earlier;
+      }
+    }
+    return question;
   }
 }

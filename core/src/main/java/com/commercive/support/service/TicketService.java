@@ -190,7 +190,8 @@ public final class TicketService {
       }
       Instant at = notBefore(current);
       Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
-          caller.senderType(), request.message(), request.attachmentUrl(), at);
+          caller.senderType(), request.message(), request.attachmentUrl(), at, false, false,
+          request.closeTicket() && current.status() != TicketStatus.CLOSED);
       TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
       return Optional.of(new TicketChange(message, next, at, caller.admin()));
     }).orElseThrow();

@@ -2,8 +2,11 @@ package com.commercive.support.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.User;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,5 +23,70 @@ class EmailComposerTest {
     assertThat(email.subject()).contains("Refund gnp.exe  Bcc: x@y.z")
         .doesNotContain("\u202e").doesNotContain("\u202c").doesNotContain("\u200b")
         .doesNotContain("\r").doesNotContain("\n");
+  }
+
+  static final User DANA = new User("user-1", "Dana Merchant", "dana@example.com", "user");
+  static final Instant OPENED = Instant.parse("2026-12-01T10:00:00Z");
+
+  /** Issue 13: the team's email about a new ticket said "Re:" and only "The merchant wrote:". */
+  @Test
+  void theTeamLearnsWhoWroteWhatAndHowUrgent() {
+    Ticket ticket = Ticket.open("t-12345678", "user-1", "Orders not syncing", Priority.HIGH, OPENED);
+    Message first = new Message("m-1", ticket.ticketId(), "user-1", SenderType.USER, "Nothing since Monday", null, OPENED);
+    Email email = composer.compose(Notification.Kind.CUSTOMER_MESSAGE, ticket, first,
+        new EmailComposer.Context(DANA, null), "team@example.com");
+    assertThat(email.subject()).isEqualTo("[Commercive Support] New ticket: Orders not syncing [high priority] (#t-123456)");
+    assertThat(email.text()).contains("Dana Merchant (dana@example.com) opened a ticket (priority high):")
+        .contains("Nothing since Monday");
+    Message later = new Message("m-2", ticket.ticketId(), "user-1", SenderType.USER, "Any news?", null,
+        OPENED.plusSeconds(60));
+    Email followUp = composer.compose(Notification.Kind.CUSTOMER_MESSAGE, ticket, later,
+        new EmailComposer.Context(DANA, null), "team@example.com");
+    assertThat(followUp.subject()).startsWith("[Commercive Support] Re: Orders not syncing [high priority]");
+    assertThat(followUp.text()).contains("Dana Merchant (dana@example.com) wrote (priority high):").contains("Any news?");
+  }
+
+  /** Issue 13: the "needs a person" email did not quote the question. */
+  @Test
+  void aHandoffQuotesTheQuestion() {
+    Ticket ticket = Ticket.open("t-2", "user-1", "Refund please", Priority.MEDIUM, OPENED);
+    Message question = new Message("m-1", ticket.ticketId(), "user-1", SenderType.USER, "Can you refund order 1042?",
+        null, OPENED);
+    Message handoff = new Message("ai-m-1", ticket.ticketId(), "assistant", SenderType.AI, "A person will follow up.",
+        null, OPENED.plusSeconds(1), true, false);
+    Email email = composer.compose(Notification.Kind.HANDOFF, ticket, handoff,
+        new EmailComposer.Context(DANA, question), "team@example.com");
+    assertThat(email.subject()).startsWith("[Commercive Support] Needs a person: Refund please (#");
+    assertThat(email.text()).contains("Dana Merchant (dana@example.com)").contains("priority medium")
+        .contains("Can you refund order 1042?").doesNotContain("A person will follow up.");
+  }
+
+  /** Issue 13: a reply with close_ticket sent the merchant two emails in the same second. */
+  @Test
+  void aReplyThatClosesTheTicketIsOneEmail() {
+    Ticket open = Ticket.open("t-3", "user-1", "Where is my payout", Priority.LOW, OPENED);
+    Message closing = new Message("m-9", open.ticketId(), "admin-1", SenderType.ADMIN, "Sent today, closing.", null,
+        OPENED.plusSeconds(30), false, false, true);
+    Ticket closed = open.with(new com.commercive.support.domain.TicketChange(closing,
+        com.commercive.support.domain.TicketStatus.CLOSED, closing.createdAt(), true));
+    ChangeRouter router = new ChangeRouter(new WorkQueue() {
+      @Override public void enqueue(AiJob job) {}
+      @Override public void enqueue(Notification notification) {}
+    }, true);
+    java.util.List<Object> work = new java.util.ArrayList<>(router.messageAdded("e-1", closing));
+    work.addAll(router.ticketChanged(open, closed));
+    assertThat(work).singleElement().satisfies(n -> {
+      assertThat(((Notification) n).kind()).isEqualTo(Notification.Kind.TICKET_CLOSED);
+      assertThat(((Notification) n).messageId()).isEqualTo("m-9");
+    });
+    Email email = composer.compose(Notification.Kind.TICKET_CLOSED, closed, closing,
+        new EmailComposer.Context(DANA, null), "dana@example.com");
+    assertThat(email.subject()).startsWith("[Commercive Support] Closed: Where is my payout");
+    assertThat(email.text()).contains("replied and closed your ticket").contains("Sent today, closing.");
+    // A close without a message still tells the owner, once.
+    Ticket closedQuietly = open.with(new com.commercive.support.domain.TicketChange(null,
+        com.commercive.support.domain.TicketStatus.CLOSED, OPENED.plusSeconds(40), true));
+    assertThat(router.ticketChanged(open, closedQuietly)).singleElement()
+        .satisfies(n -> assertThat(((Notification) n).messageId()).isNull());
   }
 }

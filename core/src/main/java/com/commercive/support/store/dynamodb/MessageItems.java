@@ -18,6 +18,7 @@ public final class MessageItems {
   static final String CREATED_AT = "created_at";
   static final String HANDOFF = "handoff";
   static final String SHOWN_IN_APP = "shown_in_app";
+  static final String CLOSES_TICKET = "closes_ticket";
 
   private MessageItems() {}
 
@@ -39,6 +40,9 @@ public final class MessageItems {
     if (message.shownInApp()) {
       item.put(SHOWN_IN_APP, AttributeValue.fromBool(true));
     }
+    if (message.closesTicket()) {
+      item.put(CLOSES_TICKET, AttributeValue.fromBool(true));
+    }
     return item;
   }
 
@@ -53,7 +57,8 @@ public final class MessageItems {
         attachment == null || attachment.s() == null ? null : attachment.s(),
         Timestamps.parse(item.get(CREATED_AT).s()),
         flag(item, HANDOFF),
-        flag(item, SHOWN_IN_APP));
+        flag(item, SHOWN_IN_APP),
+        flag(item, CLOSES_TICKET));
   }
 
   private static boolean flag(Map<String, AttributeValue> item, String name) {
