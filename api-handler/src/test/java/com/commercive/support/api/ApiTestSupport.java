@@ -140,8 +140,18 @@ class ApiTestSupport {
         .build();
   }
 
+  /** Sends the event to the handler; every response must match the OpenAPI document. */
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, new FakeLambdaContext("api-handler"));
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeLambdaContext("api-handler"));
+    String query = event.getRawQueryString() == null || event.getRawQueryString().isEmpty()
+        ? "" : "?" + event.getRawQueryString();
+    String stage = event.getRequestContext().getStage();
+    String path = stage != null && !stage.equals("$default") && event.getRawPath().startsWith("/" + stage + "/")
+        ? event.getRawPath().substring(stage.length() + 1) : event.getRawPath();
+    OpenApiContract.load().check(event.getRequestContext().getHttp().getMethod(), path + query,
+        response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+        response.getBody());
+    return response;
   }
 
   APIGatewayV2HTTPResponse send(String method, String path, String token, String body) {

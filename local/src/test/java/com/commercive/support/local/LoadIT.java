@@ -76,11 +76,14 @@ class LoadIT {
 
   static HttpResponse<String> send(String method, String path, String token, String body) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path)).timeout(Duration.ofSeconds(30))
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + path))
+          .timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + token)
           .header("Content-Type", "application/json")
           .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
           BodyHandlers.ofString());
+      OpenApiContract.check(method, path, response);
+      return response;
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {

@@ -31,6 +31,7 @@ final class LocalApi {
           .header("Content-Type", "application/json")
           .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
           BodyHandlers.ofString());
+      OpenApiContract.check(method, path, response);
       assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
       return JSON.readTree(response.body());
     } catch (IOException e) {

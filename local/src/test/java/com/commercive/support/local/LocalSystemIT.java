@@ -97,6 +97,7 @@ class LocalSystemIT {
     }
     try {
       HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+      OpenApiContract.check(method, path, response);
       Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
       // Every response, errors included, carries the CORS grant for an allowed origin.
       assertThat(reply.header("Access-Control-Allow-Origin")).as(method + " " + path).isEqualTo(ORIGIN);
