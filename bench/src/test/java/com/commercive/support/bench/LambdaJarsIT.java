@@ -127,14 +127,23 @@ class LambdaJarsIT {
 
   @Test
   void theAiWorkerJarAnswersAJobFromTheKnowledgeBase() throws Exception {
+    // A ticket of its own: whatever the other tests post (a person's reply) does not silence it.
+    JsonNode opened = JSON.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets"))
+            .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"subject\":\"Jar test for the AI\",\"message\":\"My Shopify products are not syncing\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+    String aiTicket = opened.at("/ticket/ticket_id").asText();
+    String aiQuestion = opened.at("/message/message_id").asText();
     List<String> results = run("ai-worker", "com.commercive.support.aiworker.AiWorkerHandler",
         "com.amazonaws.services.lambda.runtime.events.SQSEvent",
-        sqs("{\"ticket_id\":\"" + ticketId + "\",\"message_id\":\"" + messageId + "\",\"event_id\":\"jar-test\"}",
-            ticketId));
+        sqs("{\"ticket_id\":\"" + aiTicket + "\",\"message_id\":\"" + aiQuestion + "\",\"event_id\":\"jar-test\"}",
+            aiTicket));
 
     assertThat(results).containsExactly("failures=0");
     JsonNode thread = JSON.readTree(HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + ticketId + "/messages"))
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + aiTicket + "/messages"))
             .header("Authorization", "Bearer " + userToken).build(),
         HttpResponse.BodyHandlers.ofString()).body());
     List<String> senders = new ArrayList<>();
@@ -167,7 +176,8 @@ class LambdaJarsIT {
     // The jar carries the embedding model's native libraries for Lambda's Linux arm64 only; this
     // machine's come after it on the class path (the jar's own classes still win).
     String classPath = String.join(File.pathSeparator, jar.toString(), location(LambdaJarDriver.class),
-        location(LambdaEventSerializers.class), FreshJvm.hostNativeLibraries());
+        location(LambdaEventSerializers.class), FreshJvm.hostNativeLibraries(),
+        location(com.commercive.support.testing.AwsCallRecorder.class));
     List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", classPath,
         LambdaJarDriver.class.getName(), handler, eventType));
     for (Path file : eventFiles) {
@@ -175,6 +185,10 @@ class LambdaJarsIT {
     }
     Map<String, String> env = FreshJvm.functionEnvironment(system);
     env.put("LOG_LEVEL", "WARN");
+    // The jar's AWS calls (its warm-up's included) are recorded for IamGrantsCoverCallsIT.
+    env.put(com.commercive.support.testing.AwsCallRecorder.FUNCTION, module);
+    env.put(com.commercive.support.testing.AwsCallRecorder.LOG, System.getProperty(
+        com.commercive.support.testing.AwsCallRecorder.LOG, "target/aws-calls.jsonl"));
     List<String> results = FreshJvm.run(command, env, "RESULT ");
     // The warm-ups SnapStart runs before its snapshot ran first, against the same stand-ins.
     assertThat(results.get(0)).isEqualTo("warmUpFailures=0");

@@ -170,8 +170,9 @@ public final class SupportStack extends Stack {
         "AUTO_REPLY_ENABLED", "true", "AI_MAX_REPLIES_PER_TICKET", "5")));
     tickets.grantReadWriteData(aiWorker);
     messages.grantReadWriteData(aiWorker);
-    // Its per-user auto-reply counters live in the idempotency table (one conditional UpdateItem).
-    idempotency.grant(aiWorker, "dynamodb:UpdateItem");
+    // Its per-user auto-reply counters live in the idempotency table (read, then one conditional
+    // UpdateItem: a sliding window's compare-and-set).
+    idempotency.grant(aiWorker, "dynamodb:GetItem", "dynamodb:UpdateItem");
     aliases.get(AI_WORKER.id()).addEventSource(new SqsEventSource(aiJobs,
         software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()
             .batchSize(10).reportBatchItemFailures(true).maxConcurrency(5).build()));

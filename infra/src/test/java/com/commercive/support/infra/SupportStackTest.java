@@ -204,7 +204,8 @@ class SupportStackTest {
     assertThat(aiWorker).doesNotContain("ses:").doesNotContain("sqs:SendMessage");
     // The AI worker counts auto-replies per user in the idempotency table, and may only update it.
     assertThat(statementsOn(aiWorker, "Idempotency")).singleElement().satisfies(statement ->
-        assertThat(statement).contains("dynamodb:UpdateItem").doesNotContain("dynamodb:PutItem")
+        assertThat(statement).contains("dynamodb:GetItem").contains("dynamodb:UpdateItem")
+            .doesNotContain("dynamodb:PutItem")
             .doesNotContain("dynamodb:DeleteItem"));
     // Only the assistant's users call Bedrock, and only the configured model.
     for (String withModel : List.of(api, aiWorker)) {
