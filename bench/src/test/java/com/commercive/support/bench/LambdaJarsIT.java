@@ -51,14 +51,19 @@ class LambdaJarsIT {
         "SES_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("ses-standin").toString())));
     userToken = system.tokenFor("demo-user");
     adminToken = system.tokenFor("demo-admin");
-    JsonNode created = JSON.readTree(HttpClient.newHttpClient().send(
+    JsonNode created = openTicket("Jar test");
+    ticketId = created.at("/ticket/ticket_id").asText();
+    messageId = created.at("/message/message_id").asText();
+  }
+
+  /** Opens a ticket with a question, as the demo user, through the running system's API. */
+  static JsonNode openTicket(String subject) throws Exception {
+    return JSON.readTree(HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets"))
             .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"subject\":\"Jar test\",\"message\":\"My Shopify products are not syncing\"}"))
+                "{\"subject\":\"" + subject + "\",\"message\":\"My Shopify products are not syncing\"}"))
             .build(), HttpResponse.BodyHandlers.ofString()).body());
-    ticketId = created.at("/ticket/ticket_id").asText();
-    messageId = created.at("/message/message_id").asText();
   }
 
   @AfterAll
@@ -128,12 +133,7 @@ class LambdaJarsIT {
   @Test
   void theAiWorkerJarAnswersAJobFromTheKnowledgeBase() throws Exception {
     // A ticket of its own: whatever the other tests post (a person's reply) does not silence it.
-    JsonNode opened = JSON.readTree(HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets"))
-            .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"subject\":\"Jar test for the AI\",\"message\":\"My Shopify products are not syncing\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode opened = openTicket("Jar test for the AI");
     String aiTicket = opened.at("/ticket/ticket_id").asText();
     String aiQuestion = opened.at("/message/message_id").asText();
     List<String> results = run("ai-worker", "com.commercive.support.aiworker.AiWorkerHandler",
