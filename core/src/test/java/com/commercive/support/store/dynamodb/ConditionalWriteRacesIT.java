@@ -45,6 +45,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class ConditionalWriteRacesIT {
   static final int ROUNDS = 5;
+  /**
+   * Tomorrow at 10:15 UTC: the counters must not expire while the test runs. DynamoDB Local
+   * removes items whose TTL attribute is past, so a clock fixed in the past (as our tests once
+   * used) lets it delete a counter mid-race and the uses after start from zero: that, not a lack
+   * of serialisation, was the 17-20 of 30 through a limit of 10.
+   */
+  static final Instant QUARTER_PAST = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+      .plus(Duration.ofDays(1)).plus(Duration.ofMinutes(10 * 60 + 15));
   static final int CALLERS = 30;
   static DynamoDbClient client;
   static TableNames tables;
@@ -83,7 +91,7 @@ class ConditionalWriteRacesIT {
   @Test
   void aLimitLetsExactlyItsAllowanceThroughARace() throws Exception {
     DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
-    Instant now = Instant.parse("2026-11-24T10:15:00Z");
+    Instant now = QUARTER_PAST;
     for (int round = 0; round < ROUNDS; round++) {
       String key = "AI_REQUESTS#racer-" + round;
       List<Optional<Duration>> answers = race(CALLERS, () -> store.tryAcquire(key, 10, Duration.ofHours(1), now));
@@ -99,10 +107,10 @@ class ConditionalWriteRacesIT {
   void aRaceAcrossTheHoursTurnGetsNoSecondAllowance() throws Exception {
     DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
     String key = "TICKETS#turner";
-    Instant before = Instant.parse("2026-11-24T15:59:55Z");
+    Instant before = QUARTER_PAST.plus(Duration.ofMinutes(5 * 60 + 44)).plus(Duration.ofSeconds(55)); // 15:59:55
     long first = race(CALLERS, () -> store.tryAcquire(key, 20, Duration.ofHours(1), before))
         .stream().filter(Optional::isEmpty).count();
-    Instant after = Instant.parse("2026-11-24T16:00:05Z");
+    Instant after = before.plusSeconds(10); // 16:00:05
     long second = race(CALLERS, () -> store.tryAcquire(key, 20, Duration.ofHours(1), after))
         .stream().filter(Optional::isEmpty).count();
     assertThat(first).isEqualTo(20);

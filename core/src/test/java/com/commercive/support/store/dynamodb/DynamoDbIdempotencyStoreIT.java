@@ -19,7 +19,8 @@ class DynamoDbIdempotencyStoreIT {
   static DynamoDbClient client;
   static TableNames tables;
   static DynamoDbIdempotencyStore store;
-  final Instant now = Instant.parse("2026-11-24T10:00:00.000Z");
+  // In the future: DynamoDB Local deletes items whose TTL (expires_at) is past.
+  final Instant now = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   final String key = UUID.randomUUID().toString();
 
   @BeforeAll

@@ -22,7 +22,8 @@ class DynamoDbRateLimitStoreIT {
     try (DynamoDbClient client = DynamoDbLocalServer.client()) {
       TableNames tables = DynamoDbLocalServer.createTables(client);
       DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
-      Instant now = Instant.parse("2026-11-24T10:15:00Z");
+      // In the future: DynamoDB Local deletes items whose TTL (expires_at) is past.
+      Instant now = ConditionalWriteRacesIT.QUARTER_PAST;
       for (int i = 0; i < 10; i++) {
         assertThat(store.tryAcquire("AI_REQUESTS#user-1", 10, Duration.ofHours(1), now)).as("use %d", i).isEmpty();
       }
