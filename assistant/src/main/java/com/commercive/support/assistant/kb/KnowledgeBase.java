@@ -265,7 +265,7 @@ public final class KnowledgeBase {
     if (ScopeGuard.outOfScope(question)) {
       return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.OUT_OF_SCOPE);
     }
-    Scored whole = score(question, previous);
+    Retrieval whole = score(question, previous);
     if (whole == null) {
       return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
     }
@@ -277,7 +277,7 @@ public final class KnowledgeBase {
         return combined;
       }
     }
-    return whole.retrieval();
+    return whole;
   }
 
   /**
@@ -286,26 +286,26 @@ public final class KnowledgeBase {
    * article, the whole message's retrieval answers.
    */
   private Retrieval combineClauses(List<Clauses.Clause> clauses) {
-    List<Scored> asked = new ArrayList<>();
+    List<Retrieval> asked = new ArrayList<>();
     for (Clauses.Clause clause : clauses) {
-      Scored scored = score(clause.text(), null);
+      Retrieval scored = score(clause.text(), null);
       if (scored != null) {
         asked.add(scored);
       }
     }
     List<Retrieval.Match> answers = new ArrayList<>();
     double confidence = 1;
-    for (Scored part : asked) {
-      Retrieval.Match best = part.retrieval().matches().get(0);
+    for (Retrieval part : asked) {
+      Retrieval.Match best = part.matches().get(0);
       if (answers.stream().noneMatch(m -> m.article().id().equals(best.article().id()))) {
         answers.add(best);
-        confidence = Math.min(confidence, part.retrieval().confidence());
+        confidence = Math.min(confidence, part.confidence());
       }
     }
     if (answers.size() < 2) {
       return null;
     }
-    boolean handoff = asked.stream().anyMatch(part -> part.retrieval().handoff());
+    boolean handoff = asked.stream().anyMatch(part -> part.handoff());
     return new Retrieval(
         answers,
         answers.get(0).article().topic(),
@@ -313,14 +313,12 @@ public final class KnowledgeBase {
         handoff,
         handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
         answers.size(),
-        asked.stream().map(part -> part.retrieval().signals())
+        asked.stream().map(part -> part.signals())
             .min(Comparator.comparingDouble(weights::confidence)).orElseThrow());
   }
 
-  /** A retrieval with the scores it came from. */
-  private record Scored(Retrieval retrieval) {}
-
-  private Scored score(String question, String previous) {
+  /** The retrieval for one question (and its context), or null when it shares nothing with the help centre. */
+  private Retrieval score(String question, String previous) {
     String corrected = correct(question);
     List<Set<String>> groups = termGroups(corrected);
     if (groups.isEmpty()) {
@@ -375,14 +373,14 @@ public final class KnowledgeBase {
         best.score(), best.score() - second, coverage, lexicalAgreement(scores.lexical(), best.article().id()));
     double confidence = weights.confidence(signals);
     boolean handoff = confidence < weights.handoffThreshold();
-    return new Scored(new Retrieval(
+    return new Retrieval(
         matches,
         best.article().topic(),
         confidence,
         handoff,
         handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
         1,
-        signals));
+        signals);
   }
 
   /**
