@@ -36,8 +36,8 @@ public final class ChangeRouter {
   }
 
   /** The work a new message causes, queued; returns it for logs and tests. */
-  public List<Object> messageAdded(String eventId, Message message) {
-    List<Object> work = new ArrayList<>();
+  public List<Work> messageAdded(String eventId, Message message) {
+    List<Work> work = new ArrayList<>();
     String notificationId = "message-" + message.messageId();
     if (message.senderType() == SenderType.USER) {
       if (autoReplyEnabled) {
@@ -67,8 +67,8 @@ public final class ChangeRouter {
   }
 
   /** The work a ticket's change causes; {@code before} is null for a new ticket. */
-  public List<Object> ticketChanged(Ticket before, Ticket after) {
-    List<Object> work = new ArrayList<>();
+  public List<Work> ticketChanged(Ticket before, Ticket after) {
+    List<Work> work = new ArrayList<>();
     if (after == null) {
       return work;
     }
@@ -98,11 +98,12 @@ public final class ChangeRouter {
     return "closed-" + ticketId + "-" + at.toEpochMilli();
   }
 
-  private void enqueue(Object item) {
+  private void enqueue(Work item) {
+    // Work is sealed: these are all its kinds (a switch over them needs Java 21's patterns).
     if (item instanceof AiJob job) {
       queue.enqueue(job);
-    } else {
-      queue.enqueue((Notification) item);
+    } else if (item instanceof Notification notification) {
+      queue.enqueue(notification);
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * An email to send about a ticket. {@code id} is derived from what caused it (the stream record,
  * or the AI message), so a redelivery carries the same id and is sent once.
  */
-public record Notification(String id, Kind kind, String ticketId, String messageId) {
+public record Notification(String id, Kind kind, String ticketId, String messageId) implements Work {
   public Notification {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");

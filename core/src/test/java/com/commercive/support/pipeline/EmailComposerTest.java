@@ -73,7 +73,7 @@ class EmailComposerTest {
       @Override public void enqueue(AiJob job) {}
       @Override public void enqueue(Notification notification) {}
     }, true);
-    java.util.List<Object> work = new java.util.ArrayList<>(router.messageAdded("e-1", closing));
+    java.util.List<Work> work = new java.util.ArrayList<>(router.messageAdded("e-1", closing));
     work.addAll(router.ticketChanged(open, closed));
     assertThat(work).singleElement().satisfies(n -> {
       assertThat(((Notification) n).kind()).isEqualTo(Notification.Kind.TICKET_CLOSED);

@@ -266,7 +266,7 @@ class PipelineServicesTest {
       });
       // The worker queues nothing itself: the stream processor turns the stored reply into work.
       assertThat(queue.notifications).isEmpty();
-      List<Object> work = new ChangeRouter(queue, true).messageAdded("event-1", reply);
+      List<Work> work = new ChangeRouter(queue, true).messageAdded("event-1", reply);
       assertThat(work).extracting(n -> ((Notification) n).kind())
           .containsExactly(Notification.Kind.REPLY, Notification.Kind.HANDOFF);
       assertThat(work).allSatisfy(n -> assertThat(((Notification) n).messageId())

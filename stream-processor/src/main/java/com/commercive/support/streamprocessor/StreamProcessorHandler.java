@@ -90,7 +90,7 @@ public final class StreamProcessorHandler
     if (change == null) {
       throw new IllegalArgumentException("a stream record without its change");
     }
-    List<Object> work;
+    List<com.commercive.support.pipeline.Work> work;
     if (table.equals(messagesTable)) {
       if (!"INSERT".equals(record.getEventName())) {
         return;
