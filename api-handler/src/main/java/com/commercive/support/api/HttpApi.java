@@ -8,10 +8,6 @@ import com.commercive.support.api.Representations.TicketCreatedJson;
 import com.commercive.support.api.Representations.TicketEnvelope;
 import com.commercive.support.api.Representations.TicketListJson;
 import com.commercive.support.domain.Caller;
-import com.commercive.support.domain.ConflictException;
-import com.commercive.support.domain.ForbiddenException;
-import com.commercive.support.domain.IdempotencyKeyReusedException;
-import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
@@ -319,9 +315,16 @@ public final class HttpApi {
     String requestId = request.requestId();
     HttpResponse response;
     String kind;
-    if (failure instanceof ValidationException invalid) {
-      kind = "validation-error";
-      response = Problems.problem(400, kind, invalid.detail(), requestId, invalid.errors(), Map.of());
+    if (failure instanceof SupportException refusal) {
+      // The refusal says what it is (status and slug); only its extras are added here.
+      kind = refusal.kind().slug();
+      Map<String, String> headers = Map.of();
+      if (refusal instanceof RateLimitedException limited) {
+        long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+        headers = Map.of("Retry-After", Long.toString(seconds));
+      }
+      response = Problems.problem(refusal.kind().status(), kind, refusal.detail(), requestId,
+          refusal instanceof ValidationException invalid ? invalid.errors() : null, headers);
     } else if (failure instanceof UnauthenticatedException unauthenticated) {
       kind = "unauthenticated";
       String challenge =
@@ -332,15 +335,6 @@ public final class HttpApi {
           Problems.problem(
               401, kind, unauthenticated.getMessage(), requestId, null,
               Map.of("WWW-Authenticate", challenge));
-    } else if (failure instanceof RateLimitedException limited) {
-      kind = "rate-limited";
-      long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
-      response = Problems.problem(429, kind, limited.detail(), requestId, null,
-          Map.of("Retry-After", Long.toString(seconds)));
-    } else if (failure instanceof SupportException refusal) {
-      int status = statusOf(refusal);
-      kind = slugOf(refusal);
-      response = Problems.problem(status, kind, refusal.detail(), requestId);
     } else if (failure instanceof RouteNotFound) {
       kind = "not-found";
       response = Problems.problem(404, kind, "no such route", requestId);
@@ -368,32 +362,6 @@ public final class HttpApi {
     }
     metrics.error(kind, response.status());
     return response;
-  }
-
-  private static int statusOf(SupportException refusal) {
-    if (refusal instanceof NotFoundException) {
-      return 404;
-    } else if (refusal instanceof ForbiddenException) {
-      return 403;
-    } else if (refusal instanceof ConflictException) {
-      return 409;
-    } else if (refusal instanceof IdempotencyKeyReusedException) {
-      return 422;
-    }
-    return 400;
-  }
-
-  private static String slugOf(SupportException refusal) {
-    if (refusal instanceof NotFoundException) {
-      return "not-found";
-    } else if (refusal instanceof ForbiddenException) {
-      return "forbidden";
-    } else if (refusal instanceof ConflictException) {
-      return "conflict";
-    } else if (refusal instanceof IdempotencyKeyReusedException) {
-      return "idempotency-key-reused";
-    }
-    return "bad-request";
   }
 
   /** {@code application/json} or a {@code +json} type, with any parameters ({@code charset=utf-8}). */

@@ -2,6 +2,6 @@ package com.commercive.support.domain;
 
 public final class ConflictException extends SupportException {
   public ConflictException(String detail) {
-    super(detail);
+    super(Kind.CONFLICT, detail);
   }
 }

@@ -2,6 +2,6 @@ package com.commercive.support.domain;
 
 public final class ForbiddenException extends SupportException {
   public ForbiddenException(String detail) {
-    super(detail);
+    super(Kind.FORBIDDEN, detail);
   }
 }

@@ -2,7 +2,7 @@ package com.commercive.support.domain;
 
 public final class NotFoundException extends SupportException {
   public NotFoundException(String detail) {
-    super(detail);
+    super(Kind.NOT_FOUND, detail);
   }
 
   public static NotFoundException ticket() {

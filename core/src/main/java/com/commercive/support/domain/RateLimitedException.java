@@ -7,7 +7,7 @@ public final class RateLimitedException extends SupportException {
   private final Duration retryAfter;
 
   public RateLimitedException(String detail, Duration retryAfter) {
-    super(detail);
+    super(Kind.RATE_LIMITED, detail);
     this.retryAfter = retryAfter;
   }
 

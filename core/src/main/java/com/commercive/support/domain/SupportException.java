@@ -2,7 +2,9 @@ package com.commercive.support.domain;
 
 /**
  * A refusal the caller can act on (bad input, no such ticket, not allowed, conflicting state).
- * The API maps each subtype to one status in one place; anything else is a fault.
+ * Each kind says what it is to a client: an HTTP status and a problem slug, defined here once, so
+ * every way out of the API (and of the next entry points) answers it alike; anything else is a
+ * fault.
  */
 public abstract sealed class SupportException extends RuntimeException
     permits ValidationException,
@@ -12,8 +14,41 @@ public abstract sealed class SupportException extends RuntimeException
         IdempotencyKeyReusedException,
         RateLimitedException {
 
-  protected SupportException(String detail) {
+  /** What a refusal is to a client: the HTTP status and the problem type's last segment. */
+  public enum Kind {
+    BAD_REQUEST(400, "validation-error"),
+    FORBIDDEN(403, "forbidden"),
+    NOT_FOUND(404, "not-found"),
+    CONFLICT(409, "conflict"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+    RATE_LIMITED(429, "rate-limited");
+
+    private final int status;
+    private final String slug;
+
+    Kind(int status, String slug) {
+      this.status = status;
+      this.slug = slug;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public String slug() {
+      return slug;
+    }
+  }
+
+  private final Kind kind;
+
+  protected SupportException(Kind kind, String detail) {
     super(detail, null, false, false);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   /** The sentence shown to the client as the problem's {@code detail}. */

@@ -7,7 +7,7 @@ public final class ValidationException extends SupportException {
   private final List<FieldError> errors;
 
   public ValidationException(List<FieldError> errors) {
-    super(summary(errors));
+    super(Kind.BAD_REQUEST, summary(errors));
     this.errors = List.copyOf(errors);
   }
 
