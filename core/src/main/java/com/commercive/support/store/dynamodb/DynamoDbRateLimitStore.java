@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -73,7 +72,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
         if (attempt >= MAX_ATTEMPTS) {
           throw anotherUseFirst;
         }
-        backoff(attempt);
+        Backoff.pause(attempt, 2, 50, "a rate count");
       }
     }
   }
@@ -85,14 +84,5 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
 
   private static AttributeValue n(long value) {
     return AttributeValue.fromN(Long.toString(value));
-  }
-
-  private static void backoff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(50, 2L << Math.min(attempt, 5)) + 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while counting a use", interrupted);
-    }
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -107,7 +106,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       if (attempt >= MAX_VERSION_ATTEMPTS) {
         throw new ConflictException("the ticket is changing too fast; retry shortly");
       }
-      backoff(attempt);
+      Backoff.pause(attempt, 5, 200, "a ticket write");
     }
   }
 
@@ -408,7 +407,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
           throw e;
         }
-        backoff(attempt);
+        Backoff.pause(attempt, 5, 200, "a ticket write");
       }
     }
   }
@@ -424,15 +423,5 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     return e.hasCancellationReasons()
         && e.cancellationReasons().size() > index
         && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
-  }
-
-  private static void backoff(int attempt) {
-    long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
-    }
   }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -73,17 +72,7 @@ public final class DynamoDbUserDirectory implements UserDirectory {
             "users table kept keys unprocessed after " + MAX_ATTEMPTS + " attempts");
       }
       request = response.unprocessedKeys();
-      backoff(attempt);
-    }
-  }
-
-  private static void backoff(int attempt) {
-    long ceiling = Math.min(500, 10L << attempt);
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading users", interrupted);
+      Backoff.pause(attempt, 10, 500, "a users read");
     }
   }
 }
