@@ -40,6 +40,15 @@ public record Ticket(
         ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0);
   }
 
+  /**
+   * When a change made {@code now} happens to this ticket: now, or just after its last change when
+   * this machine's clock is behind the one that wrote it, so a ticket's messages and updates never
+   * go back in time.
+   */
+  public Instant changeAt(Instant now) {
+    return now.isAfter(updatedAt) ? now : updatedAt.plusMillis(1);
+  }
+
   /** This ticket as it is once {@code change} has been applied on top of it (one version on). */
   public Ticket with(TicketChange change) {
     return new Ticket(

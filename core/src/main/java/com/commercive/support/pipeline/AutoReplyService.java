@@ -178,8 +178,7 @@ public final class AutoReplyService {
           skipped.set(Outcome.SKIPPED_ANSWERED_LATER);
           return Optional.empty();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
+        Instant at = current.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         // A handoff is marked on the message: the stream processor tells the team, as for every
         // other notification.
         Message reply = new Message(replyId, current.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI,

@@ -102,8 +102,7 @@ public final class AssistantService {
     String text = asMessageText(answer);
     // The assistant never changes the status: derived from the ticket as stored when it lands.
     TicketRepository.Applied applied = repository.update(ticket.ticketId(), current -> {
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      Instant at = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
+      Instant at = current.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
       Message message = new Message(messageId, current.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, at,
           answer.handoff(), true);
       return Optional.of(new TicketChange(

@@ -188,7 +188,7 @@ public final class TicketService {
       if (request.message() == null && current.status() == TicketStatus.CLOSED) {
         throw new ConflictException("the ticket is already closed");
       }
-      Instant at = notBefore(current);
+      Instant at = current.changeAt(now());
       Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
           caller.senderType(), request.message(), request.attachmentUrl(), at, false, false,
           request.closeTicket() && current.status() != TicketStatus.CLOSED);
@@ -196,15 +196,6 @@ public final class TicketService {
       return Optional.of(new TicketChange(message, next, at, caller.admin()));
     }).orElseThrow();
     return new MessagePosted(applied.change().message(), applied.ticket());
-  }
-
-  /**
-   * Now, or just after the ticket's last change when this machine's clock is behind the one that
-   * wrote it: a ticket's messages and updates never go back in time.
-   */
-  Instant notBefore(Ticket current) {
-    Instant now = now();
-    return now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
   }
 
   public TicketList listOwn(Caller caller, ListQuery query) {
