@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.commercive.support.assistant.Assistants;
+import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.pipeline.AiJob;
@@ -52,9 +52,9 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         config.pipeline().autoReplyEnabled(),
         config.pipeline().maxAiRepliesPerTicket(),
         config.pipeline().burstSettle(),
-        com.commercive.support.service.RateLimiter.of(
+        new com.commercive.support.service.RateLimiter(
             new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, config.tables().idempotency()),
-            Clock.systemUTC(), config.limits())));
+            Clock.systemUTC(), config.limits().perHour())));
   }
 
   /** Takes its collaborators: what tests use. */

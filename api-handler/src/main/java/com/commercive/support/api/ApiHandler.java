@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.commercive.support.assistant.Assistant;
-import com.commercive.support.assistant.Assistants;
-import com.commercive.support.assistant.LazyAssistant;
+import com.commercive.support.assistant.providers.Assistants;
+import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.service.AssistantService;
@@ -94,8 +94,8 @@ public final class ApiHandler
       SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics, Assistant answering) {
     var tables = config.tables();
     Supplier<String> ids = () -> UUID.randomUUID().toString();
-    RateLimiter limits = RateLimiter.of(
-        new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits());
+    RateLimiter limits = new RateLimiter(
+        new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits().perHour());
     var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages());
     TicketService tickets =
         new TicketService(

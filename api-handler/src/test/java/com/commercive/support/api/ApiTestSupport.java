@@ -12,7 +12,7 @@ import com.commercive.support.fakes.InMemoryIdempotencyStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
-import com.commercive.support.assistant.LazyAssistant;
+import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.assistant.kb.KnowledgeBase;
 import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.service.AssistantService;

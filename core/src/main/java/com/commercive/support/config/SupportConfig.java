@@ -1,5 +1,6 @@
 package com.commercive.support.config;
 
+import com.commercive.support.service.RateLimiter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -77,7 +78,17 @@ public record SupportConfig(
 
   /** Per-hour abuse limits (0 turns one off). */
   public record Limits(
-      int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser) {}
+      int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser) {
+    /** Each limit's allowance per hour, as the rate limiter counts them. */
+    public java.util.Map<RateLimiter.Limit, Integer> perHour() {
+      return java.util.Map.of(
+          RateLimiter.Limit.AI_REQUESTS, aiRequestsPerUser,
+          RateLimiter.Limit.AUTO_REPLIES, autoRepliesPerUser,
+          RateLimiter.Limit.TICKETS, ticketsPerUser,
+          RateLimiter.Limit.EMAILS_PER_TICKET, emailsPerTicket,
+          RateLimiter.Limit.MESSAGES, messagesPerUser);
+    }
+  }
 
   /** The asynchronous half: queues, auto-reply rules, email. */
   public record PipelineSettings(

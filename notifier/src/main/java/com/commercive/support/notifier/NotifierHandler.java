@@ -62,9 +62,9 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         new EmailComposer(config.pipeline().frontendUrl()),
         config.pipeline().adminEmails(),
         Clock.systemUTC(),
-        com.commercive.support.service.RateLimiter.of(
+        new com.commercive.support.service.RateLimiter(
             new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, tables.idempotency()),
-            Clock.systemUTC(), config.limits()));
+            Clock.systemUTC(), config.limits().perHour()));
   }
 
   static SesClient ses(SupportConfig config) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Assistant;
-import com.commercive.support.assistant.Assistants;
+import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.Topic;
 import com.commercive.support.assistant.Turn;

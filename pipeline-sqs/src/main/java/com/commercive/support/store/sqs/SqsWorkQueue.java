@@ -1,6 +1,7 @@
 package com.commercive.support.store.sqs;
 
 import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.pipeline.WorkQueue;
@@ -34,9 +35,15 @@ public final class SqsWorkQueue implements WorkQueue {
                 .messageDeduplicationId(Hashes.sha256(job.eventId())));
   }
 
-  /** Reads each queue's depth: the calls and classes a send needs, sending nothing. */
+  /**
+   * Reads each queue's depth and writes one message of each kind: the calls and classes a send
+   * needs, sending nothing.
+   */
   @Override
   public void warmUp() {
+    String id = AutoReplyService.WARM_UP_ID;
+    WorkMessages.write(new AiJob(id, id, id));
+    WorkMessages.write(new Notification(id, Notification.Kind.REPLY, id, id));
     for (String queueUrl : new String[] {aiJobsQueueUrl, notificationsQueueUrl}) {
       sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }

@@ -25,14 +25,11 @@ public final class ChangeRouter {
   }
 
   /**
-   * Reaches the queues and writes one message of each kind without queueing anything: what the
-   * stream processor does before its SnapStart snapshot.
+   * Reaches the queues without queueing anything: what the stream processor does before its
+   * SnapStart snapshot.
    */
   public void warmUp() {
     queue.warmUp();
-    String id = AutoReplyService.WARM_UP_ID;
-    WorkMessages.write(new AiJob(id, id, id));
-    WorkMessages.write(new Notification(id, Notification.Kind.REPLY, id, id));
   }
 
   /** The work a new message causes, queued; returns it for logs and tests. */

@@ -1,5 +1,6 @@
-package com.commercive.support.assistant;
+package com.commercive.support.assistant.providers;
 
+import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.kb.KnowledgeBase;
 import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.assistant.llm.BedrockChatModel;

@@ -1,5 +1,8 @@
-package com.commercive.support.assistant;
+package com.commercive.support.assistant.providers;
 
+import com.commercive.support.assistant.Answer;
+import com.commercive.support.assistant.Assistant;
+import com.commercive.support.assistant.Question;
 import java.util.function.Supplier;
 
 /**

@@ -38,17 +38,6 @@ public final class RateLimiter {
     this.perHour = Map.copyOf(perHour);
   }
 
-  /** The limits configured in {@code limits}, counted in {@code store}. */
-  public static RateLimiter of(
-      RateLimitStore store, Clock clock, com.commercive.support.config.SupportConfig.Limits limits) {
-    return new RateLimiter(store, clock, Map.of(
-        Limit.AI_REQUESTS, limits.aiRequestsPerUser(),
-        Limit.AUTO_REPLIES, limits.autoRepliesPerUser(),
-        Limit.TICKETS, limits.ticketsPerUser(),
-        Limit.EMAILS_PER_TICKET, limits.emailsPerTicket(),
-        Limit.MESSAGES, limits.messagesPerUser()));
-  }
-
   /** No limits: for tests and tools that don't exercise them. */
   public static RateLimiter unlimited() {
     return new RateLimiter((key, limit, window, now) -> Optional.empty(), Clock.systemUTC(), Map.of());

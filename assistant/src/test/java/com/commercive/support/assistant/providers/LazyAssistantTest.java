@@ -1,7 +1,11 @@
-package com.commercive.support.assistant;
+package com.commercive.support.assistant.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commercive.support.assistant.Answer;
+import com.commercive.support.assistant.Assistant;
+import com.commercive.support.assistant.Question;
+import com.commercive.support.assistant.Topic;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
