@@ -7,12 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.lambda.WorkMessages;
+import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.AutoReplyService;
-import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
-import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   public AiWorkerHandler(SupportConfig config) {
-    this(config, AwsClients.dynamoDb(config));
+    this(config, com.commercive.support.store.dynamodb.DynamoDbClients.create(config));
   }
 
   private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {

@@ -11,18 +11,18 @@ import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.service.AssistantService;
-import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.RateLimiter;
-import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
-import com.commercive.support.service.IdempotencyService;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
-import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
-import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AutoReplyService;
+import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.IdempotencyService;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
+import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class ApiHandler
 
   /** Wires the real adapters from {@code config} (the local runner's way in). */
   public ApiHandler(SupportConfig config) {
-    this(config, AwsClients.dynamoDb(config), Clock.systemUTC(),
+    this(config, com.commercive.support.store.dynamodb.DynamoDbClients.create(config), Clock.systemUTC(),
         new EmfApiMetrics(config.metricsNamespace(), config.serviceName(), Clock.systemUTC()));
   }
 

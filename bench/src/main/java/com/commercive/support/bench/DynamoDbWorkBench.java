@@ -1,19 +1,19 @@
 package com.commercive.support.bench;
 
-import com.commercive.support.config.SupportConfig.TableNames;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.ListQuery;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import com.commercive.support.store.dynamodb.UserItems;
 import com.commercive.support.testing.DynamoDbCallRecorder;
-import com.commercive.support.testing.DynamoDbLocalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,11 @@
 package com.commercive.support.infra;
 
+import com.commercive.support.resources.SupportQueues;
+import com.commercive.support.resources.SupportTables;
+import com.commercive.support.resources.TableSpec;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +57,6 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sns.Topic;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -62,7 +65,6 @@ import software.constructs.Construct;
 
 /** Commercive Support on AWS: tables, streams, queues, the four functions, the HTTP entry point. */
 public final class SupportStack extends Stack {
-  static final int MAX_RECEIVE_COUNT = 5;
   static final String NAMESPACE = "CommerciveSupport";
 
   /** One function's shape: what differs between the four. */
@@ -91,37 +93,33 @@ public final class SupportStack extends Stack {
     super(scope, id, props);
     this.functionsDir = functionsDir;
     this.version = version;
-    String prefix = "commercive-support-" + config.stage();
+    String prefix = SupportQueues.LOCAL_PREFIX + "-" + config.stage();
 
-    // Tables: the seed's names, on-demand, point-in-time recovery, kept when the stack goes.
-    Table tickets = table("Tickets", "commercive_support_tickets", "ticket_id", true, null);
-    index(tickets, "user-tickets-index", "user_id", "created_at");
-    index(tickets, "user-status-tickets-index", "user_status", "created_at");
-    index(tickets, "status-updated-index", "status", "updated_at");
-    Table messages = table("Messages", "commercive_support_messages", "message_id", true, null);
-    index(messages, "ticket-messages-index", "ticket_id", "created_at");
-    Table idempotency = table("Idempotency", "commercive_support_idempotency", "idempotency_key", false, "expires_at");
+    // Tables: the shared specs (the seed's names), declared as the local runner creates them.
+    Table tickets = table("Tickets", SupportTables.TICKETS);
+    Table messages = table("Messages", SupportTables.MESSAGES);
+    Table idempotency = table("Idempotency", SupportTables.IDEMPOTENCY);
     ITable users = config.importsUsersTable()
         ? Table.fromTableName(this, "Users", config.existingUsersTable())
-        : table("UsersTable", "commercive_users", "user_id", false, null);
+        : table("UsersTable", SupportTables.USERS);
 
     // Queues: encrypted, each with a dead-letter queue; visibility ≥ 6 × the consumer's timeout.
-    Queue aiJobsDlq = Queue.Builder.create(this, "AiJobsDlq").queueName(prefix + "-ai-jobs-dlq.fifo")
+    Queue aiJobsDlq = Queue.Builder.create(this, "AiJobsDlq").queueName(SupportQueues.AI_JOBS.deadLetterName(prefix))
         .fifo(true).encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
-    Queue aiJobs = Queue.Builder.create(this, "AiJobs").queueName(prefix + "-ai-jobs.fifo").fifo(true)
+    Queue aiJobs = Queue.Builder.create(this, "AiJobs").queueName(SupportQueues.AI_JOBS.name(prefix)).fifo(true)
         .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
         .visibilityTimeout(Duration.seconds(6L * AI_WORKER.timeoutSeconds()))
-        .deadLetterQueue(DeadLetterQueue.builder().queue(aiJobsDlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+        .deadLetterQueue(DeadLetterQueue.builder().queue(aiJobsDlq).maxReceiveCount(SupportQueues.MAX_RECEIVE_COUNT).build())
         .build();
     Queue notificationsDlq = Queue.Builder.create(this, "NotificationsDlq")
-        .queueName(prefix + "-notifications-dlq").encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
+        .queueName(SupportQueues.NOTIFICATIONS.deadLetterName(prefix)).encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
         .retentionPeriod(Duration.days(14)).build();
-    Queue notifications = Queue.Builder.create(this, "Notifications").queueName(prefix + "-notifications")
+    Queue notifications = Queue.Builder.create(this, "Notifications").queueName(SupportQueues.NOTIFICATIONS.name(prefix))
         .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
         .visibilityTimeout(Duration.seconds(6L * NOTIFIER.timeoutSeconds()))
-        .deadLetterQueue(DeadLetterQueue.builder().queue(notificationsDlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+        .deadLetterQueue(DeadLetterQueue.builder().queue(notificationsDlq).maxReceiveCount(SupportQueues.MAX_RECEIVE_COUNT).build())
         .build();
-    Queue streamFailures = Queue.Builder.create(this, "StreamFailures").queueName(prefix + "-stream-failures")
+    Queue streamFailures = Queue.Builder.create(this, "StreamFailures").queueName(SupportQueues.STREAM_FAILURES.name(prefix))
         .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
 
     // The token secret: created here (a random value) or imported; functions get its ARN only.
@@ -314,27 +312,26 @@ public final class SupportStack extends Stack {
     return fn;
   }
 
-  private Table table(String id, String name, String key, boolean stream, String ttl) {
-    var builder = Table.Builder.create(this, id).tableName(name)
-        .partitionKey(Attribute.builder().name(key).type(AttributeType.STRING).build())
+  /** A table as {@code spec} describes it: on-demand, point-in-time recovery, kept when the stack goes. */
+  private Table table(String id, TableSpec spec) {
+    var builder = Table.Builder.create(this, id).tableName(spec.defaultName())
+        .partitionKey(Attribute.builder().name(spec.partitionKey()).type(AttributeType.STRING).build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
             .pointInTimeRecoveryEnabled(true).build())
         .deletionProtection(true).removalPolicy(RemovalPolicy.RETAIN);
-    if (stream) {
+    if (spec.streamed()) {
       builder.stream(StreamViewType.NEW_AND_OLD_IMAGES);
     }
-    if (ttl != null) {
-      builder.timeToLiveAttribute(ttl);
+    spec.timeToLive().ifPresent(builder::timeToLiveAttribute);
+    Table table = builder.build();
+    for (TableSpec.Index index : spec.indexes()) {
+      table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(index.name())
+          .partitionKey(Attribute.builder().name(index.partitionKey()).type(AttributeType.STRING).build())
+          .sortKey(Attribute.builder().name(index.sortKey()).type(AttributeType.STRING).build())
+          .projectionType(ProjectionType.ALL).build());
     }
-    return builder.build();
-  }
-
-  private static void index(Table table, String name, String partition, String sort) {
-    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(name)
-        .partitionKey(Attribute.builder().name(partition).type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name(sort).type(AttributeType.STRING).build())
-        .projectionType(ProjectionType.ALL).build());
+    return table;
   }
 
   private void alarm(String id, IMetric metric, double threshold) {

@@ -45,8 +45,9 @@ public final class LocalRunner {
     out.append("  DynamoDB Local ").append(system.dynamoDbEndpoint())
         .append("  (shared database: any region and credentials see the same tables)\n");
     out.append("  SQS (ElasticMQ) ").append(system.sqsEndpoint()).append("  queues: ")
-        .append(String.join(", ", com.commercive.support.store.sqs.SupportQueues.AI_JOBS,
-            com.commercive.support.store.sqs.SupportQueues.NOTIFICATIONS)).append(" (+ dead-letter queues)\n");
+        .append(String.join(", ",
+            com.commercive.support.resources.SupportQueues.AI_JOBS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX),
+            com.commercive.support.resources.SupportQueues.NOTIFICATIONS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX))).append(" (+ dead-letter queues)\n");
     out.append("  Emails (SES)   ").append(system.sesEndpoint()).append("/  (every email sent, newest first)\n");
     out.append("  Assistant      ").append(system.config().ai().provider().setting())
         .append(", auto-replies ").append(system.config().pipeline().autoReplyEnabled() ? "on" : "off")

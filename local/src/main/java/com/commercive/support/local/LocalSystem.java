@@ -5,9 +5,9 @@ import com.commercive.support.api.ApiHandler;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.notifier.NotifierHandler;
-import com.commercive.support.store.dynamodb.SupportTables;
+import com.commercive.support.standins.LocalQueues;
+import com.commercive.support.standins.LocalTables;
 import com.commercive.support.store.sqs.SqsClients;
-import com.commercive.support.store.sqs.SupportQueues;
 import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import java.net.URI;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ public final class LocalSystem implements AutoCloseable {
   private LocalSes sesServer;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
-  private final SupportQueues.QueueUrls queues;
+  private final LocalQueues.QueueUrls queues;
   private final LambdaHttpServer api;
   private final SupportConfig config;
   private final String host;
@@ -135,7 +135,7 @@ public final class LocalSystem implements AutoCloseable {
     LocalSes sesServer;
     DynamoDbClient dynamoDb;
     SqsClient sqs;
-    SupportQueues.QueueUrls queues;
+    LocalQueues.QueueUrls queues;
     LambdaHttpServer api;
     SupportConfig config;
     String host;
@@ -164,11 +164,11 @@ public final class LocalSystem implements AutoCloseable {
       env.put("AWS_ENDPOINT_URL_SES", b.sesServer.endpoint().toString());
       SupportConfig bootstrap = SupportConfig.from(env);
 
-      b.dynamoDb = b.keep(AwsClients.dynamoDb(bootstrap));
+      b.dynamoDb = b.keep(com.commercive.support.store.dynamodb.DynamoDbClients.create(bootstrap));
       b.sqs = b.keep(SqsClients.create(bootstrap));
-      SupportTables.createAll(b.dynamoDb, bootstrap.tables());
+      LocalTables.createAll(b.dynamoDb, bootstrap.tables());
       DemoUsers.seed(b.dynamoDb, bootstrap.tables().users());
-      b.queues = SupportQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
+      b.queues = LocalQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
       env.put("AI_JOBS_QUEUE_URL", b.queues.aiJobs());
       env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
       b.config = SupportConfig.from(env);
@@ -243,7 +243,7 @@ public final class LocalSystem implements AutoCloseable {
     resources.push(sesServer);
   }
 
-  public SupportQueues.QueueUrls queues() {
+  public LocalQueues.QueueUrls queues() {
     return queues;
   }
 

@@ -1,6 +1,6 @@
 package com.commercive.support.local;
 
-import com.commercive.support.store.sqs.SupportQueues;
+import com.commercive.support.resources.SupportQueues;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +30,8 @@ public final class Redrive {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
       boolean fifo = args[0].equals("ai-jobs");
-      String source = sqs.getQueueUrl(r -> r.queueName(fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS)).queueUrl();
-      String dead = sqs.getQueueUrl(r -> r.queueName(fifo ? SupportQueues.AI_JOBS_DLQ : SupportQueues.NOTIFICATIONS_DLQ)).queueUrl();
+      String source = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).name(SupportQueues.LOCAL_PREFIX))).queueUrl();
+      String dead = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).deadLetterName(SupportQueues.LOCAL_PREFIX))).queueUrl();
       System.out.println("moved " + move(sqs, dead, source, fifo) + " message(s) back to " + source);
     }
   }

@@ -2,8 +2,8 @@ package com.commercive.support.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.pipeline.WorkMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.pipeline.WorkMessages;
-import com.commercive.support.store.sqs.SupportQueues;
+import com.commercive.support.standins.LocalQueues;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,7 +220,7 @@ class PipelineIT {
     StreamPollerHandlers.Failing handler = new StreamPollerHandlers.Failing("POISON", seen);
     String streamArn = system.dynamoDb().describeTable(r -> r.tableName(system.config().tables().messages()))
         .table().latestStreamArn();
-    String failures = SupportQueues.create(system.sqs(), "test-stream-failures-" + UUID.randomUUID(), false, Map.of());
+    String failures = LocalQueues.create(system.sqs(), "test-stream-failures-" + UUID.randomUUID(), false, Map.of());
     try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
         .endpointOverride(system.dynamoDbEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(

@@ -6,15 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.lambda.WorkMessages;
+import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.EmailComposer;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.NotificationService;
-import com.commercive.support.pipeline.WorkMessages;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
-import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.logging.InvocationLogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   public NotifierHandler(SupportConfig config) {
-    this(wire(config, AwsClients.dynamoDb(config), ses(config)));
+    this(wire(config, com.commercive.support.store.dynamodb.DynamoDbClients.create(config), ses(config)));
   }
 
   /** Takes its collaborators: what tests use. */

@@ -1,0 +1,428 @@
+package com.commercive.support.store.dynamodb;
+
+import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.DuplicateMessageException;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.resources.SupportTables;
+import com.commercive.support.store.Page;
+import com.commercive.support.store.TicketRepository;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Tickets and messages in DynamoDB. Each call is a constant number of requests: a page is one
+ * Query (more only when a page exceeds DynamoDB's 1 MB response), a post is one transaction.
+ */
+public final class DynamoDbTicketRepository implements TicketRepository {
+  /** Concurrent posts to one ticket collide in DynamoDB transactions; they are retried. */
+  static final int MAX_TRANSACTION_ATTEMPTS = 10;
+  /** Reads and writes of one ticket before giving up when other writes keep landing first. */
+  static final int MAX_VERSION_ATTEMPTS = 50;
+
+  private static final List<String> USER_INDEX_KEY =
+      List.of(TicketItems.TICKET_ID, TicketItems.USER_ID, TicketItems.CREATED_AT);
+  private static final List<String> USER_STATUS_INDEX_KEY =
+      List.of(TicketItems.TICKET_ID, TicketItems.USER_STATUS, TicketItems.CREATED_AT);
+  private static final List<String> INBOX_INDEX_KEY =
+      List.of(TicketItems.TICKET_ID, TicketItems.STATUS, TicketItems.UPDATED_AT);
+  private static final List<String> MESSAGES_INDEX_KEY =
+      List.of(MessageItems.MESSAGE_ID, MessageItems.TICKET_ID, MessageItems.CREATED_AT);
+
+  private final DynamoDbClient dynamoDb;
+  private final String ticketsTable;
+  private final String messagesTable;
+
+  public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable) {
+    this.dynamoDb = dynamoDb;
+    this.ticketsTable = ticketsTable;
+    this.messagesTable = messagesTable;
+  }
+
+  @Override
+  public void create(Ticket ticket, Message firstMessage) {
+    Put ticketPut =
+        Put.builder()
+            .tableName(ticketsTable)
+            .item(TicketItems.toItem(ticket))
+            .conditionExpression("attribute_not_exists(" + TicketItems.TICKET_ID + ")")
+            .build();
+    if (firstMessage == null) {
+      dynamoDb.putItem(
+          r ->
+              r.tableName(ticketsTable)
+                  .item(ticketPut.item())
+                  .conditionExpression(ticketPut.conditionExpression()));
+      return;
+    }
+    transact(
+        List.of(
+            TransactWriteItem.builder().put(ticketPut).build(),
+            TransactWriteItem.builder().put(messagePut(firstMessage)).build()));
+  }
+
+  @Override
+  public Optional<Ticket> find(String ticketId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(r -> r.tableName(ticketsTable).key(TicketItems.key(ticketId)).consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.fromItem(item));
+  }
+
+  @Override
+  public Optional<Applied> update(String ticketId, Function<Ticket, Optional<TicketChange>> change) {
+    for (int attempt = 1; ; attempt++) {
+      Ticket current = find(ticketId).orElseThrow(NotFoundException::ticket);
+      Optional<TicketChange> derived = change.apply(current);
+      if (derived.isEmpty()) {
+        return Optional.empty();
+      }
+      Ticket next = current.with(derived.get());
+      if (write(current, next, derived.get().message())) {
+        return Optional.of(new Applied(next, derived.get()));
+      }
+      if (attempt >= MAX_VERSION_ATTEMPTS) {
+        throw new ConflictException("the ticket is changing too fast; retry shortly");
+      }
+      Backoff.pause(attempt, 5, 200, "a ticket write");
+    }
+  }
+
+  /**
+   * Writes {@code next} over {@code current}, with the message when there is one, on the
+   * condition that the stored ticket is still {@code current}'s version.
+   *
+   * @return false when another write got there first
+   */
+  private boolean write(Ticket current, Ticket next, Message message) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    names.put("#status", TicketItems.STATUS);
+    names.put("#version", TicketItems.VERSION);
+    values.put(":status", AttributeValue.fromS(next.status().wireName()));
+    values.put(":user_status", AttributeValue.fromS(TicketItems.userStatus(next.userId(), next.status())));
+    values.put(":updated_at", AttributeValue.fromS(Timestamps.format(next.updatedAt())));
+    values.put(":count", AttributeValue.fromN(Long.toString(next.messageCount())));
+    values.put(":ai", AttributeValue.fromN(Integer.toString(next.aiReplies())));
+    values.put(":human", AttributeValue.fromBool(next.humanReplied()));
+    values.put(":next", AttributeValue.fromN(Long.toString(next.version())));
+    StringBuilder set = new StringBuilder("SET #status = :status, ")
+        .append(TicketItems.USER_STATUS).append(" = :user_status, ")
+        .append(TicketItems.UPDATED_AT).append(" = :updated_at, ")
+        .append(TicketItems.MESSAGE_COUNT).append(" = :count, ")
+        .append(TicketItems.AI_REPLIES).append(" = :ai, ")
+        .append(TicketItems.HUMAN_REPLIED).append(" = :human, ")
+        .append("#version = :next");
+    if (next.lastMessage() != null) {
+      set.append(", ").append(TicketItems.LAST_MESSAGE).append(" = :last_message");
+      values.put(":last_message", TicketItems.lastMessage(next.lastMessage()));
+    }
+    // Tickets stored before versions existed have none: they are version 0.
+    String condition = "attribute_exists(" + TicketItems.TICKET_ID + ") AND ";
+    condition += current.version() == 0 ? "(attribute_not_exists(#version) OR #version = :current)" : "#version = :current";
+    values.put(":current", AttributeValue.fromN(Long.toString(current.version())));
+    Update update = Update.builder()
+        .tableName(ticketsTable)
+        .key(TicketItems.key(current.ticketId()))
+        .updateExpression(set.toString())
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
+    if (message == null) {
+      try {
+        dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key())
+            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+            .expressionAttributeNames(update.expressionAttributeNames())
+            .expressionAttributeValues(update.expressionAttributeValues()));
+        return true;
+      } catch (ConditionalCheckFailedException stale) {
+        return false;
+      }
+    }
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(
+          TransactWriteItem.builder().put(messagePut(message)).build(),
+          TransactWriteItem.builder().update(update).build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (failedCondition(e, 0)) {
+        throw new DuplicateMessageException(message.messageId());
+      }
+      if (failedCondition(e, 1) || conflicted(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Page<Ticket> listByUser(String userId, TicketStatus status, int limit, String after) {
+    QueryRequest.Builder query =
+        QueryRequest.builder().tableName(ticketsTable).scanIndexForward(false);
+    List<String> keyNames;
+    if (status == null) {
+      keyNames = USER_INDEX_KEY;
+      query
+          .indexName(SupportTables.USER_TICKETS_INDEX)
+          .keyConditionExpression(TicketItems.USER_ID + " = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(userId)));
+      if (after != null) {
+        query.exclusiveStartKey(
+            PageTokens.startKey(
+                PageTokens.read(after), keyNames, Map.of(TicketItems.USER_ID, userId)));
+      }
+    } else {
+      keyNames = USER_STATUS_INDEX_KEY;
+      String partition = TicketItems.userStatus(userId, status);
+      query
+          .indexName(SupportTables.USER_STATUS_TICKETS_INDEX)
+          .keyConditionExpression(TicketItems.USER_STATUS + " = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)));
+      if (after != null) {
+        query.exclusiveStartKey(
+            PageTokens.startKey(
+                PageTokens.read(after), keyNames, Map.of(TicketItems.USER_STATUS, partition)));
+      }
+    }
+    return page(query.build(), limit, keyNames, TicketItems::fromItem);
+  }
+
+  @Override
+  public Page<Ticket> listAll(TicketStatus status, int limit, String after) {
+    if (status != null) {
+      Map<String, AttributeValue> start = null;
+      if (after != null) {
+        start =
+            PageTokens.startKey(
+                PageTokens.read(after),
+                INBOX_INDEX_KEY,
+                Map.of(TicketItems.STATUS, status.wireName()));
+      }
+      return page(inboxQuery(status, start), limit, INBOX_INDEX_KEY, TicketItems::fromItem);
+    }
+    return mergedInbox(limit, after);
+  }
+
+  /**
+   * Every ticket by most recent update: the inbox index is partitioned by status, so each page
+   * merges one query per status (three at most), and the token keeps a position per status.
+   */
+  private Page<Ticket> mergedInbox(int limit, String after) {
+    Map<String, Object> positions = after == null ? Map.of() : PageTokens.read(after);
+    if (after != null) {
+      for (String name : positions.keySet()) {
+        if (TicketStatus.fromWire(name).isEmpty()) {
+          throw PageTokens.invalid();
+        }
+      }
+    }
+    record Candidate(TicketStatus status, Map<String, AttributeValue> item) {}
+    List<Candidate> candidates = new ArrayList<>();
+    Map<TicketStatus, Boolean> moreBeyondFetched = new HashMap<>();
+    for (TicketStatus status : TicketStatus.values()) {
+      Object position = positions.get(status.wireName());
+      if (PageTokens.DONE.equals(position)) {
+        continue;
+      }
+      Map<String, AttributeValue> start =
+          position == null
+              ? null
+              : PageTokens.startKey(
+                  position, INBOX_INDEX_KEY, Map.of(TicketItems.STATUS, status.wireName()));
+      List<Map<String, AttributeValue>> items = fetch(inboxQuery(status, start), limit + 1);
+      moreBeyondFetched.put(status, items.size() > limit);
+      for (Map<String, AttributeValue> item : items) {
+        candidates.add(new Candidate(status, item));
+      }
+    }
+    candidates.sort(
+        Comparator.<Candidate, String>comparing(c -> c.item().get(TicketItems.UPDATED_AT).s())
+            .thenComparing(c -> c.item().get(TicketItems.TICKET_ID).s())
+            .reversed());
+    List<Candidate> taken = candidates.subList(0, Math.min(limit, candidates.size()));
+    Set<Candidate> takenSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    takenSet.addAll(taken);
+
+    Map<String, Object> next = new LinkedHashMap<>();
+    boolean more = false;
+    for (TicketStatus status : TicketStatus.values()) {
+      String name = status.wireName();
+      if (!moreBeyondFetched.containsKey(status)) {
+        next.put(name, PageTokens.DONE);
+        continue;
+      }
+      Candidate lastTaken = null;
+      int left = 0;
+      for (Candidate c : candidates) {
+        if (c.status() == status) {
+          if (takenSet.contains(c)) {
+            lastTaken = c;
+          } else {
+            left++;
+          }
+        }
+      }
+      if (left == 0 && !moreBeyondFetched.get(status)) {
+        next.put(name, PageTokens.DONE);
+        continue;
+      }
+      more = true;
+      if (lastTaken != null) {
+        next.put(name, PageTokens.keyOf(lastTaken.item(), INBOX_INDEX_KEY));
+      } else if (positions.get(name) != null) {
+        next.put(name, positions.get(name));
+      }
+    }
+    List<Ticket> tickets = taken.stream().map(c -> TicketItems.fromItem(c.item())).toList();
+    return new Page<>(tickets, more ? PageTokens.write(next) : null);
+  }
+
+  private QueryRequest inboxQuery(TicketStatus status, Map<String, AttributeValue> start) {
+    return QueryRequest.builder()
+        .tableName(ticketsTable)
+        .indexName(SupportTables.INBOX_INDEX)
+        .scanIndexForward(false)
+        .keyConditionExpression("#status = :pk")
+        .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(status.wireName())))
+        .exclusiveStartKey(start)
+        .build();
+  }
+
+  @Override
+  public Page<Message> listMessages(String ticketId, int limit, String after) {
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(messagesTable)
+            .indexName(SupportTables.TICKET_MESSAGES_INDEX)
+            .scanIndexForward(true)
+            .keyConditionExpression(MessageItems.TICKET_ID + " = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)));
+    if (after != null) {
+      query.exclusiveStartKey(
+          PageTokens.startKey(
+              PageTokens.read(after), MESSAGES_INDEX_KEY, Map.of(MessageItems.TICKET_ID, ticketId)));
+    }
+    return page(query.build(), limit, MESSAGES_INDEX_KEY, MessageItems::fromItem);
+  }
+
+  @Override
+  public Optional<Message> findMessage(String messageId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(r -> r.tableName(messagesTable)
+                .key(Map.of(MessageItems.MESSAGE_ID, AttributeValue.fromS(messageId)))
+                .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(MessageItems.fromItem(item));
+  }
+
+  @Override
+  public List<Message> recentMessages(String ticketId, int count) {
+    QueryRequest query =
+        QueryRequest.builder()
+            .tableName(messagesTable)
+            .indexName(SupportTables.TICKET_MESSAGES_INDEX)
+            .scanIndexForward(false)
+            .keyConditionExpression(MessageItems.TICKET_ID + " = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)))
+            .build();
+    List<Message> newestFirst = fetch(query, count).stream().map(MessageItems::fromItem).toList();
+    List<Message> oldestFirst = new ArrayList<>(newestFirst);
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  /**
+   * One page of {@code limit} items. Asks for one item more than the page, so that the last page
+   * is known to be the last (its token is null) without a further, empty request.
+   */
+  private <T> Page<T> page(
+      QueryRequest query,
+      int limit,
+      List<String> keyNames,
+      Function<Map<String, AttributeValue>, T> mapper) {
+    List<Map<String, AttributeValue>> items = fetch(query, limit + 1);
+    String next = null;
+    if (items.size() > limit) {
+      items = items.subList(0, limit);
+      next = PageTokens.write(PageTokens.keyOf(items.get(limit - 1), keyNames));
+    }
+    return new Page<>(items.stream().map(mapper).toList(), next);
+  }
+
+  /** Up to {@code wanted} items; continues only when DynamoDB stopped at its 1 MB response cap. */
+  private List<Map<String, AttributeValue>> fetch(QueryRequest query, int wanted) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    QueryRequest request = query;
+    while (true) {
+      QueryResponse response = dynamoDb.query(request.toBuilder().limit(wanted - items.size()).build());
+      items.addAll(response.items());
+      if (items.size() >= wanted || !response.hasLastEvaluatedKey()
+          || response.lastEvaluatedKey().isEmpty()) {
+        return items;
+      }
+      request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+    }
+  }
+
+  private Put messagePut(Message message) {
+    return Put.builder()
+        .tableName(messagesTable)
+        .item(MessageItems.toItem(message))
+        .conditionExpression("attribute_not_exists(" + MessageItems.MESSAGE_ID + ")")
+        .build();
+  }
+
+  /** Runs a transaction, retrying with jittered backoff while it collides with another one. */
+  private void transact(List<TransactWriteItem> items) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamoDb.transactWriteItems(r -> r.transactItems(items));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
+          throw e;
+        }
+        Backoff.pause(attempt, 5, 200, "a ticket write");
+      }
+    }
+  }
+
+  private static boolean conflicted(TransactionCanceledException e) {
+    return e.hasCancellationReasons()
+        && e.cancellationReasons().stream()
+            .map(CancellationReason::code)
+            .anyMatch("TransactionConflict"::equals);
+  }
+
+  private static boolean failedCondition(TransactionCanceledException e, int index) {
+    return e.hasCancellationReasons()
+        && e.cancellationReasons().size() > index
+        && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
+  }
+}

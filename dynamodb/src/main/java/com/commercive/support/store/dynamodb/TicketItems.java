@@ -1,0 +1,104 @@
+package com.commercive.support.store.dynamodb;
+
+import com.commercive.support.domain.LastMessage;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.resources.SupportTables;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps tickets to and from items of the tickets table. */
+public final class TicketItems {
+  static final String TICKET_ID = SupportTables.TICKET_ID;
+  static final String USER_ID = SupportTables.USER_ID;
+  static final String SUBJECT = "subject";
+  static final String STATUS = SupportTables.STATUS;
+  static final String PRIORITY = "priority";
+  static final String CREATED_AT = SupportTables.CREATED_AT;
+  static final String UPDATED_AT = SupportTables.UPDATED_AT;
+  static final String MESSAGE_COUNT = "message_count";
+  static final String LAST_MESSAGE = "last_message";
+  static final String PREVIEW = "preview";
+  static final String SENDER_TYPE = "sender_type";
+  static final String HUMAN_REPLIED = "human_replied";
+  static final String AI_REPLIES = "ai_replies";
+  static final String VERSION = "version";
+  /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
+  static final String USER_STATUS = SupportTables.USER_STATUS;
+
+  private TicketItems() {}
+
+  static String userStatus(String userId, TicketStatus status) {
+    return userId + "#" + status.wireName();
+  }
+
+  public static Map<String, AttributeValue> toItem(Ticket ticket) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(TICKET_ID, s(ticket.ticketId()));
+    item.put(USER_ID, s(ticket.userId()));
+    item.put(SUBJECT, s(ticket.subject()));
+    item.put(STATUS, s(ticket.status().wireName()));
+    item.put(USER_STATUS, s(userStatus(ticket.userId(), ticket.status())));
+    item.put(PRIORITY, s(ticket.priority().wireName()));
+    item.put(CREATED_AT, s(Timestamps.format(ticket.createdAt())));
+    item.put(UPDATED_AT, s(Timestamps.format(ticket.updatedAt())));
+    item.put(MESSAGE_COUNT, AttributeValue.fromN(Long.toString(ticket.messageCount())));
+    if (ticket.lastMessage() != null) {
+      item.put(LAST_MESSAGE, lastMessage(ticket.lastMessage()));
+    }
+    item.put(HUMAN_REPLIED, AttributeValue.fromBool(ticket.humanReplied()));
+    item.put(AI_REPLIES, AttributeValue.fromN(Integer.toString(ticket.aiReplies())));
+    item.put(VERSION, AttributeValue.fromN(Long.toString(ticket.version())));
+    return item;
+  }
+
+  static AttributeValue lastMessage(LastMessage last) {
+    return AttributeValue.fromM(
+        Map.of(
+            PREVIEW, s(last.preview()),
+            SENDER_TYPE, s(last.senderType().wireName()),
+            CREATED_AT, s(Timestamps.format(last.createdAt()))));
+  }
+
+  public static Ticket fromItem(Map<String, AttributeValue> item) {
+    LastMessage last = null;
+    AttributeValue lastValue = item.get(LAST_MESSAGE);
+    if (lastValue != null && lastValue.hasM()) {
+      Map<String, AttributeValue> m = lastValue.m();
+      last =
+          new LastMessage(
+              m.get(PREVIEW).s(),
+              SenderType.fromWire(m.get(SENDER_TYPE).s()),
+              Timestamps.parse(m.get(CREATED_AT).s()));
+    }
+    AttributeValue count = item.get(MESSAGE_COUNT);
+    AttributeValue human = item.get(HUMAN_REPLIED);
+    AttributeValue aiReplies = item.get(AI_REPLIES);
+    AttributeValue version = item.get(VERSION);
+    return new Ticket(
+        item.get(TICKET_ID).s(),
+        item.get(USER_ID).s(),
+        item.get(SUBJECT).s(),
+        TicketStatus.fromWire(item.get(STATUS).s())
+            .orElseThrow(() -> new IllegalStateException("unknown stored ticket status")),
+        Priority.fromWireOrMedium(item.containsKey(PRIORITY) ? item.get(PRIORITY).s() : null),
+        Timestamps.parse(item.get(CREATED_AT).s()),
+        Timestamps.parse(item.get(UPDATED_AT).s()),
+        count == null ? 0 : Long.parseLong(count.n()),
+        last,
+        human != null && Boolean.TRUE.equals(human.bool()),
+        aiReplies == null ? 0 : Integer.parseInt(aiReplies.n()),
+        version == null ? 0 : Long.parseLong(version.n()));
+  }
+
+  static Map<String, AttributeValue> key(String ticketId) {
+    return Map.of(TICKET_ID, s(ticketId));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

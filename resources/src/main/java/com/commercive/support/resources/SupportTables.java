@@ -1,0 +1,41 @@
+package com.commercive.support.resources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables, their keys and indexes, in one place: what the DynamoDB adapters query, what the
+ * local runner and the tests create, and what the CDK stack declares.
+ */
+public final class SupportTables {
+  public static final String TICKET_ID = "ticket_id";
+  public static final String USER_ID = "user_id";
+  public static final String USER_STATUS = "user_status";
+  public static final String STATUS = "status";
+  public static final String CREATED_AT = "created_at";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String MESSAGE_ID = "message_id";
+  public static final String IDEMPOTENCY_KEY = "idempotency_key";
+  /** Epoch seconds after which DynamoDB deletes an item of the idempotency table. */
+  public static final String EXPIRES_AT = "expires_at";
+
+  public static final String USER_TICKETS_INDEX = "user-tickets-index";
+  public static final String USER_STATUS_TICKETS_INDEX = "user-status-tickets-index";
+  public static final String INBOX_INDEX = "status-updated-index";
+  public static final String TICKET_MESSAGES_INDEX = "ticket-messages-index";
+
+  public static final TableSpec TICKETS = new TableSpec("commercive_support_tickets", TICKET_ID, true, Optional.empty(),
+      List.of(
+          new TableSpec.Index(USER_TICKETS_INDEX, USER_ID, CREATED_AT),
+          new TableSpec.Index(USER_STATUS_TICKETS_INDEX, USER_STATUS, CREATED_AT),
+          new TableSpec.Index(INBOX_INDEX, STATUS, UPDATED_AT)));
+  public static final TableSpec MESSAGES = new TableSpec("commercive_support_messages", MESSAGE_ID, true,
+      Optional.empty(), List.of(new TableSpec.Index(TICKET_MESSAGES_INDEX, TICKET_ID, CREATED_AT)));
+  /** Commercive's users, owned by the main platform; the stack creates it only when asked. */
+  public static final TableSpec USERS = new TableSpec("commercive_users", USER_ID, false, Optional.empty(), List.of());
+  /** Effects that must happen once (replayed requests, sent emails, replies) and rate counters. */
+  public static final TableSpec IDEMPOTENCY = new TableSpec("commercive_support_idempotency", IDEMPOTENCY_KEY, false,
+      Optional.of(EXPIRES_AT), List.of());
+
+  private SupportTables() {}
+}

@@ -1,0 +1,17 @@
+package com.commercive.support.resources;
+
+/** The physical names of the tables, as configured (defaults: {@link SupportTables}'s names). */
+public record TableNames(String tickets, String messages, String users, String idempotency) {
+  public static TableNames defaults() {
+    return new TableNames(
+        SupportTables.TICKETS.defaultName(),
+        SupportTables.MESSAGES.defaultName(),
+        SupportTables.USERS.defaultName(),
+        SupportTables.IDEMPOTENCY.defaultName());
+  }
+
+  /** The same tables with {@code prefix} before each name (tests keep their data apart this way). */
+  public TableNames withPrefix(String prefix) {
+    return new TableNames(prefix + tickets, prefix + messages, prefix + users, prefix + idempotency);
+  }
+}

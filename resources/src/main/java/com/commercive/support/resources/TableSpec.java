@@ -1,0 +1,19 @@
+package com.commercive.support.resources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One table: its default name, its string partition key, whether it streams its changes (new and
+ * old images), the attribute its items expire by, and its global secondary indexes (string keys,
+ * every attribute projected).
+ */
+public record TableSpec(
+    String defaultName, String partitionKey, boolean streamed, Optional<String> timeToLive, List<Index> indexes) {
+
+  public record Index(String name, String partitionKey, String sortKey) {}
+
+  public TableSpec {
+    indexes = List.copyOf(indexes);
+  }
+}

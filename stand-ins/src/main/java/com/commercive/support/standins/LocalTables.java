@@ -1,0 +1,95 @@
+package com.commercive.support.standins;
+
+import com.commercive.support.resources.SupportTables;
+import com.commercive.support.resources.TableNames;
+import com.commercive.support.resources.TableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/**
+ * Creates the tables of {@link SupportTables} in a local DynamoDB (the local runner and the
+ * tests); on AWS the CDK stack declares the same specs.
+ */
+public final class LocalTables {
+  private LocalTables() {}
+
+  /** Creates every table the system owns, plus the users table; keeps tables that already exist. */
+  public static void createAll(DynamoDbClient dynamoDb, TableNames names) {
+    create(dynamoDb, SupportTables.TICKETS, names.tickets());
+    create(dynamoDb, SupportTables.MESSAGES, names.messages());
+    create(dynamoDb, SupportTables.USERS, names.users());
+    create(dynamoDb, SupportTables.IDEMPOTENCY, names.idempotency());
+  }
+
+  public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {
+    try {
+      dynamoDb.createTable(request(spec, name));
+      dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(name));
+    } catch (ResourceInUseException alreadyThere) {
+      // A table kept from an earlier run (data folder): its schema is ours, keep its data.
+    }
+    spec.timeToLive().ifPresent(attribute -> enableTimeToLive(dynamoDb, name, attribute));
+  }
+
+  static CreateTableRequest request(TableSpec spec, String name) {
+    Set<String> keyAttributes = new LinkedHashSet<>();
+    keyAttributes.add(spec.partitionKey());
+    List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+    for (TableSpec.Index index : spec.indexes()) {
+      keyAttributes.add(index.partitionKey());
+      keyAttributes.add(index.sortKey());
+      indexes.add(GlobalSecondaryIndex.builder()
+          .indexName(index.name())
+          .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
+          .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+          .build());
+    }
+    CreateTableRequest.Builder request = CreateTableRequest.builder()
+        .tableName(name)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key(spec.partitionKey(), KeyType.HASH))
+        .attributeDefinitions(keyAttributes.stream()
+            .map(a -> AttributeDefinition.builder().attributeName(a).attributeType(ScalarAttributeType.S).build())
+            .toList());
+    if (!indexes.isEmpty()) {
+      request.globalSecondaryIndexes(indexes);
+    }
+    if (spec.streamed()) {
+      request.streamSpecification(StreamSpecification.builder()
+          .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build());
+    }
+    return request.build();
+  }
+
+  /** Turns TTL on unless it already is (a table kept from an earlier run). */
+  private static void enableTimeToLive(DynamoDbClient dynamoDb, String table, String attribute) {
+    TimeToLiveStatus status =
+        dynamoDb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().timeToLiveStatus();
+    if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+      return;
+    }
+    dynamoDb.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(
+        TimeToLiveSpecification.builder().attributeName(attribute).enabled(true).build()));
+  }
+
+  private static KeySchemaElement key(String attribute, KeyType type) {
+    return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
+  }
+}
