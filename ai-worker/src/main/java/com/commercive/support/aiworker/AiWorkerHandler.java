@@ -11,7 +11,6 @@ import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -16,7 +16,6 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkQueue;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.domain.WarmUp;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -13,10 +14,8 @@ import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
-import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
@@ -123,10 +122,10 @@ public final class ApiHandler
    * before its snapshot, so restored environments serve their first request warm.
    */
   void warmUp(byte[] jwtSecret) {
-    String token = JWT.create().withSubject(AutoReplyService.WARM_UP_ID)
+    String token = JWT.create().withSubject(WarmUp.ID)
         .withExpiresAt(Instant.now().plus(Duration.ofDays(1))).sign(Algorithm.HMAC256(jwtSecret));
     api.handle(warmUpRequest("/support/health", null));
-    api.handle(warmUpRequest("/support/tickets/" + AutoReplyService.WARM_UP_ID, token));
+    api.handle(warmUpRequest("/support/tickets/" + WarmUp.ID, token));
     api.handle(warmUpRequest("/support/tickets", token));
     assistant.warmUp();
     metrics.discard();

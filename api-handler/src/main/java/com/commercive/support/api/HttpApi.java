@@ -12,7 +12,6 @@ import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService;
-import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.ListQuery;
 import com.commercive.support.store.IdempotencyStore.StoredResponse;

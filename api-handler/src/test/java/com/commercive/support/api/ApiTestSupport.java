@@ -18,7 +18,6 @@ import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
-import com.commercive.support.service.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.TicketRepository;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,7 +16,7 @@ import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.IdempotencyService;
+import com.commercive.support.api.IdempotencyService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package com.commercive.support.notifier;
 
-import com.commercive.support.pipeline.Email;
-import com.commercive.support.pipeline.EmailSender;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.pipeline.ChangeRouter;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsClients;

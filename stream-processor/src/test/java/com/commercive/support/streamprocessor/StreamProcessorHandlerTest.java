@@ -6,29 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.commercive.support.fakes.RecordingWorkQueue;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.pipeline.ChangeRouter;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.pipeline.WorkQueue;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The stream processor from a DynamoDB Streams event in Lambda's shape (NEW_AND_OLD_IMAGES). */
 class StreamProcessorHandlerTest {
-  final List<AiJob> jobs = new ArrayList<>();
-  final List<Notification> notifications = new ArrayList<>();
-  final WorkQueue queue = new WorkQueue() {
-    @Override
-    public void enqueue(AiJob job) {
-      jobs.add(job);
-    }
-
-    @Override
-    public void enqueue(Notification notification) {
-      notifications.add(notification);
-    }
-  };
+  final RecordingWorkQueue queue = new RecordingWorkQueue();
+  final List<AiJob> jobs = queue.jobs;
+  final List<Notification> notifications = queue.notifications;
   final StreamProcessorHandler handler = new StreamProcessorHandler(
       new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages");
 

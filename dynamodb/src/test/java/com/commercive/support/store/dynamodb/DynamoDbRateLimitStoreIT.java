@@ -23,7 +23,7 @@ class DynamoDbRateLimitStoreIT {
       TableNames tables = DynamoDbLocalServer.createTables(client);
       DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
       // In the future: DynamoDB Local deletes items whose TTL (expires_at) is past.
-      Instant now = ConditionalWriteRacesIT.QUARTER_PAST;
+      Instant now = RateLimitRacesIT.QUARTER_PAST;
       for (int i = 0; i < 10; i++) {
         assertThat(store.tryAcquire("AI_REQUESTS#user-1", 10, Duration.ofHours(1), now)).as("use %d", i).isEmpty();
       }

@@ -1,8 +1,8 @@
 package com.commercive.support.store.sqs;
 
+import com.commercive.support.domain.WarmUp;
 import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.pipeline.AutoReplyService;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkQueue;
 import com.commercive.support.util.Hashes;
@@ -41,7 +41,7 @@ public final class SqsWorkQueue implements WorkQueue {
    */
   @Override
   public void warmUp() {
-    String id = AutoReplyService.WARM_UP_ID;
+    String id = WarmUp.ID;
     WorkMessages.write(new AiJob(id, id, id));
     WorkMessages.write(new Notification(id, Notification.Kind.REPLY, id, id));
     for (String queueUrl : new String[] {aiJobsQueueUrl, notificationsQueueUrl}) {

@@ -1,12 +1,12 @@
-package com.commercive.support.service;
+package com.commercive.support.api;
 
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.store.IdempotencyStore;
 import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
 import com.commercive.support.store.IdempotencyStore.StoredResponse;
+import com.commercive.support.store.IdempotencyStore;
 import com.commercive.support.util.Hashes;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.commercive.support.pipeline;
+package com.commercive.support.aiworker;
 
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Assistant;
@@ -10,6 +10,8 @@ import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.domain.WarmUp;
+import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
@@ -41,9 +43,6 @@ public final class AutoReplyService {
     SKIPPED_NOTHING_TO_ANSWER,
     SKIPPED_RATE_LIMITED
   }
-
-  /** An id no ticket or message has: warm-ups read it and find nothing. */
-  public static final String WARM_UP_ID = "snapstart-warm-up";
 
   private final TicketRepository tickets;
   private final Assistant assistant;
@@ -91,8 +90,8 @@ public final class AutoReplyService {
    * does before its SnapStart snapshot, so a restored environment answers its first job warm.
    */
   public void warmUp() {
-    tickets.find(WARM_UP_ID);
-    tickets.recentMessages(WARM_UP_ID, 1);
+    tickets.find(WarmUp.ID);
+    tickets.recentMessages(WarmUp.ID, 1);
     assistant.warmUp();
   }
 

@@ -1,9 +1,10 @@
-package com.commercive.support.pipeline;
+package com.commercive.support.notifier;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
+import com.commercive.support.pipeline.Notification;
 import java.net.URI;
 
 /**

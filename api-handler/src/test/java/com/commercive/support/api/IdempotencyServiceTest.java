@@ -1,4 +1,4 @@
-package com.commercive.support.service;
+package com.commercive.support.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,14 @@
-package com.commercive.support.pipeline;
+package com.commercive.support.notifier;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
-import com.commercive.support.store.IdempotencyStore;
+import com.commercive.support.domain.WarmUp;
+import com.commercive.support.pipeline.Notification;
 import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
 import com.commercive.support.store.IdempotencyStore.StoredResponse;
+import com.commercive.support.store.IdempotencyStore;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
 import com.commercive.support.util.Hashes;
@@ -76,9 +78,9 @@ public final class NotificationService {
    * before its SnapStart snapshot.
    */
   public void warmUp() {
-    tickets.find(AutoReplyService.WARM_UP_ID);
-    tickets.findMessage(AutoReplyService.WARM_UP_ID);
-    users.findAll(List.of(AutoReplyService.WARM_UP_ID));
+    tickets.find(WarmUp.ID);
+    tickets.findMessage(WarmUp.ID);
+    users.findAll(List.of(WarmUp.ID));
   }
 
   public Result handle(Notification notification) {

@@ -1,4 +1,4 @@
-package com.commercive.support.pipeline;
+package com.commercive.support.notifier;
 
 /** Sends email; throws when the provider refuses or fails, after its own bounded retries. */
 public interface EmailSender {

@@ -1,9 +1,13 @@
-package com.commercive.support.pipeline;
+package com.commercive.support.streamprocessor;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.Work;
+import com.commercive.support.pipeline.WorkQueue;
 import java.util.ArrayList;
 import java.util.List;
 

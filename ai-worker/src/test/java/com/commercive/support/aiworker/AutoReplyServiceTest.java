@@ -1,0 +1,171 @@
+package com.commercive.support.aiworker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.commercive.support.aiworker.AutoReplyService.Outcome;
+import com.commercive.support.assistant.Answer;
+import com.commercive.support.assistant.Assistant;
+import com.commercive.support.assistant.Question;
+import com.commercive.support.assistant.Source;
+import com.commercive.support.assistant.Topic;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.testkit.TicketScenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Auto-replies: one per burst, never after a person or a close, capped, limited, visible handoffs. */
+class AutoReplyServiceTest extends TicketScenario {
+  final List<Question> asked = new ArrayList<>();
+  boolean handOff;
+  final Assistant assistant = question -> {
+    asked.add(question);
+    return handOff
+        ? new Answer("A person will follow up.", Topic.GENERAL, 0.2, List.of(), true)
+        : new Answer("Click Sync now.", Topic.INVENTORY, 0.8, List.of(new Source("a", "A")), false);
+  };
+  AutoReplyService service;
+
+  @BeforeEach
+  void setUp() {
+    service = new AutoReplyService(repository, assistant, clock, true, 2, Duration.ZERO);
+  }
+
+  AiJob job(Message message) {
+    return new AiJob(message.ticketId(), message.messageId(), "event-" + message.messageId());
+  }
+
+  @Test
+  void aWarmUpReadsAndAsksButWritesAndQueuesNothing() {
+    service.warmUp();
+
+    assertThat(asked).singleElement().extracting(Question::text).isEqualTo(Assistant.WARM_UP_QUESTION);
+    assertThat(repository.calls()).isPositive();
+    assertThat(repository.allMessages()).isEmpty();
+  }
+
+  @Test
+  void repliesOnceEvenWhenTheJobIsDeliveredAgain() {
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "My products are missing");
+
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.REPLIED);
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.ALREADY_REPLIED);
+
+    assertThat(aiMessages(ticket)).singleElement().satisfies(m -> {
+      assertThat(m.messageId()).isEqualTo(AutoReplyService.replyId(question.messageId()));
+      assertThat(m.text()).isEqualTo("Click Sync now.");
+    });
+    Ticket after = repository.find(ticket.ticketId()).orElseThrow();
+    assertThat(after.aiReplies()).isEqualTo(1);
+    assertThat(after.status()).isEqualTo(TicketStatus.OPEN);
+    assertThat(asked).singleElement().satisfies(q -> assertThat(q.ticketSubject()).startsWith("Products"));
+  }
+
+  @Test
+  void aBurstGetsOneReplyThatAnswersEveryMessage() {
+    Ticket ticket = ticket();
+    Message first = post(ticket, SenderType.USER, "Hi");
+    Message second = post(ticket, SenderType.USER, "My products are missing");
+    Message third = post(ticket, SenderType.USER, "Since yesterday");
+
+    assertThat(service.handle(job(first))).isEqualTo(Outcome.SKIPPED_ANSWERED_LATER);
+    assertThat(service.handle(job(second))).isEqualTo(Outcome.SKIPPED_ANSWERED_LATER);
+    assertThat(service.handle(job(third))).isEqualTo(Outcome.REPLIED);
+
+    assertThat(aiMessages(ticket)).hasSize(1);
+    assertThat(asked).singleElement().satisfies(q ->
+        assertThat(q.text()).isEqualTo("Hi\n\nMy products are missing\n\nSince yesterday"));
+  }
+
+  @Test
+  void jobsDeliveredOutOfOrderStillGiveOneReply() {
+    Ticket ticket = ticket();
+    Message first = post(ticket, SenderType.USER, "My payout is missing");
+    Message second = post(ticket, SenderType.USER, "It was due last week");
+
+    assertThat(service.handle(job(second))).isEqualTo(Outcome.REPLIED);
+    assertThat(service.handle(job(first))).isEqualTo(Outcome.SKIPPED_NOTHING_TO_ANSWER);
+    assertThat(service.handle(job(second))).isEqualTo(Outcome.ALREADY_REPLIED);
+    assertThat(aiMessages(ticket)).hasSize(1);
+    assertThat(asked).singleElement().satisfies(q ->
+        assertThat(q.text()).isEqualTo("My payout is missing\n\nIt was due last week"));
+  }
+
+  @Test
+  void staysQuietOnceAPersonReplied() {
+    Ticket ticket = ticket();
+    post(ticket, SenderType.ADMIN, "I'm on it");
+    Message question = post(ticket, SenderType.USER, "Thanks, any news?");
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.SKIPPED_HUMAN_REPLIED);
+    assertThat(aiMessages(ticket)).isEmpty();
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void staysQuietOnClosedTicketsAndWhenDisabled() {
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "hello");
+    repository.put(repository.find(ticket.ticketId()).orElseThrow()
+        .with(new TicketChange(null, TicketStatus.CLOSED, clock.instant(), false)));
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.SKIPPED_CLOSED);
+    AutoReplyService off = new AutoReplyService(repository, assistant, clock, false, 2, Duration.ZERO);
+    assertThat(off.handle(job(question))).isEqualTo(Outcome.SKIPPED_DISABLED);
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void capsRepliesPerTicket() {
+    Ticket ticket = ticket();
+    for (int i = 0; i < 2; i++) {
+      assertThat(service.handle(job(post(ticket, SenderType.USER, "question " + i)))).isEqualTo(Outcome.REPLIED);
+    }
+    assertThat(service.handle(job(post(ticket, SenderType.USER, "one more")))).isEqualTo(Outcome.SKIPPED_CAP_REACHED);
+    assertThat(aiMessages(ticket)).hasSize(2);
+  }
+
+  @Test
+  void aHandoffIsStoredVisibleAndMarkedForTheTeam() {
+    handOff = true;
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "Can you refund my customer?");
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.HANDED_OFF);
+    Message reply = aiMessages(ticket).get(0);
+    assertThat(aiMessages(ticket)).singleElement().satisfies(m -> {
+      assertThat(m.text()).isEqualTo("A person will follow up.");
+      assertThat(m.handoff()).isTrue();
+      assertThat(m.shownInApp()).isFalse();
+    });
+    assertThat(aiMessages(ticket).get(0).messageId()).isEqualTo(AutoReplyService.replyId(question.messageId()));
+  }
+
+  @Test
+  void limitsAutoRepliesPerUser() {
+    var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+        clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, 1));
+    AutoReplyService limited = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO, limiter);
+    assertThat(limited.handle(job(post(ticket(), SenderType.USER, "first")))).isEqualTo(Outcome.REPLIED);
+    assertThat(limited.handle(job(post(ticket(), SenderType.USER, "second ticket")))).isEqualTo(Outcome.SKIPPED_RATE_LIMITED);
+    assertThat(asked).hasSize(1);
+  }
+
+  @Test
+  void waitsForABurstToSettle() {
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "hello");
+    clock.advance(Duration.ofMillis(-1_000));
+    AutoReplyService patient = new AutoReplyService(repository, assistant, clock, true, 2, Duration.ofMillis(200));
+    long started = System.nanoTime();
+    patient.handle(job(question));
+    assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
+  }
+}

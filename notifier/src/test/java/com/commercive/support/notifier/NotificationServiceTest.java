@@ -1,0 +1,124 @@
+package com.commercive.support.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.User;
+import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryUserDirectory;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.testkit.TicketScenario;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Notifications become emails once each, to the right people, within each ticket's limit. */
+class NotificationServiceTest extends TicketScenario {
+  final InMemoryIdempotencyStore sends = new InMemoryIdempotencyStore();
+  final List<Email> outbox = new ArrayList<>();
+  int failuresLeft;
+  final EmailSender sender = email -> {
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      throw new IllegalStateException("SES throttled");
+    }
+    outbox.add(email);
+  };
+  NotificationService service;
+
+  @BeforeEach
+  void setUp() {
+    service = new NotificationService(repository,
+        new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
+        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")),
+        List.of("support@commercive.com", "lead@commercive.com"), clock);
+  }
+
+  @Test
+  void aWarmUpReadsButSendsAndRecordsNothing() {
+    service.warmUp();
+
+    assertThat(repository.calls()).isPositive();
+    assertThat(outbox).isEmpty();
+    assertThat(sends.size()).isZero();
+  }
+
+  @Test
+  void emailsTheOwnerOnceWhateverTheDeliveries() {
+    Ticket ticket = ticket();
+    Message reply = post(ticket, SenderType.ADMIN, "Try <b>Sync now</b> & wait");
+    Notification notification = new Notification("message-" + reply.messageId(),
+        Notification.Kind.REPLY, ticket.ticketId(), reply.messageId());
+
+    assertThat(service.handle(notification).sent()).isEqualTo(1);
+    assertThat(service.handle(notification).alreadySent()).isEqualTo(1);
+
+    assertThat(outbox).singleElement().satisfies(email -> {
+      assertThat(email.to()).isEqualTo("dana@example.com");
+      assertThat(email.subject())
+          .isEqualTo("[Commercive Support] Re: Products <missing>  Bcc: x@evil (#" + ticket.ticketId() + ")")
+          .doesNotContain("\r").doesNotContain("\n");
+      assertThat(email.text()).contains("Try <b>Sync now</b> & wait")
+          .contains("https://app.commercive.com/support/tickets/" + ticket.ticketId());
+      assertThat(email.html()).contains("Try &lt;b&gt;Sync now&lt;/b&gt; &amp; wait").doesNotContain("<b>");
+    });
+  }
+
+  @Test
+  void emailsEveryAdminForTheTeamsNotifications() {
+    Ticket ticket = ticket();
+    service.handle(new Notification("ticket-" + ticket.ticketId(), Notification.Kind.NEW_TICKET, ticket.ticketId(), null));
+    assertThat(outbox).extracting(Email::to).containsExactly("support@commercive.com", "lead@commercive.com");
+    assertThat(outbox.get(0).subject()).startsWith("[Commercive Support] New ticket: ");
+  }
+
+  @Test
+  void aFailedSendIsRetriedAndOnlyTheMissingRecipientsAreServed() {
+    Ticket ticket = ticket();
+    Message message = post(ticket, SenderType.USER, "hello");
+    Notification notification = new Notification("message-" + message.messageId(),
+        Notification.Kind.CUSTOMER_MESSAGE, ticket.ticketId(), message.messageId());
+    service.handle(notification);
+    outbox.clear();
+    failuresLeft = 1;
+    Notification other = new Notification("n-2", Notification.Kind.CUSTOMER_MESSAGE, ticket.ticketId(), message.messageId());
+    assertThatThrownBy(() -> service.handle(other)).hasMessageContaining("SES throttled");
+    assertThat(service.handle(other).sent()).isEqualTo(2);
+    assertThat(outbox).hasSize(2);
+    assertThat(service.handle(notification).alreadySent()).isEqualTo(2);
+  }
+
+  @Test
+  void aTicketCannotFloodInboxes() {
+    var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
+        clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.EMAILS_PER_TICKET, 3));
+    NotificationService limited = new NotificationService(repository,
+        new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
+        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("a@c.com"), clock, limiter);
+    Ticket ticket = ticket();
+    for (int i = 0; i < 5; i++) {
+      Message reply = post(ticket, SenderType.ADMIN, "reply " + i);
+      limited.handle(new Notification("n-" + i, Notification.Kind.REPLY, ticket.ticketId(), reply.messageId()));
+    }
+    assertThat(outbox).hasSize(3);
+    assertThat(limited.handle(new Notification("n-0", Notification.Kind.REPLY, ticket.ticketId(),
+        repository.allMessages().get(0).messageId())).alreadySent()).isEqualTo(1);
+  }
+
+  @Test
+  void skipsWhatCannotBeSent() {
+    assertThat(service.handle(new Notification("x", Notification.Kind.REPLY, "missing", null)).skippedBecause())
+        .isEqualTo("no such ticket");
+    Ticket orphan = Ticket.open("t-orphan", "nobody", "Hello there", Priority.LOW, clock.instant());
+    repository.put(orphan);
+    assertThat(service.handle(new Notification("y", Notification.Kind.TICKET_CLOSED, "t-orphan", null)).skippedBecause())
+        .isEqualTo("no recipients");
+    assertThat(outbox).isEmpty();
+  }
+}

@@ -1,0 +1,125 @@
+package com.commercive.support.streamprocessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.fakes.RecordingWorkQueue;
+import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.Work;
+import com.commercive.support.testkit.TicketScenario;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each change of a ticket or message becomes: AI jobs and notifications. */
+class ChangeRouterTest extends TicketScenario {
+  final RecordingWorkQueue queue = new RecordingWorkQueue();
+  final ChangeRouter router = new ChangeRouter(queue, true);
+
+  @Test
+  void aWarmUpReachesTheQueuesAndQueuesNothing() {
+    router.warmUp();
+
+    assertThat(queue.warmUps).isEqualTo(1);
+    assertThat(queue.jobs).isEmpty();
+    assertThat(queue.notifications).isEmpty();
+  }
+
+  @Test
+  void aMerchantsMessageBecomesAJobAndATeamNotification() {
+    Ticket ticket = ticket();
+    Message message = post(ticket, SenderType.USER, "help");
+    router.messageAdded("event-1", message);
+    assertThat(queue.jobs).containsExactly(new AiJob(ticket.ticketId(), message.messageId(), "event-1"));
+    assertThat(queue.notifications).singleElement().satisfies(n -> {
+      assertThat(n.kind()).isEqualTo(Notification.Kind.CUSTOMER_MESSAGE);
+      assertThat(n.kind().audience()).isEqualTo(Notification.Audience.ADMINS);
+    });
+  }
+
+  @Test
+  void repliesNotifyTheOwnerAndNeverBecomeJobs() {
+    Ticket ticket = ticket();
+    router.messageAdded("e1", post(ticket, SenderType.ADMIN, "answer"));
+    router.messageAdded("e2", post(ticket, SenderType.AI, "ai answer"));
+    assertThat(queue.jobs).isEmpty();
+    assertThat(queue.notifications).extracting(Notification::kind)
+        .containsExactly(Notification.Kind.REPLY, Notification.Kind.REPLY);
+  }
+
+  @Test
+  void withAutoRepliesOffOnlyNotifies() {
+    new ChangeRouter(queue, false).messageAdded("e", post(ticket(), SenderType.USER, "hi"));
+    assertThat(queue.jobs).isEmpty();
+    assertThat(queue.notifications).hasSize(1);
+  }
+
+  @Test
+  void ticketsOpenedEmptyAndTicketsClosedNotify() {
+    Ticket empty = ticket();
+    Ticket withMessage = empty.with(new TicketChange(
+        new Message("m", empty.ticketId(), "user-1", SenderType.USER, "x", null, clock.instant()),
+        TicketStatus.OPEN, clock.instant(), false));
+    Ticket closed = withMessage.with(new TicketChange(null, TicketStatus.CLOSED, clock.instant(), true));
+
+    assertThat(router.ticketChanged(null, empty)).singleElement()
+        .satisfies(n -> assertThat(((Notification) n).kind()).isEqualTo(Notification.Kind.NEW_TICKET));
+    assertThat(router.ticketChanged(null, withMessage)).isEmpty();
+    assertThat(router.ticketChanged(empty, withMessage)).isEmpty();
+    assertThat(router.ticketChanged(withMessage, closed)).singleElement()
+        .satisfies(n -> assertThat(((Notification) n).kind()).isEqualTo(Notification.Kind.TICKET_CLOSED));
+    assertThat(router.ticketChanged(closed, closed)).isEmpty();
+    assertThat(router.ticketChanged(closed, null)).isEmpty();
+  }
+
+  /** Issue 13: the same handoff behaviour for an answer the merchant asked for in the app. */
+  @Test
+  void anAnswerShownInTheAppIsNotEmailedButItsHandoffAlertsTheTeam() {
+    Ticket ticket = ticket();
+    Instant at = clock.instant();
+    Message shownHandoff = new Message("ai-1", ticket.ticketId(), "assistant", SenderType.AI,
+        "A person will follow up.", null, at, true, true);
+    Message shownAnswer = new Message("ai-2", ticket.ticketId(), "assistant", SenderType.AI,
+        "Here is how.", null, at, false, true);
+    ChangeRouter router = new ChangeRouter(queue, true);
+    assertThat(router.messageAdded("e-1", shownHandoff)).extracting(n -> ((Notification) n).kind())
+        .containsExactly(Notification.Kind.HANDOFF);
+    assertThat(router.messageAdded("e-2", shownAnswer)).isEmpty();
+  }
+
+  @Test
+  void anAutoReplysHandoffTellsTheOwnerAndTheTeam() {
+    Ticket ticket = ticket();
+    Message handoff = new Message("ai-3", ticket.ticketId(), "assistant", SenderType.AI,
+        "A person will follow up.", null, clock.instant(), true, false);
+    List<Work> work = router.messageAdded("event-1", handoff);
+    assertThat(work).extracting(n -> ((Notification) n).kind())
+        .containsExactly(Notification.Kind.REPLY, Notification.Kind.HANDOFF);
+    assertThat(work).allSatisfy(n -> assertThat(((Notification) n).messageId()).isEqualTo("ai-3"));
+  }
+
+  /** Issue 13: a reply with close_ticket sent the merchant two emails in the same second. */
+  @Test
+  void aReplyThatClosesTheTicketIsOneNotification() {
+    Ticket open = ticket();
+    Message closing = new Message("m-9", open.ticketId(), "admin-1", SenderType.ADMIN, "Sent today, closing.", null,
+        clock.instant(), false, false, true);
+    Ticket closed = open.with(new TicketChange(closing, TicketStatus.CLOSED, closing.createdAt(), true));
+    List<Work> work = new ArrayList<>(router.messageAdded("e-1", closing));
+    work.addAll(router.ticketChanged(open, closed));
+    assertThat(work).singleElement().satisfies(n -> {
+      assertThat(((Notification) n).kind()).isEqualTo(Notification.Kind.TICKET_CLOSED);
+      assertThat(((Notification) n).messageId()).isEqualTo("m-9");
+    });
+    // A close without a message still tells the owner, once.
+    Ticket closedQuietly = open.with(new TicketChange(null, TicketStatus.CLOSED, clock.instant().plusSeconds(10), true));
+    assertThat(router.ticketChanged(open, closedQuietly)).singleElement()
+        .satisfies(n -> assertThat(((Notification) n).messageId()).isNull());
+  }
+}
