@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.commercive.support.fakes.RecordingWorkQueue;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.Notification;
+import com.commercive.support.pipeline.WorkQueue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
