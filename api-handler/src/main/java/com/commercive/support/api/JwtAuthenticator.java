@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -148,11 +149,14 @@ public final class JwtAuthenticator {
   }
 
   /** No usable credentials. {@code tokenPresented} selects the RFC 6750 error code. */
-  static final class UnauthenticatedException extends RuntimeException {
+  /** No usable credentials: 401 with the challenge saying whether a token was presented. */
+  static final class UnauthenticatedException extends HttpRefusal {
     final boolean tokenPresented;
 
     UnauthenticatedException(boolean tokenPresented, String detail) {
-      super(detail, null, false, false);
+      super(401, "unauthenticated", detail, Map.of("WWW-Authenticate", tokenPresented
+          ? "Bearer realm=\"commercive-support\", error=\"invalid_token\""
+          : "Bearer realm=\"commercive-support\""));
       this.tokenPresented = tokenPresented;
     }
   }

@@ -44,6 +44,7 @@ class ApiTestSupport {
   /** The real knowledge base, built on first use as the API builds it. */
   final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));
   final ApiHandler handler;
+  final HttpApi api;
 
   ApiTestSupport() {
     this(List.of("http://localhost:3000", "http://localhost:5173"), null);
@@ -69,7 +70,7 @@ class ApiTestSupport {
             () -> UUID.randomUUID().toString(),
             List.of(),
             limits);
-    HttpApi api =
+    api =
         new HttpApi(
             tickets,
             new AssistantService(

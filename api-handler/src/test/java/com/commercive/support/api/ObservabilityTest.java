@@ -46,7 +46,7 @@ class ObservabilityTest extends ApiTestSupport {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no request line in " + all));
     assertThat(line.get("level").asText()).isEqualTo("INFO");
-    assertThat(line.get("route").asText()).isEqualTo("TICKETS");
+    assertThat(line.get("route").asText()).isEqualTo("/tickets");
     assertThat(line.get("status").asInt()).isEqualTo(201);
     assertThat(line.get("request_id").asText()).isEqualTo(event.getRequestContext().getRequestId());
     assertThat(line.get("function_request_id").asText()).isNotBlank();

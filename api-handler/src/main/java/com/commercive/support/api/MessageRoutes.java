@@ -1,0 +1,46 @@
+package com.commercive.support.api;
+
+import com.commercive.support.api.Representations.ConversationJson;
+import com.commercive.support.api.Representations.MessagePostedJson;
+import com.commercive.support.api.Router.Route;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.ListQuery;
+import java.util.List;
+
+/** A ticket's conversation: read it, add to it. */
+final class MessageRoutes implements Router.Resource {
+  private final TicketService tickets;
+  private final ApiMetrics metrics;
+
+  MessageRoutes(TicketService tickets, ApiMetrics metrics) {
+    this.tickets = tickets;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.get("/tickets/{ticket_id}/messages", this::conversation),
+        Route.creating("POST", "/tickets/{ticket_id}/messages", this::post));
+  }
+
+  private HttpResponse conversation(RouteRequest request) {
+    ListQuery query = new ListQuery(null, request.queryParameter("limit"), request.queryParameter("cursor"));
+    TicketService.Conversation conversation =
+        tickets.conversation(request.caller(), request.parameter("ticket_id"), query);
+    return HttpResponse.json(200, new ConversationJson(
+        Representations.ticket(conversation.ticket()),
+        conversation.messages().stream().map(Representations::message).toList(),
+        conversation.nextCursor()));
+  }
+
+  private HttpResponse post(RouteRequest request) {
+    TicketService.MessagePosted posted = tickets.post(
+        request.caller(), request.parameter("ticket_id"), RequestBodies.newMessage(request.body()));
+    if (posted.message() != null) {
+      metrics.messagePosted(posted.message().senderType().wireName());
+    }
+    return HttpResponse.json(201, new MessagePostedJson(
+        Representations.sentBy(request.caller(), posted.message()), Representations.ticket(posted.ticket())));
+  }
+}
