@@ -18,7 +18,7 @@ import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
-import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
@@ -109,7 +109,7 @@ public final class ApiHandler
     return new HttpApi(
         tickets,
         assistant,
-        new IdempotencyService(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock),
+        new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(),
             config.jwtMaxTimeToLive(), clock),
         new CorsPolicy(config.corsAllowedOrigins()),

@@ -9,7 +9,6 @@ import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.TicketService;
-import com.commercive.support.store.IdempotencyStore.StoredResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +126,9 @@ public final class HttpApi {
     IdempotencyService.Outcome outcome = idempotency.execute(IdempotencyService.scopeOf(caller), key.get(), fingerprint,
         () -> {
           HttpResponse response = route.handler().handle(routed);
-          return new StoredResponse(response.status(), response.headers().get("Location"), response.body());
+          return new IdempotencyService.StoredResponse(response.status(), response.headers().get("Location"), response.body());
         });
-    StoredResponse stored = outcome.response();
+    IdempotencyService.StoredResponse stored = outcome.response();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", HttpResponse.JSON_TYPE);
     if (stored.location() != null) {

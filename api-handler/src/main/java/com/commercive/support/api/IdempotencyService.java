@@ -4,13 +4,15 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
-import com.commercive.support.store.IdempotencyStore.StoredResponse;
-import com.commercive.support.store.IdempotencyStore;
+import com.commercive.support.store.ClaimStore;
+import com.commercive.support.store.ClaimStore.Claim;
+import com.commercive.support.store.ClaimStore.Effect;
 import com.commercive.support.util.Hashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,10 +28,17 @@ public final class IdempotencyService {
   /** Longer than the API function's timeout, so a live request is never taken over. */
   public static final Duration LOCK = Duration.ofSeconds(60);
 
-  private final IdempotencyStore store;
+  /** A response kept for replay; {@code location} is its Location header, or null. */
+  public record StoredResponse(int status, String location, String body) {}
+
+  /** Requests' responses, in the {@code request} key space. */
+  static final Effect<StoredResponse> REQUESTS = new Effect<>("request", IdempotencyService::fields,
+      fields -> new StoredResponse(Integer.parseInt(fields.get("status")), fields.get("location"), fields.get("body")));
+
+  private final ClaimStore store;
   private final Clock clock;
 
-  public IdempotencyService(IdempotencyStore store, Clock clock) {
+  public IdempotencyService(ClaimStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
@@ -69,27 +78,37 @@ public final class IdempotencyService {
     String storeKey = Hashes.sha256(callerId + '\u0000' + key);
     String requestHash = Hashes.sha256(request);
     Instant now = clock.instant();
-    Optional<IdempotencyRecord> holder =
-        store.claim(storeKey, requestHash, now, now.plus(LOCK), now.plus(RETENTION));
+    Optional<Claim<StoredResponse>> holder =
+        store.claim(REQUESTS, storeKey, requestHash, now, now.plus(LOCK), now.plus(RETENTION));
     if (holder.isPresent()) {
-      IdempotencyRecord existing = holder.get();
-      if (!existing.requestHash().equals(requestHash)) {
+      Claim<StoredResponse> existing = holder.get();
+      if (!existing.fingerprint().equals(requestHash)) {
         throw new IdempotencyKeyReusedException();
       }
       if (!existing.completed()) {
         throw new ConflictException(
             "a request with this Idempotency-Key is still being processed; retry shortly");
       }
-      return new Outcome(existing.response(), true);
+      return new Outcome(existing.result().orElseThrow(), true);
     }
     StoredResponse response;
     try {
       response = action.get();
     } catch (RuntimeException | Error failure) {
-      store.release(storeKey);
+      store.release(REQUESTS, storeKey);
       throw failure;
     }
-    store.complete(storeKey, requestHash, response, clock.instant().plus(RETENTION));
+    store.complete(REQUESTS, storeKey, requestHash, response, clock.instant().plus(RETENTION));
     return new Outcome(response, false);
+  }
+
+  private static Map<String, String> fields(StoredResponse response) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("status", Integer.toString(response.status()));
+    fields.put("body", response.body());
+    if (response.location() != null) {
+      fields.put("location", response.location());
+    }
+    return fields;
   }
 }

@@ -8,7 +8,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.domain.User;
-import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
@@ -39,7 +39,7 @@ class ApiTestSupport {
 
   final MutableClock clock = new MutableClock(NOW);
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
-  final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore();
+  final InMemoryClaimStore idempotencyStore = new InMemoryClaimStore();
   final RecordingMetrics metrics = new RecordingMetrics();
   /** The real knowledge base, built on first use as the API builds it. */
   final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));

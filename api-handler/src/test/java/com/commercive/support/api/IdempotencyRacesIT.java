@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.standins.DynamoDbLocalServer;
-import com.commercive.support.store.IdempotencyStore.StoredResponse;
-import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.testkit.Races;
 import java.time.Clock;
 import java.util.List;
@@ -31,7 +30,7 @@ class IdempotencyRacesIT {
   static void start() {
     client = DynamoDbLocalServer.client();
     idempotency = new IdempotencyService(
-        new DynamoDbIdempotencyStore(client, DynamoDbLocalServer.createTables(client).idempotency()), Clock.systemUTC());
+        new DynamoDbClaimStore(client, DynamoDbLocalServer.createTables(client).idempotency()), Clock.systemUTC());
   }
 
   @AfterAll
@@ -50,7 +49,7 @@ class IdempotencyRacesIT {
           IdempotencyService.Outcome outcome = idempotency.execute("user-1\u0000user", key, "POST /t\n{}", () -> {
             executions.incrementAndGet();
             Races.pause(50); // long enough for the others to arrive while it runs
-            return new StoredResponse(201, "/support/tickets/t-" + key, "{}");
+            return new IdempotencyService.StoredResponse(201, "/support/tickets/t-" + key, "{}");
           });
           return outcome.replayed() ? "replayed" : "executed";
         } catch (ConflictException stillRunning) {

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.IdempotencyKeyReusedException;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.MutableClock;
-import com.commercive.support.store.IdempotencyStore.StoredResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,13 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdempotencyServiceTest {
-  final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+  final InMemoryClaimStore store = new InMemoryClaimStore();
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
   final IdempotencyService service = new IdempotencyService(store, clock);
   final AtomicInteger runs = new AtomicInteger();
 
-  Supplier<StoredResponse> action(String body) {
-    return () -> new StoredResponse(201, "/x/" + runs.incrementAndGet(), body);
+  Supplier<IdempotencyService.StoredResponse> action(String body) {
+    return () -> new IdempotencyService.StoredResponse(201, "/x/" + runs.incrementAndGet(), body);
   }
 
   @Test
@@ -70,7 +69,7 @@ class IdempotencyServiceTest {
   @Test
   void aRequestStillRunningIsAConflictUntilItsLockRunsOut() {
     // Simulates a first request that died after claiming the key.
-    store.claim(
+    store.claim(IdempotencyService.REQUESTS,
         com.commercive.support.util.Hashes.sha256("user-1\u0000key-1"),
         com.commercive.support.util.Hashes.sha256("POST /t\n{}"),
         clock.instant(), clock.instant().plus(IdempotencyService.LOCK), clock.instant().plus(Duration.ofHours(24)));

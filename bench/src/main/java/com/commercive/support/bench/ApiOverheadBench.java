@@ -10,7 +10,7 @@ import com.commercive.support.api.HttpRequest;
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Topic;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.resources.TableNames;
@@ -88,7 +88,7 @@ public final class ApiOverheadBench {
     HttpApi inMemory = new HttpApi(tickets,
         new AssistantService(q -> new Answer("x", Topic.GENERAL, 0.5, List.of(), false), tickets, memory, clock,
             () -> UUID.randomUUID().toString()),
-        new IdempotencyService(new InMemoryIdempotencyStore(), clock),
+        new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
         new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());
     for (int i = 0; i < 20; i++) {

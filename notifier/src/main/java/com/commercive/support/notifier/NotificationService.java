@@ -6,9 +6,10 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.domain.WarmUp;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.store.IdempotencyStore.IdempotencyRecord;
-import com.commercive.support.store.IdempotencyStore.StoredResponse;
-import com.commercive.support.store.IdempotencyStore;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.ClaimStore.Claim;
+import com.commercive.support.store.ClaimStore.Effect;
+import com.commercive.support.store.ClaimStore;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
 import com.commercive.support.util.Hashes;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,39 +32,46 @@ public final class NotificationService {
   static final Duration SEND_LOCK = Duration.ofSeconds(60);
   static final Duration RECORD_RETENTION = Duration.ofDays(7);
 
+  /** What a recorded send came to: the email went out, or the ticket's email limit held it back. */
+  enum Send { SENT, HELD_BACK_BY_LIMIT }
+
+  /** Email sends, one per notification and recipient, in the {@code email} key space. */
+  static final Effect<Send> SENDS = new Effect<>("email", send -> Map.of("outcome", send.name()),
+      fields -> Send.valueOf(fields.get("outcome")));
+
   /** What became of a notification (for logs and tests). */
   public record Result(int sent, int alreadySent, String skippedBecause) {}
 
   private final TicketRepository tickets;
   private final UserDirectory users;
-  private final IdempotencyStore sends;
+  private final ClaimStore sends;
   private final EmailSender sender;
   private final EmailComposer composer;
   private final List<String> adminEmails;
   private final Clock clock;
-  private final com.commercive.support.service.RateLimiter limits;
+  private final RateLimiter limits;
 
   public NotificationService(
       TicketRepository tickets,
       UserDirectory users,
-      IdempotencyStore sends,
+      ClaimStore sends,
       EmailSender sender,
       EmailComposer composer,
       List<String> adminEmails,
       Clock clock) {
     this(tickets, users, sends, sender, composer, adminEmails, clock,
-        com.commercive.support.service.RateLimiter.unlimited());
+        RateLimiter.unlimited());
   }
 
   public NotificationService(
       TicketRepository tickets,
       UserDirectory users,
-      IdempotencyStore sends,
+      ClaimStore sends,
       EmailSender sender,
       EmailComposer composer,
       List<String> adminEmails,
       Clock clock,
-      com.commercive.support.service.RateLimiter limits) {
+      RateLimiter limits) {
     this.limits = limits;
     this.tickets = tickets;
     this.users = users;
@@ -111,10 +120,10 @@ public final class NotificationService {
     int sent = 0;
     int alreadySent = 0;
     for (String recipient : recipients) {
-      String key = "email:" + Hashes.sha256(notification.id() + '\u0000' + recipient);
+      String key = Hashes.sha256(notification.id() + '\u0000' + recipient);
       Instant now = clock.instant();
-      Optional<IdempotencyRecord> holder =
-          sends.claim(key, notification.id(), now, now.plus(SEND_LOCK), now.plus(RECORD_RETENTION));
+      Optional<Claim<Send>> holder =
+          sends.claim(SENDS, key, notification.id(), now, now.plus(SEND_LOCK), now.plus(RECORD_RETENTION));
       if (holder.isPresent()) {
         if (holder.get().completed()) {
           alreadySent++;
@@ -122,21 +131,19 @@ public final class NotificationService {
         }
         throw new IllegalStateException("another delivery of this notification is sending it");
       }
-      if (limits.tryAcquire(com.commercive.support.service.RateLimiter.Limit.EMAILS_PER_TICKET,
+      if (limits.tryAcquire(RateLimiter.Limit.EMAILS_PER_TICKET,
           ticket.get().ticketId()).isPresent()) {
         // A ticket flooding inboxes: recorded as done (not retried), and said in the result.
-        sends.complete(key, notification.id(), new StoredResponse(429, null, "rate limited"),
-            clock.instant().plus(RECORD_RETENTION));
+        sends.complete(SENDS, key, notification.id(), Send.HELD_BACK_BY_LIMIT, clock.instant().plus(RECORD_RETENTION));
         return new Result(sent, alreadySent, "email limit for this ticket reached");
       }
       try {
         sender.send(composer.compose(notification.kind(), ticket.get(), message, context, recipient));
       } catch (RuntimeException failure) {
-        sends.release(key);
+        sends.release(SENDS, key);
         throw failure;
       }
-      sends.complete(key, notification.id(), new StoredResponse(200, null, "sent"),
-          clock.instant().plus(RECORD_RETENTION));
+      sends.complete(SENDS, key, notification.id(), Send.SENT, clock.instant().plus(RECORD_RETENTION));
       sent++;
     }
     return new Result(sent, alreadySent, null);

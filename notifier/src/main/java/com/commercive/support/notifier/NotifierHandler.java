@@ -10,7 +10,7 @@ import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import java.time.Clock;
@@ -55,7 +55,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     return new NotificationService(
         new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
         new DynamoDbUserDirectory(dynamoDb, tables.users()),
-        new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()),
+        new DynamoDbClaimStore(dynamoDb, tables.idempotency()),
         new SesEmailSender(ses, config.pipeline().senderAddress()),
         new EmailComposer(config.pipeline().frontendUrl()),
         config.pipeline().adminEmails(),

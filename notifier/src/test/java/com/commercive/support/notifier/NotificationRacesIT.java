@@ -14,7 +14,7 @@ import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.standins.DynamoDbLocalServer;
-import com.commercive.support.store.dynamodb.DynamoDbIdempotencyStore;
+import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.testkit.Races;
 import java.net.URI;
 import java.time.Clock;
@@ -63,7 +63,7 @@ class NotificationRacesIT {
       AtomicInteger sent = new AtomicInteger();
       NotificationService notifications = new NotificationService(tickets,
           new InMemoryUserDirectory(new User("owner-1", "Dana", "dana@example.com", "user")),
-          new DynamoDbIdempotencyStore(client, tables.idempotency()), email -> {
+          new DynamoDbClaimStore(client, tables.idempotency()), email -> {
             sent.incrementAndGet();
             Races.pause(50);
           }, new EmailComposer(URI.create("https://app.commercive.com")), List.of("team@example.com"),

@@ -8,7 +8,7 @@ import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
-import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.testkit.TicketScenario;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Notifications become emails once each, to the right people, within each ticket's limit. */
 class NotificationServiceTest extends TicketScenario {
-  final InMemoryIdempotencyStore sends = new InMemoryIdempotencyStore();
+  final InMemoryClaimStore sends = new InMemoryClaimStore();
   final List<Email> outbox = new ArrayList<>();
   int failuresLeft;
   final EmailSender sender = email -> {

@@ -12,7 +12,7 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.User;
-import com.commercive.support.fakes.InMemoryIdempotencyStore;
+import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
@@ -29,7 +29,7 @@ class NotifierHandlerTest {
   final List<Email> outbox = new ArrayList<>();
   final NotifierHandler handler = new NotifierHandler(new NotificationService(repository,
       new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
-      new InMemoryIdempotencyStore(), outbox::add, new EmailComposer(URI.create("http://localhost:3000")),
+      new InMemoryClaimStore(), outbox::add, new EmailComposer(URI.create("http://localhost:3000")),
       List.of("team@commercive.com"), clock));
 
   SQSEvent batch() {

@@ -33,7 +33,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
 
   @Override
   public Optional<Duration> tryAcquire(String key, int limit, Duration window, Instant now) {
-    Map<String, AttributeValue> itemKey = Map.of(IdempotencyItems.KEY, AttributeValue.fromS("rate#" + key));
+    Map<String, AttributeValue> itemKey = Map.of(ClaimItems.KEY, AttributeValue.fromS(ClaimItems.key("rate", key)));
     for (int attempt = 1; ; attempt++) {
       Map<String, AttributeValue> item =
           dynamoDb.getItem(r -> r.tableName(table).key(itemKey).consistentRead(true)).item();
@@ -47,7 +47,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
         return wait;
       }
       Map<String, String> names = Map.of("#start", WINDOW_START, "#current", CURRENT_USES,
-          "#previous", PREVIOUS_USES, "#expires", IdempotencyItems.EXPIRES_AT);
+          "#previous", PREVIOUS_USES, "#expires", ClaimItems.EXPIRES_AT);
       Map<String, AttributeValue> values = new HashMap<>();
       values.put(":start", n(counts.start().getEpochSecond()));
       values.put(":current", n(counts.current() + 1));
@@ -59,7 +59,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
         values.put(":read_start", n(storedStart.getEpochSecond()));
         values.put(":read_current", n(storedCurrent));
       } else {
-        condition = "attribute_not_exists(" + IdempotencyItems.KEY + ")";
+        condition = "attribute_not_exists(" + ClaimItems.KEY + ")";
       }
       try {
         dynamoDb.updateItem(r -> r.tableName(table).key(itemKey)
