@@ -1,26 +1,24 @@
 package com.commercive.support.assistant.llm;
 
 import com.commercive.support.assistant.llm.ChatModel.ChatModelException;
+import com.commercive.support.util.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Bounded retries with exponential backoff and full jitter, honouring a provider's Retry-After
- * up to the cap. Only retryable failures are tried again.
+ * Bounded retries of a model call with the system's {@link Backoff}, honouring a provider's
+ * Retry-After up to the cap. Only retryable failures are tried again.
  */
 public final class Retrier {
   private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
+  private final Backoff backoff;
 
   public Retrier(int maxAttempts, Duration baseDelay, Duration maxDelay) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
     this.maxAttempts = maxAttempts;
-    this.baseDelay = baseDelay;
-    this.maxDelay = maxDelay;
+    this.backoff = new Backoff(baseDelay, maxDelay);
   }
 
   public <T> T call(Supplier<T> attempt) {
@@ -33,32 +31,22 @@ public final class Retrier {
           throw new ChatModelException(
               e.getMessage() + " after " + n + " attempts", true, e);
         }
-        wait = e.retryAfter.isPresent() ? capped(e.retryAfter.get()) : backoff(n);
+        wait = e.retryAfter.isPresent() ? backoff.capped(e.retryAfter.get()) : backoff.delay(n);
       } catch (ChatModelException e) {
         if (!e.retryable() || n >= maxAttempts) {
           throw e;
         }
-        wait = backoff(n);
+        wait = backoff.delay(n);
       }
       sleep(wait);
     }
   }
 
-  private Duration backoff(int attempt) {
-    long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 16));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-  }
-
-  private Duration capped(Duration requested) {
-    return requested.compareTo(maxDelay) > 0 ? maxDelay : requested;
-  }
-
   private static void sleep(Duration wait) {
     try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChatModelException("interrupted while waiting to retry", false, e);
+      Backoff.sleep(wait, "a model call");
+    } catch (IllegalStateException interrupted) {
+      throw new ChatModelException("interrupted while waiting to retry", false, interrupted);
     }
   }
 }

@@ -2,6 +2,7 @@ package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.service.SlidingWindow;
 import com.commercive.support.store.RateLimitStore;
+import com.commercive.support.util.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * write atomically, so the limit holds across every concurrent Lambda.
  */
 public final class DynamoDbRateLimitStore implements RateLimitStore {
+  private static final Backoff COUNT_BACKOFF = Backoff.of(2, 50);
   static final String WINDOW_START = "window_start";
   static final String CURRENT_USES = "current_uses";
   static final String PREVIOUS_USES = "previous_uses";
@@ -72,7 +74,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
         if (attempt >= MAX_ATTEMPTS) {
           throw anotherUseFirst;
         }
-        Backoff.pause(attempt, 2, 50, "a rate count");
+        COUNT_BACKOFF.pause(attempt, "a rate count");
       }
     }
   }

@@ -10,6 +10,7 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
+import com.commercive.support.util.Backoff;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Query (more only when a page exceeds DynamoDB's 1 MB response), a post is one transaction.
  */
 public final class DynamoDbTicketRepository implements TicketRepository {
+  private static final Backoff WRITE_BACKOFF = Backoff.of(5, 200);
   /** Concurrent posts to one ticket collide in DynamoDB transactions; they are retried. */
   static final int MAX_TRANSACTION_ATTEMPTS = 10;
   /** Reads and writes of one ticket before giving up when other writes keep landing first. */
@@ -107,7 +109,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       if (attempt >= MAX_VERSION_ATTEMPTS) {
         throw new ConflictException("the ticket is changing too fast; retry shortly");
       }
-      Backoff.pause(attempt, 5, 200, "a ticket write");
+      WRITE_BACKOFF.pause(attempt, "a ticket write");
     }
   }
 
@@ -408,7 +410,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
           throw e;
         }
-        Backoff.pause(attempt, 5, 200, "a ticket write");
+        WRITE_BACKOFF.pause(attempt, "a ticket write");
       }
     }
   }

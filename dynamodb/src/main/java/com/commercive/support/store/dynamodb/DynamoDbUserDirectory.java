@@ -2,6 +2,7 @@ package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.domain.User;
 import com.commercive.support.store.UserDirectory;
+import com.commercive.support.util.Backoff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * DynamoDB leaves unprocessed under load.
  */
 public final class DynamoDbUserDirectory implements UserDirectory {
+  private static final Backoff READ_BACKOFF = Backoff.of(10, 500);
   static final int BATCH_SIZE = 100;
   static final int MAX_ATTEMPTS = 6;
 
@@ -72,7 +74,7 @@ public final class DynamoDbUserDirectory implements UserDirectory {
             "users table kept keys unprocessed after " + MAX_ATTEMPTS + " attempts");
       }
       request = response.unprocessedKeys();
-      Backoff.pause(attempt, 10, 500, "a users read");
+      READ_BACKOFF.pause(attempt, "a users read");
     }
   }
 }
