@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.assistant.providers.Assistants;
-import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.WorkMessages;
@@ -48,9 +47,9 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages()),
         Assistants.create(config),
         Clock.systemUTC(),
-        config.pipeline().autoReplyEnabled(),
-        config.pipeline().maxAiRepliesPerTicket(),
-        config.pipeline().burstSettle(),
+        config.autoReplies().enabled(),
+        config.autoReplies().maxPerTicket(),
+        config.autoReplies().burstSettle(),
         new com.commercive.support.service.RateLimiter(
             new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, config.tables().idempotency()),
             Clock.systemUTC(), config.limits().perHour())));

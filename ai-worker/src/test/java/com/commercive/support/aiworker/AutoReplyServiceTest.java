@@ -17,7 +17,6 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.testkit.TicketScenario;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

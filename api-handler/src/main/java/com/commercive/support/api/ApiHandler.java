@@ -10,7 +10,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.assistant.providers.LazyAssistant;
-import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
@@ -51,13 +50,13 @@ public final class ApiHandler
 
   private ApiHandler(SupportConfig config, BiConsumer<String, Runnable> warmUps) {
     this(config);
-    warmUps.accept("api-handler", () -> warmUp(config.requireJwtSecret()));
+    warmUps.accept("api-handler", () -> warmUp(config.jwt().requireSecret()));
   }
 
   /** Wires the real adapters from {@code config} (the local runner's way in). */
   public ApiHandler(SupportConfig config) {
     this(config, com.commercive.support.store.dynamodb.DynamoDbClients.create(config), Clock.systemUTC(),
-        new EmfApiMetrics(config.metricsNamespace(), config.serviceName(), Clock.systemUTC()));
+        new EmfApiMetrics(config.metrics().namespace(), config.metrics().serviceName(), Clock.systemUTC()));
   }
 
   public ApiHandler(SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics) {
@@ -100,19 +99,19 @@ public final class ApiHandler
         new TicketService(
             repository,
             new DynamoDbUserDirectory(dynamoDb, tables.users()),
-            new CursorCodec(config.requireJwtSecret()),
+            new CursorCodec(config.jwt().requireSecret()),
             clock,
             ids,
-            config.attachmentUrlPrefixes(),
+            config.api().attachmentUrlPrefixes(),
             limits);
     AssistantService assistant = new AssistantService(answering, tickets, repository, clock, ids, limits);
     return new HttpApi(
         tickets,
         assistant,
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
-        new JwtAuthenticator(config.requireJwtSecret(), config.jwtIssuer(), config.jwtAudience(),
-            config.jwtMaxTimeToLive(), clock),
-        new CorsPolicy(config.corsAllowedOrigins()),
+        new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
+            config.jwt().maxTimeToLive(), clock),
+        new CorsPolicy(config.api().corsAllowedOrigins()),
         metrics);
   }
 

@@ -14,15 +14,15 @@ final class JwtSecrets {
   private JwtSecrets() {}
 
   static SupportConfig resolve(SupportConfig config) {
-    if (config.jwtSecret().isPresent() || config.jwtSecretArn().isEmpty()) {
+    if (config.jwt().secret().isPresent() || config.jwt().secretArn().isEmpty()) {
       return config;
     }
     try (SecretsManagerClient secrets =
-        AwsClients.configure(SecretsManagerClient.builder(), config, config.secretsManagerEndpoint(),
+        AwsClients.configure(SecretsManagerClient.builder(), config.aws(), config.aws().secretsManagerEndpoint(),
                 Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10), 3)
             .build()) {
       String value =
-          secrets.getSecretValue(r -> r.secretId(config.jwtSecretArn().get())).secretString();
+          secrets.getSecretValue(r -> r.secretId(config.jwt().secretArn().get())).secretString();
       return config.withJwtSecret(value.getBytes(StandardCharsets.UTF_8));
     }
   }

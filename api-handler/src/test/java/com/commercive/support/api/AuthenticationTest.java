@@ -62,7 +62,7 @@ class AuthenticationTest extends ApiTestSupport {
 
   static JwtAuthenticator withTheDefaultLifetime() {
     return new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(com.commercive.support.config.SupportConfig.DEFAULT_JWT_MAX_TTL_SECONDS),
+        Duration.ofSeconds(com.commercive.support.config.JwtSettings.DEFAULT_MAX_TTL_SECONDS),
         java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
   }
 

@@ -38,7 +38,7 @@ class JwtSecretsTest {
 
     SupportConfig resolved = JwtSecrets.resolve(config());
 
-    assertThat(resolved.requireJwtSecret()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+    assertThat(resolved.jwt().requireSecret()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
     server.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(
         com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.SecretId", equalTo(ARN))));
   }

@@ -66,7 +66,7 @@ public final class PipelineBench {
       system.dynamoDb().putItem(r -> r.tableName(system.config().tables().users()).item(UserItems.toItem(user)));
       java.time.Instant now = java.time.Instant.now();
       tokens.put(id, JWT.create().withSubject(id).withIssuedAt(now).withExpiresAt(now.plus(Duration.ofHours(2)))
-          .sign(Algorithm.HMAC256(system.config().requireJwtSecret())));
+          .sign(Algorithm.HMAC256(system.config().jwt().requireSecret())));
     }
   }
 

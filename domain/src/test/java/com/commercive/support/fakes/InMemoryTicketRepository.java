@@ -1,6 +1,5 @@
 package com.commercive.support.fakes;
 
-import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Ticket;

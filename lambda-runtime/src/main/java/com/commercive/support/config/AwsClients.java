@@ -28,8 +28,8 @@ public final class AwsClients {
 
   /** The shared set-up with the standard timeouts and three attempts: what most clients use. */
   public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B standard(
-      B builder, SupportConfig config, Optional<URI> endpoint) {
-    return configure(builder, config, endpoint, SOCKET_TIMEOUT, ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3);
+      B builder, AwsSettings aws, Optional<URI> endpoint) {
+    return configure(builder, aws, endpoint, SOCKET_TIMEOUT, ATTEMPT_TIMEOUT, CALL_TIMEOUT, 3);
   }
 
   /**
@@ -39,15 +39,15 @@ public final class AwsClients {
    */
   public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
       B builder,
-      SupportConfig config,
+      AwsSettings aws,
       Optional<URI> endpoint,
       Duration socketTimeout,
       Duration attemptTimeout,
       Duration callTimeout,
       int maxAttempts) {
     builder
-        .region(Region.of(config.awsRegion()))
-        .credentialsProvider(credentials(config, endpoint))
+        .region(Region.of(aws.region()))
+        .credentialsProvider(credentials(aws, endpoint))
         .httpClient(
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
@@ -65,8 +65,8 @@ public final class AwsClients {
     return builder;
   }
 
-  private static AwsCredentialsProvider credentials(SupportConfig config, Optional<URI> endpoint) {
-    return config
+  private static AwsCredentialsProvider credentials(AwsSettings aws, Optional<URI> endpoint) {
+    return aws
         .staticCredentials()
         .filter(c -> endpoint.isPresent())
         .<AwsCredentialsProvider>map(

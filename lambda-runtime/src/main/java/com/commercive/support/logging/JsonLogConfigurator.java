@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import com.commercive.support.config.SupportConfig;
+import com.commercive.support.config.LogSettings;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
@@ -28,7 +28,7 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    SupportConfig.LogSettings settings = SupportConfig.logSettings(System.getenv());
+    LogSettings settings = LogSettings.from(System.getenv());
 
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);

@@ -27,18 +27,18 @@ class SupportConfigTest {
     SupportConfig config = SupportConfig.from(env());
     assertThat(config.tables()).isEqualTo(TableNames.defaults());
     assertThat(config.tables().tickets()).isEqualTo("commercive_support_tickets");
-    assertThat(config.awsRegion()).isEqualTo("us-east-1");
-    assertThat(config.awsEndpoint()).isEmpty();
-    assertThat(config.staticCredentials()).isEmpty();
-    assertThat(config.corsAllowedOrigins()).isEmpty();
-    assertThat(config.jwtIssuer()).isEmpty();
-    assertThat(config.jwtMaxTimeToLive()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(config.aws().region()).isEqualTo("us-east-1");
+    assertThat(config.aws().dynamoDbEndpoint()).isEmpty();
+    assertThat(config.aws().staticCredentials()).isEmpty();
+    assertThat(config.api().corsAllowedOrigins()).isEmpty();
+    assertThat(config.jwt().issuer()).isEmpty();
+    assertThat(config.jwt().maxTimeToLive()).isEqualTo(java.time.Duration.ofHours(24));
   }
 
   @Test
   void readsTheTokensMaximumLifetimeInSeconds() {
-    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "3600")).jwtMaxTimeToLive()).isEqualTo(java.time.Duration.ofHours(1));
-    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "0")).jwtMaxTimeToLive()).isZero();
+    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "3600")).jwt().maxTimeToLive()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(SupportConfig.from(env("JWT_MAX_TTL", "0")).jwt().maxTimeToLive()).isZero();
     assertThatThrownBy(() -> SupportConfig.from(env("JWT_MAX_TTL", "24h"))).hasMessageContaining("JWT_MAX_TTL");
     assertThatThrownBy(() -> SupportConfig.from(env("JWT_MAX_TTL", "-1"))).hasMessageContaining("JWT_MAX_TTL");
   }
@@ -54,14 +54,14 @@ class SupportConfigTest {
         "ATTACHMENT_URL_PREFIXES", "https://uploads.commercive.com/"));
     assertThat(config.tables()).isEqualTo(
         new TableNames("prod_tickets", "prod_messages", "prod_users", "prod_idem"));
-    assertThat(config.awsRegion()).isEqualTo("eu-west-1");
-    assertThat(config.awsEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
-    assertThat(config.staticCredentials()).isPresent();
-    assertThat(config.jwtIssuer()).contains("commercive");
-    assertThat(config.jwtAudience()).contains("support");
-    assertThat(config.corsAllowedOrigins())
+    assertThat(config.aws().region()).isEqualTo("eu-west-1");
+    assertThat(config.aws().dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+    assertThat(config.aws().staticCredentials()).isPresent();
+    assertThat(config.jwt().issuer()).contains("commercive");
+    assertThat(config.jwt().audience()).contains("support");
+    assertThat(config.api().corsAllowedOrigins())
         .isEqualTo(List.of("https://app.commercive.com", "http://localhost:3000"));
-    assertThat(config.attachmentUrlPrefixes()).containsExactly("https://uploads.commercive.com/");
+    assertThat(config.api().attachmentUrlPrefixes()).containsExactly("https://uploads.commercive.com/");
   }
 
   @Test
@@ -69,15 +69,15 @@ class SupportConfigTest {
     Map<String, String> missing = env();
     missing.remove("JWT_SECRET");
     SupportConfig withoutSecret = SupportConfig.from(missing);
-    assertThat(withoutSecret.jwtSecret()).isEmpty();
-    assertThatThrownBy(withoutSecret::requireJwtSecret).hasMessageContaining("JWT_SECRET");
+    assertThat(withoutSecret.jwt().secret()).isEmpty();
+    assertThatThrownBy(() -> withoutSecret.jwt().requireSecret()).hasMessageContaining("JWT_SECRET");
     assertThatThrownBy(() -> SupportConfig.from(env("JWT_SECRET", "x".repeat(31))))
         .hasMessageContaining("at least 32 bytes");
     assertThatThrownBy(() -> withoutSecret.withJwtSecret(new byte[8])).hasMessageContaining("at least 32 bytes");
     missing.put("JWT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:jwt");
     SupportConfig fromArn = SupportConfig.from(missing);
-    assertThat(fromArn.jwtSecretArn()).contains("arn:aws:secretsmanager:us-east-1:1:secret:jwt");
-    assertThat(fromArn.withJwtSecret(SECRET.getBytes()).requireJwtSecret()).isEqualTo(SECRET.getBytes());
+    assertThat(fromArn.jwt().secretArn()).contains("arn:aws:secretsmanager:us-east-1:1:secret:jwt");
+    assertThat(fromArn.withJwtSecret(SECRET.getBytes()).jwt().requireSecret()).isEqualTo(SECRET.getBytes());
   }
 
   @Test
@@ -94,15 +94,15 @@ class SupportConfigTest {
 
   @Test
   void readsTheAssistantSettings() {
-    SupportConfig.AiSettings defaults = SupportConfig.from(env()).ai();
-    assertThat(defaults.provider()).isEqualTo(SupportConfig.AiProvider.KNOWLEDGE_BASE);
+    AiSettings defaults = SupportConfig.from(env()).ai();
+    assertThat(defaults.provider()).isEqualTo(AiSettings.Provider.KNOWLEDGE_BASE);
     assertThat(defaults.timeout()).isEqualTo(java.time.Duration.ofSeconds(8));
     assertThat(defaults.maxAttempts()).isEqualTo(3);
 
-    SupportConfig.AiSettings openAi = SupportConfig.from(env(
+    AiSettings openAi = SupportConfig.from(env(
         "AI_PROVIDER", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:11434/v1",
         "OPENAI_MODEL", "llama3", "OPENAI_API_KEY", "sk-secret", "AI_TIMEOUT_MS", "2500")).ai();
-    assertThat(openAi.provider()).isEqualTo(SupportConfig.AiProvider.OPENAI);
+    assertThat(openAi.provider()).isEqualTo(AiSettings.Provider.OPENAI);
     assertThat(openAi.openAiBaseUrl()).contains(URI.create("http://127.0.0.1:11434/v1"));
     assertThat(openAi.timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
     assertThat(openAi.toString()).doesNotContain("sk-secret");
@@ -113,6 +113,30 @@ class SupportConfigTest {
         .hasMessageContaining("AI_PROVIDER");
     assertThatThrownBy(() -> SupportConfig.from(env("AI_TIMEOUT_MS", "soon")))
         .hasMessageContaining("AI_TIMEOUT_MS");
+  }
+
+  @Test
+  void readsThePipelinesSettingsEachInItsOwnRecord() {
+    SupportConfig config = SupportConfig.from(env(
+        "AI_JOBS_QUEUE_URL", "http://127.0.0.1:9324/q/jobs.fifo", "AUTO_REPLY_ENABLED", "false",
+        "AI_MAX_REPLIES_PER_TICKET", "2", "ADMIN_NOTIFICATION_EMAILS", "a@example.com, b@example.com",
+        "FRONTEND_URL", "https://app.commercive.com/", "MESSAGES_PER_USER_PER_HOUR", "0",
+        "AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "AWS_ENDPOINT_URL_SES", "http://127.0.0.1:8005"));
+    assertThat(config.queues().aiJobsQueue()).isEqualTo("http://127.0.0.1:9324/q/jobs.fifo");
+    assertThatThrownBy(() -> config.queues().notificationsQueue()).hasMessageContaining("NOTIFICATIONS_QUEUE_URL");
+    assertThat(config.autoReplies()).isEqualTo(new AutoReplySettings(false, 2, java.time.Duration.ofMillis(300)));
+    assertThat(config.email().adminEmails()).containsExactly("a@example.com", "b@example.com");
+    assertThat(config.email().frontendUrl()).isEqualTo(URI.create("https://app.commercive.com"));
+    assertThat(config.limits().messagesPerUser()).isZero();
+    assertThat(config.aws().sesEndpoint()).contains(URI.create("http://127.0.0.1:8005"));
+    assertThat(config.aws().sqsEndpoint()).contains(URI.create("http://127.0.0.1:4566"));
+
+    assertThatThrownBy(() -> SupportConfig.from(env("AUTO_REPLY_ENABLED", "yes")))
+        .hasMessage("AUTO_REPLY_ENABLED must be true or false");
+    assertThatThrownBy(() -> SupportConfig.from(env("ADMIN_NOTIFICATION_EMAILS", "alex")))
+        .hasMessageContaining("ADMIN_NOTIFICATION_EMAILS");
+    assertThatThrownBy(() -> SupportConfig.from(env("AWS_ENDPOINT_URL_SQS", "localhost")))
+        .hasMessage("AWS_ENDPOINT_URL_SQS must be an absolute http(s) URL");
   }
 
   @Test

@@ -2,7 +2,7 @@ package com.commercive.support.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.commercive.support.config.SupportConfig;
+import com.commercive.support.config.LogSettings;
 import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.testing.StandardOutput;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,11 +84,11 @@ class JsonLoggingTest {
 
   @Test
   void theLevelComesFromLogLevelThenLambdasLoggingControls() {
-    assertThat(SupportConfig.logSettings(Map.of()).level()).isEqualTo("INFO");
-    assertThat(SupportConfig.logSettings(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG")).level()).isEqualTo("DEBUG");
-    assertThat(SupportConfig.logSettings(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", "LOG_LEVEL", "WARN")).level())
+    assertThat(LogSettings.from(Map.of()).level()).isEqualTo("INFO");
+    assertThat(LogSettings.from(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG")).level()).isEqualTo("DEBUG");
+    assertThat(LogSettings.from(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", "LOG_LEVEL", "WARN")).level())
         .isEqualTo("WARN");
-    assertThat(SupportConfig.logSettings(Map.of()).serviceName()).isEmpty();
+    assertThat(LogSettings.from(Map.of()).serviceName()).isEmpty();
   }
 
   private static List<JsonNode> captured(Runnable action) throws Exception {

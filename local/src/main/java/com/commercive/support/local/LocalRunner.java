@@ -50,8 +50,8 @@ public final class LocalRunner {
             com.commercive.support.resources.SupportQueues.NOTIFICATIONS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX))).append(" (+ dead-letter queues)\n");
     out.append("  Emails (SES)   ").append(system.sesEndpoint()).append("/  (every email sent, newest first)\n");
     out.append("  Assistant      ").append(system.config().ai().provider().setting())
-        .append(", auto-replies ").append(system.config().pipeline().autoReplyEnabled() ? "on" : "off")
-        .append(", admin emails to ").append(String.join(", ", system.config().pipeline().adminEmails())).append("\n");
+        .append(", auto-replies ").append(system.config().autoReplies().enabled() ? "on" : "off")
+        .append(", admin emails to ").append(String.join(", ", system.config().email().adminEmails())).append("\n");
     out.append("  Tables         ").append(system.config().tables()).append("\n\n");
     out.append("Tokens (valid ").append(DemoUsers.TOKEN_LIFETIME.toHours()).append(" h):\n");
     for (var user : DemoUsers.ALL) {

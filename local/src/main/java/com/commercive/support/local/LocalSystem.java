@@ -3,6 +3,8 @@ package com.commercive.support.local;
 import com.commercive.support.aiworker.AiWorkerHandler;
 import com.commercive.support.api.ApiHandler;
 import com.commercive.support.config.AwsClients;
+import com.commercive.support.config.AwsSettings;
+import com.commercive.support.config.Environment;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.notifier.NotifierHandler;
 import com.commercive.support.standins.LocalQueues;
@@ -16,9 +18,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -87,19 +87,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
-      String value = env.get(name);
-      if (value == null || value.isBlank()) {
-        return fallback;
-      }
-      try {
-        int number = Integer.parseInt(value.strip());
-        if (number < min || number > max) {
-          throw new NumberFormatException();
-        }
-        return number;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
-      }
+      return new Environment(env).integer(name, fallback, min, max);
     }
   }
 
@@ -158,7 +146,7 @@ public final class LocalSystem implements AutoCloseable {
       env.putIfAbsent("JWT_SECRET", LOCAL_JWT_SECRET);
       env.putIfAbsent("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGINS);
       env.putIfAbsent("ADMIN_NOTIFICATION_EMAILS", DEFAULT_ADMIN_EMAILS);
-      env.putIfAbsent("AWS_REGION", SupportConfig.DEFAULT_REGION);
+      env.putIfAbsent("AWS_REGION", AwsSettings.DEFAULT_REGION);
       env.put("AWS_ENDPOINT_URL_DYNAMODB", b.dynamoDbServer.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_SQS", b.sqsServer.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_SES", b.sesServer.endpoint().toString());
@@ -173,7 +161,7 @@ public final class LocalSystem implements AutoCloseable {
       env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
       b.config = SupportConfig.from(env);
 
-      startPollers(b, bootstrap.awsRegion(), settings.queuePollers());
+      startPollers(b, bootstrap.aws().region(), settings.queuePollers());
       b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(b.config)));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
@@ -183,12 +171,9 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   private static void startPollers(Builder b, String region, int queuePollers) {
-    DynamoDbStreamsClient streams = b.keep(DynamoDbStreamsClient.builder()
-        .endpointOverride(b.dynamoDbServer.endpoint())
-        .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-        .build());
+    // Streams are read here, not by a function (on AWS, Lambda's event source mapping reads them).
+    DynamoDbStreamsClient streams = b.keep(AwsClients.standard(
+        DynamoDbStreamsClient.builder(), b.config.aws(), Optional.of(b.dynamoDbServer.endpoint())).build());
     StreamProcessorHandler streamProcessor = new StreamProcessorHandler(b.config);
     List<Runnable> pollers = new java.util.ArrayList<>();
     for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages())) {
@@ -264,7 +249,7 @@ public final class LocalSystem implements AutoCloseable {
     return DemoUsers.ALL.stream()
         .filter(u -> u.userId().equals(userId))
         .findFirst()
-        .map(u -> DemoUsers.token(u, config.requireJwtSecret(), java.time.Instant.now()))
+        .map(u -> DemoUsers.token(u, config.jwt().requireSecret(), java.time.Instant.now()))
         .orElseThrow(() -> new IllegalArgumentException("no demo user " + userId));
   }
 

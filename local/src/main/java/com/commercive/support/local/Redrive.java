@@ -1,12 +1,13 @@
 package com.commercive.support.local;
 
+import com.commercive.support.config.SupportConfig;
 import com.commercive.support.resources.SupportQueues;
+import com.commercive.support.store.sqs.SqsClients;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -26,9 +27,9 @@ public final class Redrive {
       return;
     }
     URI endpoint = URI.create(args.length > 1 ? args[1] : "http://127.0.0.1:9324");
-    try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("AWS_ENDPOINT_URL_SQS", endpoint.toString());
+    try (SqsClient sqs = SqsClients.create(SupportConfig.from(env))) {
       boolean fifo = args[0].equals("ai-jobs");
       String source = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).name(SupportQueues.LOCAL_PREFIX))).queueUrl();
       String dead = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).deadLetterName(SupportQueues.LOCAL_PREFIX))).queueUrl();

@@ -71,7 +71,7 @@ class LoadIT {
   static String token(String userId) {
     Instant now = Instant.now();
     return JWT.create().withSubject(userId).withIssuedAt(now).withExpiresAt(now.plus(Duration.ofHours(1)))
-        .sign(Algorithm.HMAC256(system.config().requireJwtSecret()));
+        .sign(Algorithm.HMAC256(system.config().jwt().requireSecret()));
   }
 
   static HttpResponse<String> send(String method, String path, String token, String body) {

@@ -238,7 +238,7 @@ class LocalSystemIT {
 
     @Test
     void badTokensAreRefused() {
-      byte[] secret = system.config().requireJwtSecret();
+      byte[] secret = system.config().jwt().requireSecret();
       Instant soon = Instant.now().plusSeconds(600);
       String none =
           Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))

@@ -56,9 +56,9 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
         new DynamoDbUserDirectory(dynamoDb, tables.users()),
         new DynamoDbClaimStore(dynamoDb, tables.idempotency()),
-        new SesEmailSender(ses, config.pipeline().senderAddress()),
-        new EmailComposer(config.pipeline().frontendUrl()),
-        config.pipeline().adminEmails(),
+        new SesEmailSender(ses, config.email().senderAddress()),
+        new EmailComposer(config.email().frontendUrl()),
+        config.email().adminEmails(),
         Clock.systemUTC(),
         new com.commercive.support.service.RateLimiter(
             new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, tables.idempotency()),
@@ -66,7 +66,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   static SesClient ses(SupportConfig config) {
-    return AwsClients.configure(SesClient.builder(), config, config.pipeline().sesEndpoint(),
+    return AwsClients.configure(SesClient.builder(), config.aws(), config.aws().sesEndpoint(),
             Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 4)
         .build();
   }

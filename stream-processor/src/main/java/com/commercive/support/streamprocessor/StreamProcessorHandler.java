@@ -5,15 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
-import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.logging.InvocationLogContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,9 @@ public final class StreamProcessorHandler
         new ChangeRouter(
             new SqsWorkQueue(
                 SqsClients.create(config),
-                config.pipeline().aiJobsQueue(),
-                config.pipeline().notificationsQueue()),
-            config.pipeline().autoReplyEnabled()),
+                config.queues().aiJobsQueue(),
+                config.queues().notificationsQueue()),
+            config.autoReplies().enabled()),
         config.tables().tickets(),
         config.tables().messages());
   }
@@ -95,10 +97,10 @@ public final class StreamProcessorHandler
         return;
       }
       work = router.messageAdded(record.getEventID(),
-          MessageItems.fromItem(StreamImages.toSdk(change.getNewImage())));
+          MessageItems.fromItem(sdkItem(change.getNewImage())));
     } else if (table.equals(ticketsTable)) {
-      var before = StreamImages.toSdk(change.getOldImage());
-      var after = StreamImages.toSdk(change.getNewImage());
+      var before = sdkItem(change.getOldImage());
+      var after = sdkItem(change.getNewImage());
       work = router.ticketChanged(
           before == null ? null : TicketItems.fromItem(before),
           after == null ? null : TicketItems.fromItem(after));
@@ -123,5 +125,11 @@ public final class StreamProcessorHandler
       throw new IllegalArgumentException("not a DynamoDB stream ARN: " + eventSourceArn);
     }
     return eventSourceArn.substring(start + ":table/".length(), end);
+  }
+
+  /** A stream image (the event library's attribute values) as the SDK's, which the item mappers read. */
+  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdkItem(
+      Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+    return image == null ? null : DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
   }
 }

@@ -9,7 +9,7 @@ import com.commercive.support.assistant.llm.OpenAiChatModel;
 import com.commercive.support.assistant.llm.Retrier;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.config.SupportConfig.AiSettings;
+import com.commercive.support.config.AiSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -55,8 +55,8 @@ public final class Assistants {
     AiSettings ai = config.ai();
     return AwsClients.configure(
             BedrockRuntimeClient.builder(),
-            config,
-            ai.bedrockEndpoint(),
+            config.aws(),
+            config.aws().bedrockRuntimeEndpoint(),
             ai.timeout(),
             ai.timeout(),
             ai.timeout().multipliedBy(ai.maxAttempts()).plus(RETRY_MAX_DELAY.multipliedBy(ai.maxAttempts())),

@@ -9,6 +9,6 @@ public final class DynamoDbClients {
   private DynamoDbClients() {}
 
   public static DynamoDbClient create(SupportConfig config) {
-    return AwsClients.standard(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
+    return AwsClients.standard(DynamoDbClient.builder(), config.aws(), config.aws().dynamoDbEndpoint()).build();
   }
 }

@@ -16,7 +16,6 @@ import com.commercive.support.resources.TableNames;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.store.Page;
 import com.commercive.support.testing.DynamoDbCallRecorder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

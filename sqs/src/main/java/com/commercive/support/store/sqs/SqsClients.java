@@ -9,6 +9,6 @@ public final class SqsClients {
   private SqsClients() {}
 
   public static SqsClient create(SupportConfig config) {
-    return AwsClients.standard(SqsClient.builder(), config, config.pipeline().sqsEndpoint()).build();
+    return AwsClients.standard(SqsClient.builder(), config.aws(), config.aws().sqsEndpoint()).build();
   }
 }

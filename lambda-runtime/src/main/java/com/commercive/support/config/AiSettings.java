@@ -1,0 +1,73 @@
+package com.commercive.support.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which assistant answers ({@code AI_PROVIDER}) and how to reach the LLM providers: the Bedrock
+ * model, the OpenAI-compatible endpoint, the time each call may take and the attempts it gets.
+ */
+public record AiSettings(
+    Provider provider,
+    String bedrockModelId,
+    Optional<URI> openAiBaseUrl,
+    Optional<String> openAiApiKey,
+    Optional<String> openAiModel,
+    Duration timeout,
+    int maxAttempts) {
+
+  public static final String DEFAULT_BEDROCK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+
+  /** {@code AI_PROVIDER}: the knowledge base alone (default), or an LLM grounded in it. */
+  public enum Provider {
+    KNOWLEDGE_BASE("knowledge-base"),
+    BEDROCK("bedrock"),
+    OPENAI("openai");
+
+    private final String setting;
+
+    Provider(String setting) {
+      this.setting = setting;
+    }
+
+    public String setting() {
+      return setting;
+    }
+
+    static Provider fromSetting(String value) {
+      for (Provider provider : values()) {
+        if (provider.setting.equals(value)) {
+          return provider;
+        }
+      }
+      throw new IllegalArgumentException("AI_PROVIDER must be knowledge-base, bedrock or openai, not " + value);
+    }
+  }
+
+  public static AiSettings from(Environment env) {
+    Provider provider = Provider.fromSetting(env.value("AI_PROVIDER").orElse(Provider.KNOWLEDGE_BASE.setting()));
+    Optional<URI> openAiBaseUrl = env.url("OPENAI_BASE_URL");
+    Optional<String> openAiModel = env.value("OPENAI_MODEL");
+    if (provider == Provider.OPENAI && (openAiBaseUrl.isEmpty() || openAiModel.isEmpty())) {
+      throw new IllegalArgumentException(
+          "AI_PROVIDER=openai needs OPENAI_BASE_URL (up to and including /v1) and OPENAI_MODEL");
+    }
+    return new AiSettings(
+        provider,
+        env.value("BEDROCK_MODEL_ID").orElse(DEFAULT_BEDROCK_MODEL),
+        openAiBaseUrl,
+        env.value("OPENAI_API_KEY"),
+        openAiModel,
+        Duration.ofMillis(env.number("AI_TIMEOUT_MS", 8_000, 100, 120_000)),
+        env.integer("AI_MAX_ATTEMPTS", 3, 1, 10));
+  }
+
+  @Override
+  public String toString() {
+    return "AiSettings[provider=" + provider + ", bedrockModelId=" + bedrockModelId
+        + ", openAiBaseUrl=" + openAiBaseUrl + ", openAiModel=" + openAiModel
+        + ", openAiApiKey=" + (openAiApiKey.isPresent() ? "***" : "none")
+        + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + "]";
+  }
+}

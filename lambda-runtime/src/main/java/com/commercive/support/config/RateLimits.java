@@ -1,0 +1,28 @@
+package com.commercive.support.config;
+
+import com.commercive.support.service.RateLimiter;
+import java.util.Map;
+
+/** Per-hour abuse limits, each {@code <WHAT>_PER_…_PER_HOUR} (0 turns one off). */
+public record RateLimits(
+    int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser) {
+
+  public static RateLimits from(Environment env) {
+    return new RateLimits(
+        env.integer("AI_REQUESTS_PER_USER_PER_HOUR", 30, 0, 1_000_000),
+        env.integer("AI_AUTO_REPLIES_PER_USER_PER_HOUR", 20, 0, 1_000_000),
+        env.integer("TICKETS_PER_USER_PER_HOUR", 20, 0, 1_000_000),
+        env.integer("EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000),
+        env.integer("MESSAGES_PER_USER_PER_HOUR", 120, 0, 1_000_000));
+  }
+
+  /** Each limit's allowance per hour, as the rate limiter counts them. */
+  public Map<RateLimiter.Limit, Integer> perHour() {
+    return Map.of(
+        RateLimiter.Limit.AI_REQUESTS, aiRequestsPerUser,
+        RateLimiter.Limit.AUTO_REPLIES, autoRepliesPerUser,
+        RateLimiter.Limit.TICKETS, ticketsPerUser,
+        RateLimiter.Limit.EMAILS_PER_TICKET, emailsPerTicket,
+        RateLimiter.Limit.MESSAGES, messagesPerUser);
+  }
+}

@@ -1,0 +1,25 @@
+package com.commercive.support.config;
+
+import com.commercive.support.resources.TableNames;
+
+/** The tables' names: {@code TICKETS_TABLE}, {@code MESSAGES_TABLE}, {@code USERS_TABLE}, {@code IDEMPOTENCY_TABLE}. */
+public final class TableSettings {
+  private TableSettings() {}
+
+  public static TableNames from(Environment env) {
+    TableNames defaults = TableNames.defaults();
+    return new TableNames(
+        name(env, "TICKETS_TABLE", defaults.tickets()),
+        name(env, "MESSAGES_TABLE", defaults.messages()),
+        name(env, "USERS_TABLE", defaults.users()),
+        name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()));
+  }
+
+  private static String name(Environment env, String variable, String fallback) {
+    String table = env.value(variable).orElse(fallback);
+    if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
+      throw new IllegalArgumentException(variable + " is not a valid DynamoDB table name");
+    }
+    return table;
+  }
+}
