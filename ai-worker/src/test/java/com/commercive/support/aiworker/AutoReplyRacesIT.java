@@ -19,8 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class AutoReplyRacesIT {
   static final int ROUNDS = 25;
-  static TicketsOnDynamoDbLocal tickets;
+  @AutoClose
+  static final TicketsOnDynamoDbLocal tickets = new TicketsOnDynamoDbLocal();
+  @AutoClose
   static final Races races = new Races(2);
-
-  @BeforeAll
-  static void start() {
-    tickets = new TicketsOnDynamoDbLocal();
-  }
-
-  @AfterAll
-  static void stop() {
-    races.close();
-    tickets.close();
-  }
 
   @Test
   void anAutoReplyNeverUndoesAnAdminsClose() throws Exception {

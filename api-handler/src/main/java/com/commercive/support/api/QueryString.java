@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Parses raw query strings, keeping repeats so that they can be refused rather than merged. */
-final class QueryString {
+public final class QueryString {
   private QueryString() {}
 
-  static List<Map.Entry<String, String>> parse(String raw) {
+  /**
+   * Every occurrence of every parameter, decoded, in order.
+   *
+   * @throws ValidationException for a malformed escape
+   */
+  public static List<Map.Entry<String, String>> parse(String raw) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
     if (raw == null || raw.isEmpty()) {
       return pairs;

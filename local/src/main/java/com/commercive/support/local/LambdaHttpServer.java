@@ -3,6 +3,8 @@ package com.commercive.support.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.api.QueryString;
+import com.commercive.support.domain.ValidationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -185,20 +187,19 @@ final class LambdaHttpServer implements AutoCloseable {
         .build();
   }
 
-  /** API Gateway's convenience map: repeated parameters are joined with commas. */
+  /**
+   * API Gateway's convenience map, decoded, repeated parameters joined with commas; none for a
+   * malformed query string (the API reads the raw one and answers 400).
+   */
   private static Map<String, String> queryParameters(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return null;
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? part : part.substring(0, eq);
-      String value = eq < 0 ? "" : part.substring(eq + 1);
-      parameters.merge(name, value, (a, b) -> a + "," + b);
+    try {
+      QueryString.parse(rawQuery).forEach(p -> parameters.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b));
+    } catch (ValidationException malformed) {
+      return null;
     }
     return parameters;
   }

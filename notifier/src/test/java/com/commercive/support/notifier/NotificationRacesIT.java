@@ -12,8 +12,7 @@ import com.commercive.support.domain.User;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.resources.TableNames;
-import com.commercive.support.standins.DynamoDbLocalServer;
+import com.commercive.support.standins.FreshTables;
 import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.testkit.Races;
 import java.net.URI;
@@ -22,10 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A notification delivered to many workers at once sends one email, raced against DynamoDB
@@ -34,21 +31,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class NotificationRacesIT {
   static final int ROUNDS = 5;
   static final int CALLERS = 30;
-  static DynamoDbClient client;
-  static TableNames tables;
+  @AutoClose
+  static final FreshTables db = FreshTables.create();
+  @AutoClose
   static final Races races = new Races(CALLERS);
-
-  @BeforeAll
-  static void start() {
-    client = DynamoDbLocalServer.client();
-    tables = DynamoDbLocalServer.createTables(client);
-  }
-
-  @AfterAll
-  static void stop() {
-    races.close();
-    client.close();
-  }
 
   @Test
   void aNotificationRedeliveredToManyWorkersAtOnceSendsOneEmail() throws Exception {
@@ -63,7 +49,7 @@ class NotificationRacesIT {
       AtomicInteger sent = new AtomicInteger();
       NotificationService notifications = new NotificationService(tickets,
           new InMemoryUserDirectory(new User("owner-1", "Dana", "dana@example.com", "user")),
-          new DynamoDbClaimStore(client, tables.idempotency()), email -> {
+          new DynamoDbClaimStore(db.client(), db.names().idempotency()), email -> {
             sent.incrementAndGet();
             Races.pause(50);
           }, new EmailComposer(URI.create("https://app.commercive.com")), List.of("team@example.com"),

@@ -2,17 +2,14 @@ package com.commercive.support.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.commercive.support.resources.TableNames;
-import com.commercive.support.standins.DynamoDbLocalServer;
+import com.commercive.support.standins.FreshTables;
 import com.commercive.support.testkit.Races;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The abuse limits' conditional writes, raced against DynamoDB Local: exactly the limit gets
@@ -31,25 +28,14 @@ class RateLimitRacesIT {
   static final Instant QUARTER_PAST = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
       .plus(Duration.ofDays(1)).plus(Duration.ofMinutes(10 * 60 + 15));
   static final int CALLERS = 30;
-  static DynamoDbClient client;
-  static TableNames tables;
+  @AutoClose
+  static final FreshTables db = FreshTables.create();
+  @AutoClose
   static final Races races = new Races(CALLERS);
-
-  @BeforeAll
-  static void start() {
-    client = DynamoDbLocalServer.client();
-    tables = DynamoDbLocalServer.createTables(client);
-  }
-
-  @AfterAll
-  static void stop() {
-    races.close();
-    client.close();
-  }
 
   @Test
   void aLimitLetsExactlyItsAllowanceThroughARace() throws Exception {
-    DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
+    DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(db.client(), db.names().idempotency());
     Instant now = QUARTER_PAST;
     for (int round = 0; round < ROUNDS; round++) {
       String key = "AI_REQUESTS#racer-" + round;
@@ -64,7 +50,7 @@ class RateLimitRacesIT {
   /** Issue 13: 40 tickets were accepted within 13 s around 16:00 with a limit of 20. */
   @Test
   void aRaceAcrossTheHoursTurnGetsNoSecondAllowance() throws Exception {
-    DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(client, tables.idempotency());
+    DynamoDbRateLimitStore store = new DynamoDbRateLimitStore(db.client(), db.names().idempotency());
     String key = "TICKETS#turner";
     Instant before = QUARTER_PAST.plus(Duration.ofMinutes(5 * 60 + 44)).plus(Duration.ofSeconds(55)); // 15:59:55
     long first = races.race(CALLERS, () -> store.tryAcquire(key, 20, Duration.ofHours(1), before))

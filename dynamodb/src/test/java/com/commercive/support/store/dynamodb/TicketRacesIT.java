@@ -10,8 +10,7 @@ import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.testkit.Races;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class TicketRacesIT {
   static final int ROUNDS = 25;
-  static TicketsOnDynamoDbLocal tickets;
+  @AutoClose
+  static final TicketsOnDynamoDbLocal tickets = new TicketsOnDynamoDbLocal();
+  @AutoClose
   static final Races races = new Races(2);
-
-  @BeforeAll
-  static void start() {
-    tickets = new TicketsOnDynamoDbLocal();
-  }
-
-  @AfterAll
-  static void stop() {
-    races.close();
-    tickets.close();
-  }
 
   @Test
   void aMerchantsMessageAndAnAdminsCloseLeaveTheTicketAgreeingWithItsNewestMessage() throws Exception {
