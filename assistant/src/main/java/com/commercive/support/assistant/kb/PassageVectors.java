@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public final class PassageVectors {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: PassageVectors <output file>");
     }
-    List<String> texts = KnowledgeBase.textsToEmbed(ArticleLoader.loadAll());
+    List<String> texts = textsToEmbed(ArticleLoader.loadAll());
     float[][] vectors = embed(texts, SentenceEmbedder.load());
     Path output = Path.of(args[0]);
     Files.createDirectories(output.toAbsolutePath().getParent());
@@ -118,5 +119,34 @@ public final class PassageVectors {
       write(texts, vectors, out);
     }
     System.out.printf("%d help-centre vectors written to %s%n", vectors.length, output);
+  }
+
+  /**
+   * Every text the knowledge base embeds, in order: for each section of each article, the passage
+   * (title, heading, text), the section alone, then the questions it answers.
+   */
+  static List<String> textsToEmbed(List<Article> articles) {
+    List<String> texts = new ArrayList<>();
+    for (Article article : articles) {
+      for (Article.Section section : article.sections()) {
+        texts.add(passageText(article, section));
+        texts.add(sectionText(article, section));
+        texts.addAll(section.asks());
+      }
+    }
+    return texts;
+  }
+
+  /** What a passage's vector is computed from: the article's title, the heading, the text. */
+  static String passageText(Article article, Article.Section section) {
+    // The opening passage stands for the whole article: it carries the merchants' own words (tags).
+    String heading = section.heading().equals(article.title()) ? article.tags() + ". " : section.heading() + ". ";
+    return article.title() + ". " + heading + KnowledgeBaseAssistant.plain(section.text());
+  }
+
+  /** A section on its own (heading and text), to tell an article's sections apart. */
+  static String sectionText(Article article, Article.Section section) {
+    String heading = section.heading().equals(article.title()) ? "" : section.heading() + ". ";
+    return heading + KnowledgeBaseAssistant.plain(section.text());
   }
 }

@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 class PassageVectorsTest {
   @Test
   void theBuildShipsVectorsMatchingTheShippedArticles() {
-    List<String> texts = KnowledgeBase.textsToEmbed(ArticleLoader.loadAll());
+    List<String> texts = PassageVectors.textsToEmbed(ArticleLoader.loadAll());
     assertThat(PassageVectors.shipped(texts)).as("target/classes/knowledge-base/vectors.bin").isPresent()
         .get().satisfies(vectors -> assertThat(vectors.length).isEqualTo(texts.size()));
   }
 
   @Test
   void vectorsForOtherTextsAreNotUsed() {
-    List<String> texts = new ArrayList<>(KnowledgeBase.textsToEmbed(ArticleLoader.loadAll()));
+    List<String> texts = new ArrayList<>(PassageVectors.textsToEmbed(ArticleLoader.loadAll()));
     texts.set(3, texts.get(3) + " (edited)");
     assertThat(PassageVectors.shipped(texts)).isEmpty();
     assertThat(PassageVectors.fingerprint(texts))
-        .isNotEqualTo(PassageVectors.fingerprint(KnowledgeBase.textsToEmbed(ArticleLoader.loadAll())));
+        .isNotEqualTo(PassageVectors.fingerprint(PassageVectors.textsToEmbed(ArticleLoader.loadAll())));
   }
 
   @Test
