@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API Lambda from events in the real payload 2.0 shape, over in-memory stores. */
 class ApiHandlerTest extends ApiTestSupport {
+  // Longer than most: the handler through the real Lambda event, in nested classes by concern
+  // (fixtures, tickets, bad input, routing, the assistant) over one handler.
   static final String USER = token("user-1", false);
   static final String OTHER = token("user-2", false);
   static final String ADMIN = token("admin-1", true);

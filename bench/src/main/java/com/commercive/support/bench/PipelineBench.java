@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code -Dpipeline.pollers} (default 1) is the local system's {@code QUEUE_POLLERS}.
  */
 public final class PipelineBench {
+  // Longer than most: a bench's set-up, load, audit and report, read in the order they run.
   static final ObjectMapper JSON = new ObjectMapper();
   static final int USERS = 20;
   static final int SENDERS = 4;

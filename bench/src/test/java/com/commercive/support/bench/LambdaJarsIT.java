@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * analysers the functions use) or a resource that did not make it into a jar.
  */
 class LambdaJarsIT {
+  // Longer than most: each function's jar in a fresh JVM, with the events each needs built here.
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path FUNCTIONS = Path.of(System.getProperty("functions.dir", ".."));
   static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");

@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service's rules, with in-memory stores. */
 class TicketServiceTest {
+  // Longer than most: TicketService's rules, one nested class per use case.
   static final Caller OWNER = new Caller("user-1", false, "Dana", "dana@example.com");
   static final Caller OTHER = new Caller("user-2", false);
   static final Caller ADMIN = new Caller("admin-1", true);

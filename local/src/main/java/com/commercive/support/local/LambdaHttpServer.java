@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * document like the API's own.
  */
 final class LambdaHttpServer implements AutoCloseable {
+  // Longer than most: it is API Gateway for the local runner (request limits, the payload 2.0
+  // event, problem documents for what Jetty refuses), each a few lines that belong together.
   /** Bodies larger than this are cut here, as API Gateway refuses them (the handler says 413). */
   static final int MAX_READ_BYTES = 1024 * 1024;
   /** API Gateway's own request limit; beyond it the connection is simply closed. */

@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Lambda, configured the same way (an environment map, with endpoint overrides for the stand-ins).
  */
 public final class LocalSystem implements AutoCloseable {
+  // Longer than most: it starts every stand-in and wires every function in dependency order,
+  // the one place where the whole local system can be seen.
   /** Only for local runs; documented in the README. Never use it anywhere else. */
   public static final String LOCAL_JWT_SECRET = "local-development-secret-change-me-0123456789";
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";

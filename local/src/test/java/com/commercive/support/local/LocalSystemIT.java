@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off so that the API's own behaviour is what is checked (PipelineIT covers the pipeline).
  */
 class LocalSystemIT {
+  // Longer than most: the seed's checklist end to end, against one local system started once.
   static final String ORIGIN = "http://localhost:3000";
   static final ObjectMapper JSON = new ObjectMapper();
   static LocalSystem system;

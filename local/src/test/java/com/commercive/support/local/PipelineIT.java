@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the notifier, with emails read back from the SES stand-in. One system for the whole class.
  */
 class PipelineIT {
+  // Longer than most: the pipeline's guarantees end to end, against one local system started once.
   static LocalSystem system;
   static LocalApi api;
   static String user;

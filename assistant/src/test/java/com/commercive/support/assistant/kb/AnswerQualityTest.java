@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * the held-out part (only the tuning part's misses); fails when a figure drops below its floor.
  */
 class AnswerQualityTest {
+  // Longer than most: reading the evaluation set, asking, judging and printing each figure.
   /**
    * Floors a little under what the parts never tuned on reach (docs/assistant.md has the figures
    * and the issue's targets, which they do not all meet yet): a drop fails the build.

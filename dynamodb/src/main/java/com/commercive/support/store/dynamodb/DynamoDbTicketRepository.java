@@ -38,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Query (more only when a page exceeds DynamoDB's 1 MB response), a post is one transaction.
  */
 public final class DynamoDbTicketRepository implements TicketRepository {
+  // Longer than most: one adapter for the two tables a ticket lives in (a ticket and its message
+  // are written in one transaction and read together); the length is its queries' (full pages
+  // under filters, the merged inbox, transactions retried on conflict).
   private static final Backoff WRITE_BACKOFF = Backoff.of(5, 200);
   /** Concurrent posts to one ticket collide in DynamoDB transactions; they are retried. */
   static final int MAX_TRANSACTION_ATTEMPTS = 10;

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The ticket store against DynamoDB Local. */
 class DynamoDbTicketRepositoryIT {
+  // Longer than most: the ticket repository's queries and transactions against DynamoDB Local.
   static final Instant T0 = Instant.parse("2026-11-24T10:00:00.000Z");
   static DynamoDbCallRecorder recorder = new DynamoDbCallRecorder();
   static DynamoDbClient client;
