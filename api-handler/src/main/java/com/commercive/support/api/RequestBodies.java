@@ -38,7 +38,7 @@ final class RequestBodies {
     String message = string(json, "message", errors);
     // The seed's rule: a priority that is not low, medium or high (of any type) becomes medium.
     JsonNode priority = json.get("priority");
-    Object rawPriority = priority != null && priority.isTextual() ? priority.textValue() : null;
+    String rawPriority = priority != null && priority.isTextual() ? priority.textValue() : null;
     throwIfAny(errors);
     return new NewTicket(subject, rawPriority, message);
   }

@@ -144,6 +144,19 @@ class ApiHandlerTest extends ApiTestSupport {
 
   @Nested
   class Tickets {
+    /** The seed's rule: a priority that is not "low", "medium" or "high", of any JSON type, is medium. */
+    @Test
+    void aPriorityOfAnyOtherValueOrTypeIsMedium() {
+      for (String priority : new String[] {"5", "true", "{}", "[\"high\"]", "null", "\"HIGH\"", "\"urgent\""}) {
+        APIGatewayV2HTTPResponse created = send("POST", "/support/tickets", USER,
+            "{\"subject\":\"Priority " + priority.length() + "\",\"priority\":" + priority + "}");
+        assertThat(created.getStatusCode()).as(priority).isEqualTo(201);
+        assertThat(json(created).at("/ticket/priority").asText()).as(priority).isEqualTo("medium");
+      }
+      assertThat(json(send("POST", "/support/tickets", USER, "{\"subject\":\"Low one\",\"priority\":\"low\"}"))
+          .at("/ticket/priority").asText()).isEqualTo("low");
+    }
+
     @Test
     void getsATicketForItsOwnerAndAdminsOnly() {
       String id = createTicket(USER);

@@ -12,12 +12,10 @@ public enum Priority {
   }
 
   /** The seed's rule: anything that is not exactly low, medium or high becomes medium. */
-  public static Priority fromWireOrMedium(Object value) {
-    if (value instanceof String text) {
-      for (Priority priority : values()) {
-        if (priority.wireName().equals(text)) {
-          return priority;
-        }
+  public static Priority fromWireOrMedium(String value) {
+    for (Priority priority : values()) {
+      if (priority.wireName().equals(value)) {
+        return priority;
       }
     }
     return MEDIUM;

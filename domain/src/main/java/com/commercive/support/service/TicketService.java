@@ -87,8 +87,8 @@ public final class TicketService {
     this.attachmentUrlPrefixes = List.copyOf(attachmentUrlPrefixes);
   }
 
-  /** A new ticket as sent; {@code priority} is the raw value (null when absent). */
-  public record NewTicket(String subject, Object priority, String message) {}
+  /** A new ticket as sent; {@code priority} is the text sent (null when absent or not text). */
+  public record NewTicket(String subject, String priority, String message) {}
 
   /** A post to a ticket as sent; {@code message} may be null only for an admin's close. */
   public record NewMessage(String message, String attachmentUrl, boolean closeTicket) {}
