@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -67,6 +68,26 @@ class ShadedJarsIT {
             .anyMatch(name -> name.endsWith("libtokenizers.so"));
       }
     }
+  }
+
+  /**
+   * A function carries its own code and what it shares, never another function's, the local
+   * set-up, DynamoDB Local or the test fixtures.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier"})
+  void carriesNoLocalSetUpAndNoOtherFunctionsCode(String module) throws IOException {
+    Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
+    Set<String> functionPackages = Set.of("com.commercive.support.api", "com.commercive.support.streamprocessor",
+        "com.commercive.support.aiworker", "com.commercive.support.notifier");
+    String own = Map.of("api-handler", "com.commercive.support.api", "stream-processor",
+        "com.commercive.support.streamprocessor", "ai-worker", "com.commercive.support.aiworker",
+        "notifier", "com.commercive.support.notifier").get(module);
+    Set<String> packages = packagesIn(jar);
+    assertThat(packages).contains(own, "com.commercive.support.domain", "com.commercive.support.config")
+        .doesNotContain("com.commercive.support.standins", "com.commercive.support.local",
+            "com.commercive.support.fakes", "com.commercive.support.testkit", "com.amazonaws.services.dynamodbv2.local.main")
+        .noneMatch(p -> functionPackages.contains(p) && !p.equals(own));
   }
 
   @org.junit.jupiter.api.Test
