@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.resources.CorsHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,8 @@ import java.util.Set;
  */
 public final class CorsPolicy {
   static final String ALLOWED_METHODS = "GET,POST,PUT,PATCH,DELETE,OPTIONS";
-  static final String ALLOWED_HEADERS = "Content-Type,Authorization,Idempotency-Key";
-  static final String EXPOSED_HEADERS =
-      "Location,Idempotent-Replayed,Retry-After,WWW-Authenticate,Allow";
+  static final String ALLOWED_HEADERS = String.join(",", CorsHeaders.ALLOWED);
+  static final String EXPOSED_HEADERS = String.join(",", CorsHeaders.EXPOSED);
   static final String MAX_AGE_SECONDS = "600";
 
   private final boolean anyOrigin;

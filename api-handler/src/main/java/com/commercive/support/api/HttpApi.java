@@ -126,13 +126,17 @@ public final class HttpApi {
     IdempotencyService.Outcome outcome = idempotency.execute(IdempotencyService.scopeOf(caller), key.get(), fingerprint,
         () -> {
           HttpResponse response = route.handler().handle(routed);
-          return new IdempotencyService.StoredResponse(response.status(), response.headers().get("Location"), response.body());
+          return new IdempotencyService.StoredResponse(response.status(), response.headers().get("Location"),
+              response.headers().get("ETag"), response.body());
         });
     IdempotencyService.StoredResponse stored = outcome.response();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", HttpResponse.JSON_TYPE);
     if (stored.location() != null) {
       headers.put("Location", stored.location());
+    }
+    if (stored.etag() != null) {
+      headers.put("ETag", stored.etag());
     }
     if (outcome.replayed()) {
       headers.put("Idempotent-Replayed", "true");

@@ -28,12 +28,17 @@ public final class IdempotencyService {
   /** Longer than the API function's timeout, so a live request is never taken over. */
   public static final Duration LOCK = Duration.ofSeconds(60);
 
-  /** A response kept for replay; {@code location} is its Location header, or null. */
-  public record StoredResponse(int status, String location, String body) {}
+  /** A response kept for replay; {@code location} and {@code etag} are its headers of those names, or null. */
+  public record StoredResponse(int status, String location, String etag, String body) {
+    public StoredResponse(int status, String location, String body) {
+      this(status, location, null, body);
+    }
+  }
 
   /** Requests' responses, in the {@code request} key space. */
   static final Effect<StoredResponse> REQUESTS = new Effect<>("request", IdempotencyService::fields,
-      fields -> new StoredResponse(Integer.parseInt(fields.get("status")), fields.get("location"), fields.get("body")));
+      fields -> new StoredResponse(
+          Integer.parseInt(fields.get("status")), fields.get("location"), fields.get("etag"), fields.get("body")));
 
   private final ClaimStore store;
   private final Clock clock;
@@ -108,6 +113,9 @@ public final class IdempotencyService {
     fields.put("body", response.body());
     if (response.location() != null) {
       fields.put("location", response.location());
+    }
+    if (response.etag() != null) {
+      fields.put("etag", response.etag());
     }
     return fields;
   }

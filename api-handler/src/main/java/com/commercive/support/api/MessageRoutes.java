@@ -31,7 +31,7 @@ final class MessageRoutes implements Router.Resource {
     return HttpResponse.json(200, new ConversationJson(
         Representations.ticket(conversation.ticket()),
         conversation.messages().stream().map(Representations::message).toList(),
-        conversation.nextCursor()));
+        conversation.nextCursor())).withHeaders(Representations.etag(conversation.ticket()));
   }
 
   private HttpResponse post(RouteRequest request) {
@@ -41,6 +41,7 @@ final class MessageRoutes implements Router.Resource {
       metrics.messagePosted(posted.message().senderType().wireName());
     }
     return HttpResponse.json(201, new MessagePostedJson(
-        Representations.sentBy(request.caller(), posted.message()), Representations.ticket(posted.ticket())));
+            Representations.sentBy(request.caller(), posted.message()), Representations.ticket(posted.ticket())))
+        .withHeaders(Representations.etag(posted.ticket()));
   }
 }

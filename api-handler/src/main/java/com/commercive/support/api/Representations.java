@@ -10,6 +10,7 @@ import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.MessageView;
 import com.commercive.support.store.dynamodb.Timestamps;
 import java.util.List;
+import java.util.Map;
 
 /** The wire form of the API's resources (snake_case through the mapper's naming strategy). */
 final class Representations {
@@ -24,7 +25,12 @@ final class Representations {
       String createdAt,
       String updatedAt,
       long messageCount,
-      LastMessageJson lastMessage) {}
+      LastMessageJson lastMessage,
+      long version,
+      String assigneeId,
+      String assigneeName,
+      String prioritySource,
+      String priorityReason) {}
 
   record LastMessageJson(String preview, String senderType, String createdAt) {}
 
@@ -38,7 +44,12 @@ final class Representations {
       String message,
       String attachmentUrl,
       boolean isAiResponse,
-      String createdAt) {}
+      String createdAt,
+      boolean internal,
+      List<AttachmentJson> attachments) {}
+
+  /** A file attached to a message (none until uploads exist). */
+  record AttachmentJson(String attachmentId, String filename, String contentType, long size) {}
 
   record TicketEnvelope(TicketJson ticket) {}
 
@@ -89,7 +100,17 @@ final class Representations {
         last == null
             ? null
             : new LastMessageJson(
-                last.preview(), last.senderType().wireName(), Timestamps.format(last.createdAt())));
+                last.preview(), last.senderType().wireName(), Timestamps.format(last.createdAt())),
+        ticket.version(),
+        ticket.assignee() == null ? null : ticket.assignee().agentId(),
+        ticket.assignee() == null ? null : ticket.assignee().name(),
+        ticket.prioritySource().wireName(),
+        ticket.priorityReason());
+  }
+
+  /** The {@code ETag} of a response that carries one ticket: its version, quoted. */
+  static Map<String, String> etag(Ticket ticket) {
+    return Map.of("ETag", "\"" + ticket.version() + "\"");
   }
 
   static MessageJson message(MessageView view) {
@@ -104,7 +125,9 @@ final class Representations {
         message.text(),
         message.attachmentUrl(),
         message.aiResponse(),
-        Timestamps.format(message.createdAt()));
+        Timestamps.format(message.createdAt()),
+        false,
+        List.of());
   }
 
   /** A message the caller just sent: their name and email come from their token. */

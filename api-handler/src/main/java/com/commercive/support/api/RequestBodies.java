@@ -5,6 +5,7 @@ import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService.AiRequest;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketService.TicketUpdate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ final class RequestBodies {
   private static final Set<String> NEW_MESSAGE_FIELDS =
       Set.of("message", "attachment_url", "close_ticket");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
+  private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority");
 
   private RequestBodies() {}
 
@@ -63,6 +65,21 @@ final class RequestBodies {
     boolean addToTicket = flag(json, "add_to_ticket", errors);
     throwIfAny(errors);
     return new AiRequest(message, ticketId, addToTicket);
+  }
+
+  static TicketUpdate ticketUpdate(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, TICKET_UPDATE_FIELDS, errors);
+    for (String field : TICKET_UPDATE_FIELDS) {
+      if (json.has(field) && json.get(field).isNull()) {
+        errors.add(new FieldError(field, "cannot be null: leave it out to keep it"));
+      }
+    }
+    String status = string(json, "status", errors);
+    String priority = string(json, "priority", errors);
+    throwIfAny(errors);
+    return new TicketUpdate(status, priority);
   }
 
   /** An optional boolean: absent or null is false, anything but true/false is an error. */

@@ -37,6 +37,11 @@ final class Router {
       return new Route(method, pattern, Access.CALLER, true, handler);
     }
 
+    /** A change that is not a creation: repeating it is harmless, so it is not replayed. */
+    static Route changing(String method, String pattern, Handler handler) {
+      return new Route(method, pattern, Access.CALLER, false, handler);
+    }
+
     static Route open(String pattern, Handler handler) {
       return new Route("GET", pattern, Access.PUBLIC, false, handler);
     }

@@ -28,34 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiHandlerTest extends ApiTestSupport {
   // Longer than most: the handler through the real Lambda event, in nested classes by concern
   // (fixtures, tickets, bad input, routing, the assistant) over one handler.
-  static final String USER = token("user-1", false);
-  static final String OTHER = token("user-2", false);
-  static final String ADMIN = token("admin-1", true);
-
-  String createTicket(String token) {
-    APIGatewayV2HTTPResponse response =
-        send("POST", "/support/tickets", token,
-            "{\"subject\":\"Orders not syncing\",\"message\":\"Since yesterday\"}");
-    assertThat(response.getStatusCode()).isEqualTo(201);
-    return json(response).at("/ticket/ticket_id").asText();
-  }
-
-  static void assertProblem(APIGatewayV2HTTPResponse response, int status) {
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-    assertThat(header(response, "Content-Type")).isEqualTo("application/problem+json");
-    JsonNode problem = json(response);
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("title").asText()).isNotBlank();
-    assertThat(problem.get("type").asText()).startsWith("https://");
-    assertThat(problem.get("detail").asText()).isNotBlank();
-  }
-
-  static List<String> errorFields(APIGatewayV2HTTPResponse response) {
-    List<String> fields = new ArrayList<>();
-    json(response).path("errors").forEach(e -> fields.add(e.get("field").asText()));
-    return fields;
-  }
-
   @Nested
   class Fixtures {
     @Test
@@ -378,7 +350,7 @@ class ApiHandlerTest extends ApiTestSupport {
       APIGatewayV2HTTPResponse wrong = send("DELETE", "/support/tickets", USER, null);
       assertProblem(wrong, 405);
       assertThat(header(wrong, "Allow")).isEqualTo("GET, POST, OPTIONS");
-      assertThat(header(send("PUT", "/support/tickets/x", USER, null), "Allow")).isEqualTo("GET, OPTIONS");
+      assertThat(header(send("PUT", "/support/tickets/x", USER, null), "Allow")).isEqualTo("GET, PATCH, OPTIONS");
     }
 
     @Test

@@ -1,20 +1,22 @@
 package com.commercive.support.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.commercive.support.fakes.FakeLambdaContext;
+import com.commercive.support.assistant.kb.KnowledgeBase;
+import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
+import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.domain.User;
+import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
-import com.commercive.support.assistant.providers.LazyAssistant;
-import com.commercive.support.assistant.kb.KnowledgeBase;
-import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
@@ -156,6 +158,35 @@ class ApiTestSupport {
 
   APIGatewayV2HTTPResponse send(String method, String path, String token, String body) {
     return send(event(method, path, token, body));
+  }
+
+  /** Callers of every kind, and the requests most tests start from. */
+  static final String USER = token("user-1", false);
+  static final String OTHER = token("user-2", false);
+  static final String ADMIN = token("admin-1", true);
+
+  String createTicket(String token) {
+    APIGatewayV2HTTPResponse response =
+        send("POST", "/support/tickets", token,
+            "{\"subject\":\"Orders not syncing\",\"message\":\"Since yesterday\"}");
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    return json(response).at("/ticket/ticket_id").asText();
+  }
+
+  static void assertProblem(APIGatewayV2HTTPResponse response, int status) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(header(response, "Content-Type")).isEqualTo("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asText()).isNotBlank();
+    assertThat(problem.get("type").asText()).startsWith("https://");
+    assertThat(problem.get("detail").asText()).isNotBlank();
+  }
+
+  static List<String> errorFields(APIGatewayV2HTTPResponse response) {
+    List<String> fields = new ArrayList<>();
+    json(response).path("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
   }
 
   static JsonNode json(APIGatewayV2HTTPResponse response) {

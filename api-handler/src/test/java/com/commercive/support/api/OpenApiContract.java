@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OpenApiContract {
   /** Headers whose presence the document describes per response (CORS and caching are global). */
   static final Set<String> CONTRACT_HEADERS =
-      Set.of("location", "retry-after", "idempotent-replayed", "allow", "accept-post", "www-authenticate");
+      Set.of("location", "etag", "retry-after", "idempotent-replayed", "allow", "accept-post", "www-authenticate");
   private static final String DOCUMENT_IRI = "https://commercive.com/support/openapi.json";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static OpenApiContract shared;

@@ -11,7 +11,8 @@ class OpenApiContractTest {
   static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
   static final String TICKET = "{\"ticket_id\":\"t-1\",\"user_id\":\"u-1\",\"subject\":\"Hello there\",\"status\":\"open\","
       + "\"priority\":\"medium\",\"created_at\":\"2026-11-24T10:15:30.123Z\",\"updated_at\":\"2026-11-24T10:15:30.123Z\","
-      + "\"message_count\":0,\"last_message\":null}";
+      + "\"message_count\":0,\"last_message\":null,\"version\":0,\"assignee_id\":null,\"assignee_name\":null,"
+      + "\"priority_source\":\"user\",\"priority_reason\":null}";
 
   @Test
   void acceptsAResponseAsDocumented() {

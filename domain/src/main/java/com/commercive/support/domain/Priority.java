@@ -1,6 +1,7 @@
 package com.commercive.support.domain;
 
 import java.util.Locale;
+import java.util.Optional;
 
 public enum Priority {
   LOW,
@@ -13,12 +14,17 @@ public enum Priority {
 
   /** The seed's rule: anything that is not exactly low, medium or high becomes medium. */
   public static Priority fromWireOrMedium(String value) {
+    return fromWireExactly(value).orElse(MEDIUM);
+  }
+
+  /** The priority spelled exactly as on the wire ({@code low}, {@code medium}, {@code high}). */
+  public static Optional<Priority> fromWireExactly(String value) {
     for (Priority priority : values()) {
       if (priority.wireName().equals(value)) {
-        return priority;
+        return Optional.of(priority);
       }
     }
-    return MEDIUM;
+    return Optional.empty();
   }
 
   public static Priority fromWire(String value) {

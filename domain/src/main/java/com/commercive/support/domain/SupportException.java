@@ -12,7 +12,8 @@ public abstract sealed class SupportException extends RuntimeException
         ForbiddenException,
         ConflictException,
         IdempotencyKeyReusedException,
-        RateLimitedException {
+        RateLimitedException,
+        VersionMismatchException {
 
   /** What a refusal is to a client: the HTTP status and the problem type's last segment. */
   public enum Kind {
@@ -20,6 +21,7 @@ public abstract sealed class SupportException extends RuntimeException
     FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not-found"),
     CONFLICT(409, "conflict"),
+    VERSION_MISMATCH(412, "version-mismatch"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
     RATE_LIMITED(429, "rate-limited");
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * of tickets is one query; {@code humanReplied} and {@code aiReplies} tell the pipeline whether
  * support has answered and how many auto-replies the ticket has had. {@code version} counts the
  * writes to the ticket: every change is written on the condition that it is still the version
- * the change was derived from.
+ * the change was derived from. {@code prioritySource} says who set the priority ({@code priorityReason},
+ * when the system did, why); {@code assignee} is the agent who owns the ticket, or null.
  */
 public record Ticket(
     String ticketId,
@@ -22,7 +23,10 @@ public record Ticket(
     LastMessage lastMessage,
     boolean humanReplied,
     int aiReplies,
-    long version) {
+    long version,
+    PrioritySource prioritySource,
+    String priorityReason,
+    Assignee assignee) {
 
   public Ticket {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -32,12 +36,14 @@ public record Ticket(
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(prioritySource, "prioritySource");
   }
 
   public static Ticket open(
       String ticketId, String userId, String subject, Priority priority, Instant now) {
     return new Ticket(
-        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0);
+        ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0, PrioritySource.USER,
+        null, null);
   }
 
   /**
@@ -51,18 +57,23 @@ public record Ticket(
 
   /** This ticket as it is once {@code change} has been applied on top of it (one version on). */
   public Ticket with(TicketChange change) {
+    TicketChange.Edit edit = change.edit();
+    boolean reprioritised = edit != null && edit.priority() != null;
     return new Ticket(
         ticketId,
         userId,
         subject,
         change.newStatus(),
-        priority,
+        reprioritised ? edit.priority() : priority,
         createdAt,
         change.updatedAt(),
         messageCount + (change.message() == null ? 0 : 1),
         change.message() == null ? lastMessage : LastMessage.of(change.message()),
         humanReplied || change.humanReplied(),
         aiReplies + (change.message() != null && change.message().aiResponse() ? 1 : 0),
-        version + 1);
+        version + 1,
+        reprioritised ? PrioritySource.AGENT : prioritySource,
+        reprioritised ? null : priorityReason,
+        assignee);
   }
 }

@@ -3,9 +3,19 @@ package com.commercive.support.domain;
 import java.time.Instant;
 
 /**
- * What posting to a ticket changes on it: the optional new message, the resulting status and
- * the new {@code updated_at}. Derived from the ticket as stored and applied atomically with the
- * message write (see {@code TicketRepository.update}).
+ * What a write changes on a ticket: the optional new message, the resulting status, the new
+ * {@code updated_at}, whether a person replied, and an agent's edit of the ticket's own fields
+ * (null when none). Derived from the ticket as stored and applied atomically with the message
+ * write (see {@code TicketRepository.update}).
  */
 public record TicketChange(
-    Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied) {}
+    Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied, Edit edit) {
+
+  /** A change that writes a message or a status, and edits nothing else. */
+  public TicketChange(Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied) {
+    this(message, newStatus, updatedAt, humanReplied, null);
+  }
+
+  /** An agent's edit: a priority to set (null: unchanged), which then counts as the agent's. */
+  public record Edit(Priority priority) {}
+}

@@ -7,6 +7,7 @@ import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.StatusRules;
 import com.commercive.support.domain.Ticket;
@@ -14,6 +15,7 @@ import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.User;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.domain.VersionMismatchException;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -95,6 +98,9 @@ public final class TicketService {
 
   /** A list request's raw query parameters, each null when absent. */
   public record ListQuery(String status, String limit, String cursor) {}
+
+  /** An edit of a ticket's own fields as sent, each null when absent. */
+  public record TicketUpdate(String status, String priority) {}
 
   public record TicketCreated(Ticket ticket, Message message) {}
 
@@ -198,6 +204,58 @@ public final class TicketService {
       return Optional.of(new TicketChange(message, next, at, caller.admin()));
     }).orElseThrow();
     return new MessagePosted(applied.change().message(), applied.ticket());
+  }
+
+  /**
+   * Changes a ticket's status or priority: admins may change both, the ticket's owner may only
+   * close it ("this is solved"). With {@code expectedVersion} (the caller's {@code If-Match}), the
+   * change is made only to that version of the ticket. A priority set here is the agent's.
+   *
+   * @return the ticket after the change (as it is when the request changes nothing)
+   * @throws VersionMismatchException the ticket is no longer at {@code expectedVersion}; nothing changed
+   */
+  public Ticket update(Caller caller, String ticketId, TicketUpdate request, OptionalLong expectedVersion) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request.status() == null && request.priority() == null) {
+      errors.add(new FieldError("body", "must change at least one of status, priority"));
+    }
+    TicketStatus status = null;
+    if (request.status() != null) {
+      status = TicketStatus.fromWire(request.status()).orElse(null);
+      if (status == null) {
+        errors.add(new FieldError("status", "must be open, pending or closed"));
+      }
+    }
+    Priority priority = null;
+    if (request.priority() != null) {
+      priority = Priority.fromWireExactly(request.priority()).orElse(null);
+      if (priority == null) {
+        errors.add(new FieldError("priority", "must be low, medium or high"));
+      }
+    }
+    throwIfAny(errors);
+    Ticket seen = accessibleTicket(caller, ticketId);
+    if (!caller.admin() && (priority != null || status != TicketStatus.CLOSED)) {
+      throw new ForbiddenException("a ticket's owner may only close it; the support team changes the rest");
+    }
+    TicketStatus newStatus = status;
+    Priority newPriority = priority;
+    Ticket[] current = {seen};
+    Optional<TicketRepository.Applied> applied = tickets.update(ticketId, stored -> {
+      current[0] = stored;
+      if (expectedVersion.isPresent() && stored.version() != expectedVersion.getAsLong()) {
+        throw new VersionMismatchException(stored.version());
+      }
+      TicketStatus nextStatus = newStatus == null ? stored.status() : newStatus;
+      boolean priorityChanges = newPriority != null
+          && (newPriority != stored.priority() || stored.prioritySource() != PrioritySource.AGENT);
+      if (nextStatus == stored.status() && !priorityChanges) {
+        return Optional.empty();
+      }
+      return Optional.of(new TicketChange(null, nextStatus, stored.changeAt(now()), false,
+          new TicketChange.Edit(priorityChanges ? newPriority : null)));
+    });
+    return applied.map(TicketRepository.Applied::ticket).orElse(current[0]);
   }
 
   public TicketList listOwn(Caller caller, ListQuery query) {

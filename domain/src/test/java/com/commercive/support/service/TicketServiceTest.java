@@ -10,23 +10,27 @@ import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.User;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.domain.VersionMismatchException;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.TicketService.ListQuery;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketService.TicketUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -427,6 +431,87 @@ class TicketServiceTest {
       assertThat(service.listAll(ADMIN, new ListQuery(null, null, null)).tickets())
           .extracting(Ticket::ticketId)
           .containsExactly(older.ticketId(), newer.ticketId());
+    }
+  }
+
+  @Nested
+  class Updating {
+    TicketUpdate status(String status) {
+      return new TicketUpdate(status, null);
+    }
+
+    @Test
+    void anAdminChangesStatusAndPriorityAndThePriorityBecomesTheAgents() {
+      Ticket ticket = newTicket(OWNER);
+      Ticket updated = service.update(ADMIN, ticket.ticketId(), new TicketUpdate("pending", "low"), OptionalLong.empty());
+      assertThat(updated.status()).isEqualTo(TicketStatus.PENDING);
+      assertThat(updated.priority()).isEqualTo(Priority.LOW);
+      assertThat(updated.prioritySource()).isEqualTo(PrioritySource.AGENT);
+      assertThat(updated.version()).isEqualTo(ticket.version() + 1);
+      assertThat(updated.updatedAt()).isAfter(ticket.updatedAt());
+      assertThat(updated.messageCount()).isEqualTo(ticket.messageCount());
+      assertThat(repository.find(ticket.ticketId())).contains(updated);
+      // Setting the same priority again still makes it the agent's: it then stays as the agent chose.
+      Ticket other = newTicket(OWNER);
+      assertThat(other.prioritySource()).isEqualTo(PrioritySource.USER);
+      Ticket confirmed = service.update(ADMIN, other.ticketId(), new TicketUpdate(null, "high"), OptionalLong.empty());
+      assertThat(confirmed.prioritySource()).isEqualTo(PrioritySource.AGENT);
+      assertThat(confirmed.version()).isEqualTo(other.version() + 1);
+    }
+
+    @Test
+    void theOwnerMayOnlyCloseAndOthersNothing() {
+      Ticket ticket = newTicket(OWNER);
+      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), new TicketUpdate(null, "low"), OptionalLong.empty()))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), status("pending"), OptionalLong.empty()))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), new TicketUpdate("closed", "high"),
+          OptionalLong.empty())).isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.update(OTHER, ticket.ticketId(), status("closed"), OptionalLong.empty()))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.update(ADMIN, "no-such-ticket", status("closed"), OptionalLong.empty()))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(repository.find(ticket.ticketId())).contains(ticket);
+
+      Ticket closed = service.update(OWNER, ticket.ticketId(), status("closed"), OptionalLong.empty());
+      assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+      assertThat(closed.prioritySource()).isEqualTo(PrioritySource.USER);
+    }
+
+    @Test
+    void aStaleVersionChangesNothingAndTheCurrentOneChanges() {
+      Ticket ticket = newTicket(OWNER);
+      service.post(ADMIN, ticket.ticketId(), new NewMessage("On it", null, false));
+      Ticket now = repository.find(ticket.ticketId()).orElseThrow();
+      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), status("closed"),
+          OptionalLong.of(ticket.version())))
+          .isInstanceOfSatisfying(VersionMismatchException.class,
+              e -> assertThat(e.kind().status()).isEqualTo(412));
+      assertThat(repository.find(ticket.ticketId())).contains(now);
+      assertThat(service.update(ADMIN, ticket.ticketId(), status("closed"), OptionalLong.of(now.version())).status())
+          .isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aChangeToNothingNewWritesNothing() {
+      Ticket ticket = newTicket(OWNER);
+      Ticket same = service.update(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(ticket.version()));
+      assertThat(same).isEqualTo(ticket);
+      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(99)))
+          .isInstanceOf(VersionMismatchException.class);
+    }
+
+    @Test
+    void refusesAnEmptyChangeAndUnknownValuesNamingTheField() {
+      Ticket ticket = newTicket(OWNER);
+      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), new TicketUpdate(null, null), OptionalLong.empty()))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("body"));
+      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), new TicketUpdate("solved", "HIGH"),
+          OptionalLong.empty()))
+          .isInstanceOfSatisfying(ValidationException.class,
+              e -> assertThat(fields(e)).containsExactly("status", "priority"));
+      assertThat(repository.find(ticket.ticketId())).contains(ticket);
     }
   }
 

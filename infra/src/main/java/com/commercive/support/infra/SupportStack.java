@@ -1,5 +1,6 @@
 package com.commercive.support.infra;
 
+import com.commercive.support.resources.CorsHeaders;
 import com.commercive.support.resources.SupportQueues;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.resources.TableSpec;
@@ -215,10 +216,10 @@ public final class SupportStack extends Stack {
           .defaultIntegration(new HttpLambdaIntegration("ApiIntegration", apiAlias))
           .corsPreflight(CorsPreflightOptions.builder()
               .allowOrigins(config.allowedOrigins()).allowCredentials(!config.allowedOrigins().contains("*"))
-              .allowHeaders(List.of("Content-Type", "Authorization", "Idempotency-Key"))
+              .allowHeaders(CorsHeaders.ALLOWED)
               .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT,
                   CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS))
-              .exposeHeaders(List.of("Location", "Idempotent-Replayed", "Retry-After", "WWW-Authenticate", "Allow"))
+              .exposeHeaders(CorsHeaders.EXPOSED)
               .maxAge(Duration.minutes(10)).build())
           .build();
       HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(httpApi)
@@ -229,7 +230,7 @@ public final class SupportStack extends Stack {
       url = apiAlias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE)
           .cors(FunctionUrlCorsOptions.builder().allowedOrigins(config.allowedOrigins())
               .allowCredentials(!config.allowedOrigins().contains("*"))
-              .allowedHeaders(List.of("Content-Type", "Authorization", "Idempotency-Key"))
+              .allowedHeaders(CorsHeaders.ALLOWED).exposedHeaders(CorsHeaders.EXPOSED)
               .allowedMethods(List.of(HttpMethod.ALL)).maxAge(Duration.minutes(10)).build())
           .build()).getUrl();
     }

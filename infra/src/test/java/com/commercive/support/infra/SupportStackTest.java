@@ -166,7 +166,8 @@ class SupportStackTest {
         "ProtocolType", "HTTP",
         "CorsConfiguration", Match.objectLike(Map.of(
             "AllowOrigins", List.of("https://app.commercive.com"), "AllowCredentials", true,
-            "AllowHeaders", List.of("Content-Type", "Authorization", "Idempotency-Key")))));
+            "AllowHeaders", List.of("Content-Type", "Authorization", "Idempotency-Key", "If-Match"),
+            "ExposeHeaders", Match.arrayWith(List.of("ETag", "Idempotent-Replayed"))))));
     template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of("PayloadFormatVersion", "2.0"));
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
         "StageName", "$default",

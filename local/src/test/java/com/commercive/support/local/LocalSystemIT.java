@@ -354,7 +354,8 @@ class LocalSystemIT {
       Reply preflight = call("OPTIONS", "/support/tickets", null, null,
           "Access-Control-Request-Method", "POST");
       assertThat(preflight.status()).isEqualTo(204);
-      assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Idempotency-Key");
+      assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Idempotency-Key").contains("If-Match");
+      assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PATCH");
       assertThat(call("GET", "/support/health", null, null).json().get("status").asText()).isEqualTo("ok");
       assertThat(call("GET", "/support/openapi.json", null, null).json().get("paths").has("/support/tickets"))
           .isTrue();

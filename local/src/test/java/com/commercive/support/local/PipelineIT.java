@@ -175,6 +175,22 @@ class PipelineIT {
         .as("the AI reply and the first admin reply").isEqualTo(2);
   }
 
+  /** Issue 15: closing through PATCH tells the owner as a close_ticket reply does, once. */
+  @Test
+  void aTicketClosedThroughPatchEmailsItsOwnerOnce() {
+    String id = openTicket("Payout method change", null);
+    JsonNode closed = call("PATCH", "/support/tickets/" + id, admin, "{\"status\":\"closed\",\"priority\":\"low\"}");
+    assertThat(closed.at("/ticket/status").asText()).isEqualTo("closed");
+    assertThat(closed.at("/ticket/priority_source").asText()).isEqualTo("agent");
+    await("the closing email", Duration.ofSeconds(15),
+        () -> count(emails(id), "dana@example.com", "[Commercive Support] Closed: Payout method change") == 1);
+    // A change of priority alone tells nobody.
+    call("PATCH", "/support/tickets/" + id, admin, "{\"priority\":\"high\"}");
+    pause(1_500);
+    assertThat(count(emails(id), "dana@example.com", "[Commercive Support] Closed: Payout method change")).isEqualTo(1);
+    assertThat(emails(id).stream().filter(e -> e[0].equals("dana@example.com"))).hasSize(1);
+  }
+
   @Test
   void workDeliveredTwiceHasItsEffectOnce() {
     String id = openTicket("Order tracking question", null);

@@ -145,6 +145,20 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       set.append(", ").append(TicketItems.LAST_MESSAGE).append(" = :last_message");
       values.put(":last_message", TicketItems.lastMessage(next.lastMessage()));
     }
+    // An agent's edits: the priority with who set it, and the assignee (removed when unset).
+    set.append(", ").append(TicketItems.PRIORITY).append(" = :priority, ")
+        .append(TicketItems.PRIORITY_SOURCE).append(" = :priority_source");
+    values.put(":priority", AttributeValue.fromS(next.priority().wireName()));
+    values.put(":priority_source", AttributeValue.fromS(next.prioritySource().wireName()));
+    List<String> removed = new ArrayList<>();
+    optional(next.priorityReason(), TicketItems.PRIORITY_REASON, ":priority_reason", set, values, removed);
+    optional(next.assignee() == null ? null : next.assignee().agentId(), TicketItems.ASSIGNEE_ID, ":assignee_id",
+        set, values, removed);
+    optional(next.assignee() == null ? null : next.assignee().name(), TicketItems.ASSIGNEE_NAME, ":assignee_name",
+        set, values, removed);
+    if (!removed.isEmpty()) {
+      set.append(" REMOVE ").append(String.join(", ", removed));
+    }
     // Tickets stored before versions existed have none: they are version 0.
     String condition = "attribute_exists(" + TicketItems.TICKET_ID + ") AND ";
     condition += current.version() == 0 ? "(attribute_not_exists(#version) OR #version = :current)" : "#version = :current";
@@ -392,6 +406,17 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         return items;
       }
       request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+    }
+  }
+
+  /** Sets {@code attribute} to {@code value}, or removes it when there is none. */
+  private static void optional(String value, String attribute, String placeholder, StringBuilder set,
+      Map<String, AttributeValue> values, List<String> removed) {
+    if (value == null) {
+      removed.add(attribute);
+    } else {
+      set.append(", ").append(attribute).append(" = ").append(placeholder);
+      values.put(placeholder, AttributeValue.fromS(value));
     }
   }
 

@@ -1,7 +1,9 @@
 package com.commercive.support.store.dynamodb;
 
+import com.commercive.support.domain.Assignee;
 import com.commercive.support.domain.LastMessage;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
@@ -26,6 +28,10 @@ public final class TicketItems {
   static final String HUMAN_REPLIED = "human_replied";
   static final String AI_REPLIES = "ai_replies";
   static final String VERSION = "version";
+  static final String PRIORITY_SOURCE = "priority_source";
+  static final String PRIORITY_REASON = "priority_reason";
+  static final String ASSIGNEE_ID = "assignee_id";
+  static final String ASSIGNEE_NAME = "assignee_name";
   /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
   static final String USER_STATUS = SupportTables.USER_STATUS;
 
@@ -52,6 +58,16 @@ public final class TicketItems {
     item.put(HUMAN_REPLIED, AttributeValue.fromBool(ticket.humanReplied()));
     item.put(AI_REPLIES, AttributeValue.fromN(Integer.toString(ticket.aiReplies())));
     item.put(VERSION, AttributeValue.fromN(Long.toString(ticket.version())));
+    item.put(PRIORITY_SOURCE, s(ticket.prioritySource().wireName()));
+    if (ticket.priorityReason() != null) {
+      item.put(PRIORITY_REASON, s(ticket.priorityReason()));
+    }
+    if (ticket.assignee() != null) {
+      item.put(ASSIGNEE_ID, s(ticket.assignee().agentId()));
+      if (ticket.assignee().name() != null) {
+        item.put(ASSIGNEE_NAME, s(ticket.assignee().name()));
+      }
+    }
     return item;
   }
 
@@ -91,7 +107,16 @@ public final class TicketItems {
         last,
         human != null && Boolean.TRUE.equals(human.bool()),
         aiReplies == null ? 0 : Integer.parseInt(aiReplies.n()),
-        version == null ? 0 : Long.parseLong(version.n()));
+        version == null ? 0 : Long.parseLong(version.n()),
+        // Tickets stored before Part 2 have no source: the merchant set their priority.
+        PrioritySource.fromWire(text(item, PRIORITY_SOURCE)).orElse(PrioritySource.USER),
+        text(item, PRIORITY_REASON),
+        item.containsKey(ASSIGNEE_ID) ? new Assignee(item.get(ASSIGNEE_ID).s(), text(item, ASSIGNEE_NAME)) : null);
+  }
+
+  private static String text(Map<String, AttributeValue> item, String attribute) {
+    AttributeValue value = item.get(attribute);
+    return value == null ? null : value.s();
   }
 
   static Map<String, AttributeValue> key(String ticketId) {

@@ -7,6 +7,7 @@ import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
@@ -18,6 +19,7 @@ import com.commercive.support.store.Page;
 import com.commercive.support.testing.DynamoDbCallRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,39 @@ class DynamoDbTicketRepositoryIT {
         .extracting(Ticket::ticketId)
         .containsExactly(ticket.ticketId());
     assertThat(repository.listByUser(user, TicketStatus.OPEN, 10, null).items()).isEmpty();
+  }
+
+  @Test
+  void anAgentsEditIsOneConditionalUpdateAndReadsBackWhatItSet() {
+    Ticket ticket = ticket(user, T0);
+    repository.create(ticket, null);
+    assertThat(repository.find(ticket.ticketId()).orElseThrow().prioritySource()).isEqualTo(PrioritySource.USER);
+
+    recorder.reset();
+    Ticket edited = apply(ticket, new TicketChange(null, TicketStatus.PENDING, T0.plusSeconds(3), false,
+        new TicketChange.Edit(Priority.LOW)));
+
+    assertThat(recorder.operations()).containsExactly("GetItem", "UpdateItem");
+    Ticket stored = repository.find(ticket.ticketId()).orElseThrow();
+    assertThat(stored).isEqualTo(edited);
+    assertThat(stored.priority()).isEqualTo(Priority.LOW);
+    assertThat(stored.prioritySource()).isEqualTo(PrioritySource.AGENT);
+    assertThat(stored.status()).isEqualTo(TicketStatus.PENDING);
+    assertThat(stored.version()).isEqualTo(ticket.version() + 1);
+    assertThat(stored.assignee()).isNull();
+  }
+
+  /** Tickets written before Part 2 have no priority source: the merchant set their priority. */
+  @Test
+  void aTicketStoredBeforeItsNewFieldsReadsAsTheMerchantsPriority() {
+    Ticket ticket = ticket(user, T0);
+    Map<String, AttributeValue> item = new HashMap<>(TicketItems.toItem(ticket));
+    item.remove(TicketItems.PRIORITY_SOURCE);
+    client.putItem(r -> r.tableName(tables.tickets()).item(item));
+    Ticket read = repository.find(ticket.ticketId()).orElseThrow();
+    assertThat(read.prioritySource()).isEqualTo(PrioritySource.USER);
+    assertThat(read.priorityReason()).isNull();
+    assertThat(read.assignee()).isNull();
   }
 
   @Test
