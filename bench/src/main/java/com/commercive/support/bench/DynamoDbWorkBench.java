@@ -8,6 +8,7 @@ import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.TicketService.ListQuery;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketService.TicketUpdate;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -88,6 +90,8 @@ public final class DynamoDbWorkBench {
       row("GET /support/tickets/{id}/messages?limit=200", messages + " messages", thread, naive);
       Measure post = measure(() -> service.post(owner, ticketId, new NewMessage("one more", null, false)));
       row("POST /support/tickets/{id}/messages", messages + " messages", post, post);
+      Measure patch = measure(() -> service.update(admin, ticketId, new TicketUpdate("pending", "low"), OptionalLong.empty()));
+      row("PATCH /support/tickets/{id}", messages + " messages", patch, patch);
     }
   }
 

@@ -234,14 +234,21 @@ public final class TicketService {
       }
     }
     throwIfAny(errors);
-    Ticket seen = accessibleTicket(caller, ticketId);
-    if (!caller.admin() && (priority != null || status != TicketStatus.CLOSED)) {
-      throw new ForbiddenException("a ticket's owner may only close it; the support team changes the rest");
+    if (ticketId == null || !TICKET_ID.matcher(ticketId).matches()) {
+      throw NotFoundException.ticket();
     }
+    boolean ownersChange = priority == null && status == TicketStatus.CLOSED;
     TicketStatus newStatus = status;
     Priority newPriority = priority;
-    Ticket[] current = {seen};
+    Ticket[] current = new Ticket[1];
+    // Who may change it is checked on the ticket as read for the write: one read, one write.
     Optional<TicketRepository.Applied> applied = tickets.update(ticketId, stored -> {
+      if (!caller.mayAccess(stored)) {
+        throw new ForbiddenException("you do not have access to this ticket");
+      }
+      if (!caller.admin() && !ownersChange) {
+        throw new ForbiddenException("a ticket's owner may only close it; the support team changes the rest");
+      }
       current[0] = stored;
       if (expectedVersion.isPresent() && stored.version() != expectedVersion.getAsLong()) {
         throw new VersionMismatchException(stored.version());
