@@ -52,6 +52,22 @@ class AutoReplyServiceTest extends TicketScenario {
     assertThat(repository.allMessages()).isEmpty();
   }
 
+  /** Issue 15: a note of the team written before the job runs is neither asked about nor given as context. */
+  @Test
+  void anInternalNoteIsNeverAskedAboutNorGivenAsContext() {
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "My products are missing");
+    clock.advance(java.time.Duration.ofSeconds(1));
+    repository.addNote(Message.note("note-1", ticket.ticketId(), "admin-1", "Known bug, ETA Friday", null,
+        clock.instant()));
+
+    assertThat(service.handle(job(question))).isEqualTo(Outcome.REPLIED);
+    assertThat(asked).singleElement().satisfies(q -> {
+      assertThat(q.text()).isEqualTo("My products are missing");
+      assertThat(q.history()).noneMatch(turn -> turn.text().contains("Known bug"));
+    });
+  }
+
   @Test
   void repliesOnceEvenWhenTheJobIsDeliveredAgain() {
     Ticket ticket = ticket();

@@ -126,7 +126,7 @@ final class Representations {
         message.attachmentUrl(),
         message.aiResponse(),
         Timestamps.format(message.createdAt()),
-        false,
+        message.internal(),
         List.of());
   }
 

@@ -26,7 +26,7 @@ import java.util.Set;
 final class RequestBodies {
   private static final Set<String> NEW_TICKET_FIELDS = Set.of("subject", "priority", "message");
   private static final Set<String> NEW_MESSAGE_FIELDS =
-      Set.of("message", "attachment_url", "close_ticket");
+      Set.of("message", "attachment_url", "close_ticket", "internal");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
   private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority");
 
@@ -52,8 +52,9 @@ final class RequestBodies {
     String message = string(json, "message", errors);
     String attachmentUrl = string(json, "attachment_url", errors);
     boolean close = flag(json, "close_ticket", errors);
+    boolean internal = flag(json, "internal", errors);
     throwIfAny(errors);
-    return new NewMessage(message, attachmentUrl, close);
+    return new NewMessage(message, attachmentUrl, close, internal);
   }
 
   static AiRequest aiRequest(byte[] body) {

@@ -397,7 +397,8 @@ class ApiHandlerTest extends ApiTestSupport {
             java.util.function.Function<Ticket, java.util.Optional<TicketChange>> change) { throw new IllegalStateException("boom"); }
         @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
-        @Override public Page<Message> listMessages(String t, int l, String a) { throw new IllegalStateException("boom"); }
+        @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException("boom"); }
+        @Override public void addNote(Message m) { throw new IllegalStateException("boom"); }
         @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException("boom"); }
         @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException("boom"); }
       };

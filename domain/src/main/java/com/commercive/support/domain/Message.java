@@ -8,7 +8,8 @@ import java.util.Objects;
  * assistant's messages, {@code handoff} says it passed the ticket to a person (the team is told),
  * and {@code shownInApp} that the merchant received it as the answer to their request in the app
  * (so it is not emailed to them too). {@code closesTicket} marks a team member's reply that also
- * closed the ticket: the owner gets one email saying both.
+ * closed the ticket: the owner gets one email saying both. {@code internal} marks a note of the
+ * support team: its owner never sees it, nor does anything that speaks to the owner.
  */
 public record Message(
     String messageId,
@@ -20,11 +21,19 @@ public record Message(
     Instant createdAt,
     boolean handoff,
     boolean shownInApp,
-    boolean closesTicket) {
+    boolean closesTicket,
+    boolean internal) {
 
   public Message(String messageId, String ticketId, String senderId, SenderType senderType, String text,
       String attachmentUrl, Instant createdAt) {
     this(messageId, ticketId, senderId, senderType, text, attachmentUrl, createdAt, false, false, false);
+  }
+
+  /** A public message: one the ticket's owner reads. */
+  public Message(String messageId, String ticketId, String senderId, SenderType senderType, String text,
+      String attachmentUrl, Instant createdAt, boolean handoff, boolean shownInApp, boolean closesTicket) {
+    this(messageId, ticketId, senderId, senderType, text, attachmentUrl, createdAt, handoff, shownInApp, closesTicket,
+        false);
   }
 
   /** An assistant's message, with how it was delivered. */
@@ -40,6 +49,16 @@ public record Message(
     Objects.requireNonNull(senderType, "senderType");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(createdAt, "createdAt");
+    if (internal && senderType != SenderType.ADMIN) {
+      throw new IllegalArgumentException("only the support team writes internal notes");
+    }
+  }
+
+  /** A note of the support team, never shown to the ticket's owner. */
+  public static Message note(String messageId, String ticketId, String adminId, String text, String attachmentUrl,
+      Instant createdAt) {
+    return new Message(messageId, ticketId, adminId, SenderType.ADMIN, text, attachmentUrl, createdAt, false, false,
+        false, true);
   }
 
   public boolean aiResponse() {

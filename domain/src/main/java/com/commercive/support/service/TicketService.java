@@ -94,7 +94,11 @@ public final class TicketService {
   public record NewTicket(String subject, String priority, String message) {}
 
   /** A post to a ticket as sent; {@code message} may be null only for an admin's close. */
-  public record NewMessage(String message, String attachmentUrl, boolean closeTicket) {}
+  public record NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal) {
+    public NewMessage(String message, String attachmentUrl, boolean closeTicket) {
+      this(message, attachmentUrl, closeTicket, false);
+    }
+  }
 
   /** A list request's raw query parameters, each null when absent. */
   public record ListQuery(String status, String limit, String cursor) {}
@@ -168,6 +172,9 @@ public final class TicketService {
   public MessagePosted post(Caller caller, String ticketId, NewMessage request) {
     if (request.closeTicket() && !caller.admin()) {
       throw new ForbiddenException("only the support team can close a ticket");
+    }
+    if (request.internal()) {
+      return note(caller, ticketId, request);
     }
     List<FieldError> errors = new ArrayList<>();
     if (request.message() == null) {
@@ -265,6 +272,34 @@ public final class TicketService {
     return applied.map(TicketRepository.Applied::ticket).orElse(current[0]);
   }
 
+  /**
+   * An internal note: the support team's, never seen by the ticket's owner, and not a change of
+   * the ticket (its status, counts, preview and version stay as they are).
+   */
+  private MessagePosted note(Caller caller, String ticketId, NewMessage request) {
+    if (!caller.admin()) {
+      throw new ForbiddenException("only the support team writes internal notes");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (request.message() == null) {
+      errors.add(new FieldError("message", "is required"));
+    } else {
+      checkMessage(request.message(), errors);
+    }
+    if (request.closeTicket()) {
+      errors.add(new FieldError("close_ticket", "an internal note cannot close the ticket: post a reply or PATCH it"));
+    }
+    if (request.attachmentUrl() != null) {
+      checkAttachmentUrl(request.attachmentUrl(), errors);
+    }
+    throwIfAny(errors);
+    Ticket ticket = accessibleTicket(caller, ticketId);
+    Message note = Message.note(ids.get(), ticket.ticketId(), caller.userId(), request.message(),
+        request.attachmentUrl(), ticket.changeAt(now()));
+    tickets.addNote(note);
+    return new MessagePosted(note, ticket);
+  }
+
   public TicketList listOwn(Caller caller, ListQuery query) {
     TicketStatus status = status(query.status());
     int limit = limit(query.limit(), TICKETS_DEFAULT_LIMIT, TICKETS_MAX_LIMIT);
@@ -290,7 +325,7 @@ public final class TicketService {
     Ticket ticket = accessibleTicket(caller, ticketId);
     String scope = scope(caller, "messages", ticket.ticketId());
     Page<Message> page =
-        tickets.listMessages(ticket.ticketId(), limit, openCursor(scope, query.cursor()));
+        tickets.listMessages(ticket.ticketId(), limit, openCursor(scope, query.cursor()), caller.admin());
 
     Set<String> senderIds = new LinkedHashSet<>();
     for (Message message : page.items()) {

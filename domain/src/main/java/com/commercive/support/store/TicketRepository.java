@@ -34,6 +34,15 @@ public interface TicketRepository {
    */
   Optional<Applied> update(String ticketId, Function<Ticket, Optional<TicketChange>> change);
 
+  /**
+   * Stores an internal note on an existing ticket. The ticket itself does not change (its status,
+   * counts, preview, update time and version are what its owner sees).
+   *
+   * @throws com.commercive.support.domain.NotFoundException the ticket does not exist
+   * @throws com.commercive.support.domain.DuplicateMessageException the note's id is already stored
+   */
+  void addNote(Message note);
+
   /** The user's tickets, newest first, optionally only those with {@code status}. */
   Page<Ticket> listByUser(String userId, TicketStatus status, int limit, String after);
 
@@ -42,9 +51,12 @@ public interface TicketRepository {
 
   Optional<Message> findMessage(String messageId);
 
-  /** A ticket's messages, oldest first. */
-  Page<Message> listMessages(String ticketId, int limit, String after);
+  /** A ticket's messages, oldest first, with its internal notes only when {@code withNotes}; pages are full either way. */
+  Page<Message> listMessages(String ticketId, int limit, String after, boolean withNotes);
 
-  /** A ticket's {@code count} newest messages, oldest first: the context for the assistant. */
+  /**
+   * A ticket's {@code count} newest public messages, oldest first: the context for the assistant
+   * and for emails. Internal notes are never among them.
+   */
   java.util.List<Message> recentMessages(String ticketId, int count);
 }

@@ -1,5 +1,6 @@
 package com.commercive.support.fakes;
 
+import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Ticket;
@@ -95,15 +96,27 @@ public final class InMemoryTicketRepository implements TicketRepository {
   }
 
   @Override
-  public synchronized Page<Message> listMessages(String ticketId, int limit, String after) {
+  public synchronized Page<Message> listMessages(String ticketId, int limit, String after, boolean withNotes) {
     calls++;
     return page(
         messages.values(),
-        m -> m.ticketId().equals(ticketId),
+        m -> m.ticketId().equals(ticketId) && (withNotes || !m.internal()),
         Comparator.comparing(Message::createdAt).thenComparing(Message::messageId),
         Message::messageId,
         limit,
         after);
+  }
+
+  @Override
+  public synchronized void addNote(Message note) {
+    calls++;
+    if (!tickets.containsKey(note.ticketId())) {
+      throw NotFoundException.ticket();
+    }
+    if (messages.containsKey(note.messageId())) {
+      throw new DuplicateMessageException(note.messageId());
+    }
+    messages.put(note.messageId(), note);
   }
 
   @Override
@@ -117,7 +130,7 @@ public final class InMemoryTicketRepository implements TicketRepository {
     calls++;
     List<Message> thread = new ArrayList<>();
     for (Message m : messages.values()) {
-      if (m.ticketId().equals(ticketId)) {
+      if (m.ticketId().equals(ticketId) && !m.internal()) {
         thread.add(m);
       }
     }

@@ -95,6 +95,19 @@ class AssistantServiceTest {
     assertThat(repository.allMessages()).hasSize(2);
   }
 
+  /** Issue 15: the team's notes never reach the assistant or an LLM, whoever asks. */
+  @Test
+  void anInternalNoteIsNeverPartOfTheContext() {
+    Ticket ticket = ticketWithHistory();
+    tickets.post(ADMIN, ticket.ticketId(), new NewMessage("Customer is on the fraud watch list", null, false, true));
+    clock.advance(Duration.ofSeconds(1));
+    service.respond(OWNER, new AiRequest("When will it arrive?", ticket.ticketId(), false));
+    service.respond(ADMIN, new AiRequest("When will it arrive?", ticket.ticketId(), false));
+    assertThat(asked).hasSize(2).allSatisfy(q -> assertThat(q.history()).containsExactly(
+        new Turn(Turn.Speaker.CUSTOMER, "I have $80 approved"),
+        new Turn(Turn.Speaker.SUPPORT, "Let me check")));
+  }
+
   @Test
   void addsTheAnswerToTheTicketAsAnAiMessageWithoutChangingItsStatus() {
     Ticket ticket = ticketWithHistory();

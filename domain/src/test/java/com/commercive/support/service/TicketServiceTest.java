@@ -516,6 +516,42 @@ class TicketServiceTest {
   }
 
   @Nested
+  class Notes {
+    @Test
+    void aNoteIsForTheTeamOnlyAndChangesNothingTheOwnerSees() {
+      Ticket ticket = newTicket(OWNER);
+      service.post(ADMIN, ticket.ticketId(), new NewMessage("We are looking", null, false));
+      Ticket before = repository.find(ticket.ticketId()).orElseThrow();
+
+      var posted = service.post(ADMIN, ticket.ticketId(), new NewMessage("Refund approved by finance", null, false, true));
+      assertThat(posted.message().internal()).isTrue();
+      assertThat(repository.find(ticket.ticketId())).contains(before);
+
+      assertThat(service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null)).messages())
+          .extracting(v -> v.message().text()).containsExactly("Help please", "We are looking");
+      assertThat(service.conversation(ADMIN, ticket.ticketId(), new ListQuery(null, null, null)).messages())
+          .extracting(v -> v.message().text())
+          .containsExactly("Help please", "We are looking", "Refund approved by finance");
+      assertThat(service.listOwn(OWNER, new ListQuery(null, null, null)).tickets()).singleElement()
+          .satisfies(t -> assertThat(t.lastMessage().preview()).isEqualTo("We are looking"));
+    }
+
+    @Test
+    void onlyTheTeamWritesNotesAndANoteNeverCloses() {
+      Ticket ticket = newTicket(OWNER);
+      assertThatThrownBy(() -> service.post(OWNER, ticket.ticketId(), new NewMessage("psst", null, false, true)))
+          .isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage("done", null, true, true)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("close_ticket"));
+      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false, true)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
+      assertThatThrownBy(() -> service.post(ADMIN, "missing-ticket", new NewMessage("x", null, false, true)))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(repository.allMessages()).noneMatch(Message::internal);
+    }
+  }
+
+  @Nested
   class Reading {
     @Test
     void aConversationIsChronologicalWithSendersFromOneLookup() {

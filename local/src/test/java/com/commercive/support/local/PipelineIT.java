@@ -191,6 +191,24 @@ class PipelineIT {
     assertThat(emails(id).stream().filter(e -> e[0].equals("dana@example.com"))).hasSize(1);
   }
 
+  /** Issue 15: a note goes through the stream like any message, and reaches no inbox and no assistant. */
+  @Test
+  void anInternalNoteEmailsNobodyAndStartsNoReply() {
+    String id = openTicket("Refund for order 1042", null);
+    await("the team's new-ticket email", Duration.ofSeconds(15), () -> emails(id).size() == 1);
+    call("POST", "/support/tickets/" + id + "/messages", admin,
+        "{\"message\":\"Finance says no refund before Friday\",\"internal\":true}");
+    // A reply written after the note: the only email the owner gets is for it.
+    post(id, admin, "{\"message\":\"We are checking with finance.\"}");
+    await("the reply's email", Duration.ofSeconds(15),
+        () -> count(emails(id), "dana@example.com", "[Commercive Support] Re: Refund for order 1042") == 1);
+    pause(1_500);
+    assertThat(emails(id)).hasSize(2).noneMatch(e -> e[2].contains("Finance says"));
+    assertThat(thread(id, null)).extracting(m -> m.get("message").asText())
+        .containsExactly("We are checking with finance.");
+    assertThat(thread(id, "ai")).isEmpty();
+  }
+
   @Test
   void workDeliveredTwiceHasItsEffectOnce() {
     String id = openTicket("Order tracking question", null);

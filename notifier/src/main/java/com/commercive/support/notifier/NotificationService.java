@@ -103,6 +103,10 @@ public final class NotificationService {
       if (message == null) {
         return new Result(0, 0, "no such message");
       }
+      if (message.internal()) {
+        // Never queued for a note; if one ever is, it is not emailed to anyone.
+        return new Result(0, 0, "internal note");
+      }
     }
     List<String> recipients;
     User owner = users.findAll(List.of(ticket.get().userId())).get(ticket.get().userId());

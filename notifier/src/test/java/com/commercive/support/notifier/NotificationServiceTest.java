@@ -111,6 +111,18 @@ class NotificationServiceTest extends TicketScenario {
         repository.allMessages().get(0).messageId())).alreadySent()).isEqualTo(1);
   }
 
+  /** Issue 15: even a notification naming a note (never queued) sends nothing to anyone. */
+  @Test
+  void aNotificationOfAnInternalNoteSendsNothing() {
+    Ticket ticket = ticket();
+    repository.addNote(Message.note("note-1", ticket.ticketId(), "admin-1", "Do not refund", null, clock.instant()));
+    for (Notification.Kind kind : Notification.Kind.values()) {
+      assertThat(service.handle(new Notification("n-" + kind, kind, ticket.ticketId(), "note-1")).skippedBecause())
+          .isEqualTo("internal note");
+    }
+    assertThat(outbox).isEmpty();
+  }
+
   @Test
   void skipsWhatCannotBeSent() {
     assertThat(service.handle(new Notification("x", Notification.Kind.REPLY, "missing", null)).skippedBecause())

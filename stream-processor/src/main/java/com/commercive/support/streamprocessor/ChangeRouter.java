@@ -38,6 +38,10 @@ public final class ChangeRouter {
 
   /** The work a new message causes, queued; returns it for logs and tests. */
   public List<Work> messageAdded(String eventId, Message message) {
+    if (message.internal()) {
+      // A note of the team is no news for the owner, and no question for the assistant.
+      return List.of();
+    }
     List<Work> work = new ArrayList<>();
     String notificationId = "message-" + message.messageId();
     if (message.senderType() == SenderType.USER) {

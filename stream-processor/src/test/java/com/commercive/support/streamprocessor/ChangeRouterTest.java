@@ -104,6 +104,16 @@ class ChangeRouterTest extends TicketScenario {
     assertThat(work).allSatisfy(n -> assertThat(((Notification) n).messageId()).isEqualTo("ai-3"));
   }
 
+  /** Issue 15: a note of the team is no news for the owner and no question for the assistant. */
+  @Test
+  void anInternalNoteBecomesNoWork() {
+    Ticket ticket = ticket();
+    Message note = Message.note("note-1", ticket.ticketId(), "admin-1", "Escalated to finance", null, clock.instant());
+    assertThat(router.messageAdded("event-1", note)).isEmpty();
+    assertThat(queue.jobs).isEmpty();
+    assertThat(queue.notifications).isEmpty();
+  }
+
   /** Issue 13: a reply with close_ticket sent the merchant two emails in the same second. */
   @Test
   void aReplyThatClosesTheTicketIsOneNotification() {

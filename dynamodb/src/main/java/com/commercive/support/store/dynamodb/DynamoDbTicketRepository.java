@@ -25,6 +25,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -113,6 +114,33 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         throw new ConflictException("the ticket is changing too fast; retry shortly");
       }
       WRITE_BACKOFF.pause(attempt, "a ticket write");
+    }
+  }
+
+  @Override
+  public void addNote(Message note) {
+    // The ticket must exist; it is not written (a note changes nothing its owner sees).
+    ConditionCheck ticketExists = ConditionCheck.builder().tableName(ticketsTable)
+        .key(TicketItems.key(note.ticketId()))
+        .conditionExpression("attribute_exists(" + TicketItems.TICKET_ID + ")").build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamoDb.transactWriteItems(r -> r.transactItems(
+            TransactWriteItem.builder().conditionCheck(ticketExists).build(),
+            TransactWriteItem.builder().put(messagePut(note)).build()));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (failedCondition(e, 0)) {
+          throw NotFoundException.ticket();
+        }
+        if (failedCondition(e, 1)) {
+          throw new DuplicateMessageException(note.messageId());
+        }
+        if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
+          throw e;
+        }
+        WRITE_BACKOFF.pause(attempt, "a note write");
+      }
     }
   }
 
@@ -333,14 +361,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public Page<Message> listMessages(String ticketId, int limit, String after) {
-    QueryRequest.Builder query =
-        QueryRequest.builder()
-            .tableName(messagesTable)
-            .indexName(SupportTables.TICKET_MESSAGES_INDEX)
-            .scanIndexForward(true)
-            .keyConditionExpression(MessageItems.TICKET_ID + " = :pk")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)));
+  public Page<Message> listMessages(String ticketId, int limit, String after, boolean withNotes) {
+    QueryRequest.Builder query = threadQuery(ticketId, withNotes).scanIndexForward(true);
     if (after != null) {
       query.exclusiveStartKey(
           PageTokens.startKey(
@@ -362,18 +384,28 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
   @Override
   public List<Message> recentMessages(String ticketId, int count) {
-    QueryRequest query =
-        QueryRequest.builder()
-            .tableName(messagesTable)
-            .indexName(SupportTables.TICKET_MESSAGES_INDEX)
-            .scanIndexForward(false)
-            .keyConditionExpression(MessageItems.TICKET_ID + " = :pk")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)))
-            .build();
+    QueryRequest query = threadQuery(ticketId, false).scanIndexForward(false).build();
     List<Message> newestFirst = fetch(query, count).stream().map(MessageItems::fromItem).toList();
     List<Message> oldestFirst = new ArrayList<>(newestFirst);
     Collections.reverse(oldestFirst);
     return oldestFirst;
+  }
+
+  /**
+   * A ticket's messages in time order; without notes, a filter leaves them out (the query goes on
+   * until the page is full, so a page of a thread with notes costs a little more, never less).
+   */
+  private QueryRequest.Builder threadQuery(String ticketId, boolean withNotes) {
+    QueryRequest.Builder query = QueryRequest.builder()
+        .tableName(messagesTable)
+        .indexName(SupportTables.TICKET_MESSAGES_INDEX)
+        .keyConditionExpression(MessageItems.TICKET_ID + " = :pk");
+    if (withNotes) {
+      return query.expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)));
+    }
+    return query.filterExpression("attribute_not_exists(#internal)")
+        .expressionAttributeNames(Map.of("#internal", MessageItems.INTERNAL))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ticketId)));
   }
 
   /**

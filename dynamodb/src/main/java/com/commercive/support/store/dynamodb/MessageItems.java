@@ -20,6 +20,8 @@ public final class MessageItems {
   static final String HANDOFF = "handoff";
   static final String SHOWN_IN_APP = "shown_in_app";
   static final String CLOSES_TICKET = "closes_ticket";
+  /** Present (true) only on internal notes, so that the owner's queries filter on its absence. */
+  static final String INTERNAL = "internal";
 
   private MessageItems() {}
 
@@ -44,6 +46,9 @@ public final class MessageItems {
     if (message.closesTicket()) {
       item.put(CLOSES_TICKET, AttributeValue.fromBool(true));
     }
+    if (message.internal()) {
+      item.put(INTERNAL, AttributeValue.fromBool(true));
+    }
     return item;
   }
 
@@ -59,7 +64,8 @@ public final class MessageItems {
         Timestamps.parse(item.get(CREATED_AT).s()),
         flag(item, HANDOFF),
         flag(item, SHOWN_IN_APP),
-        flag(item, CLOSES_TICKET));
+        flag(item, CLOSES_TICKET),
+        flag(item, INTERNAL));
   }
 
   private static boolean flag(Map<String, AttributeValue> item, String name) {

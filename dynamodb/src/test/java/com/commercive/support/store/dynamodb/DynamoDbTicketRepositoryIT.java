@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Priority;
@@ -147,6 +148,58 @@ class DynamoDbTicketRepositoryIT {
     assertThat(stored.assignee()).isNull();
   }
 
+  /**
+   * Issue 15: a note is stored beside the thread without touching the ticket; the owner's pages
+   * leave notes out and are still full, and the assistant's context never holds one.
+   */
+  @Test
+  void notesStayOutOfTheOwnersPagesAndTheAssistantsContext() {
+    Ticket ticket = ticket(user, T0);
+    repository.create(ticket, null);
+    Ticket current = ticket;
+    for (int i = 0; i < 12; i++) {
+      Instant at = T0.plusSeconds(1 + 2L * i);
+      current = apply(current, new TicketChange(message(current, SenderType.USER, user, "public " + i, at),
+          TicketStatus.OPEN, at, false));
+      repository.addNote(Message.note(id(), ticket.ticketId(), "admin-1", "note " + i, null, at.plusMillis(500)));
+    }
+    Ticket stored = repository.find(ticket.ticketId()).orElseThrow();
+    assertThat(stored.messageCount()).isEqualTo(12);
+    assertThat(stored.lastMessage().preview()).isEqualTo("public 11");
+    assertThat(stored.version()).isEqualTo(12);
+
+    Page<Message> first = repository.listMessages(ticket.ticketId(), 5, null, false);
+    Page<Message> second = repository.listMessages(ticket.ticketId(), 5, first.next(), false);
+    Page<Message> third = repository.listMessages(ticket.ticketId(), 5, second.next(), false);
+    assertThat(first.items()).extracting(Message::text).containsExactly("public 0", "public 1", "public 2", "public 3",
+        "public 4");
+    assertThat(second.items()).hasSize(5).noneMatch(Message::internal);
+    assertThat(third.items()).extracting(Message::text).containsExactly("public 10", "public 11");
+    assertThat(third.next()).isNull();
+    Page<Message> all = repository.listMessages(ticket.ticketId(), 100, null, true);
+    assertThat(all.items()).hasSize(24);
+    assertThat(all.items().get(1)).satisfies(m -> {
+      assertThat(m.text()).isEqualTo("note 0");
+      assertThat(m.internal()).isTrue();
+    });
+
+    assertThat(repository.recentMessages(ticket.ticketId(), 4)).extracting(Message::text)
+        .containsExactly("public 8", "public 9", "public 10", "public 11");
+  }
+
+  @Test
+  void aNoteNeedsItsTicketAndIsStoredOnce() {
+    Message orphan = Message.note(id(), "no-such-ticket", "admin-1", "lost", null, T0);
+    assertThatThrownBy(() -> repository.addNote(orphan)).isInstanceOf(NotFoundException.class);
+    Ticket ticket = ticket(user, T0);
+    repository.create(ticket, null);
+    Message note = Message.note(id(), ticket.ticketId(), "admin-1", "once", null, T0.plusSeconds(1));
+    repository.addNote(note);
+    assertThatThrownBy(() -> repository.addNote(note)).isInstanceOf(DuplicateMessageException.class);
+    assertThat(repository.findMessage(note.messageId())).contains(note);
+    assertThat(repository.find(ticket.ticketId())).contains(ticket);
+  }
+
   /** Tickets written before Part 2 have no priority source: the merchant set their priority. */
   @Test
   void aTicketStoredBeforeItsNewFieldsReadsAsTheMerchantsPriority() {
@@ -177,7 +230,7 @@ class DynamoDbTicketRepositoryIT {
             () -> apply(ghost, new TicketChange(
                 message(ghost, SenderType.USER, user, "hi", T0), TicketStatus.OPEN, T0, false)))
         .isInstanceOf(NotFoundException.class);
-    assertThat(repository.listMessages(ghost.ticketId(), 10, null).items()).isEmpty();
+    assertThat(repository.listMessages(ghost.ticketId(), 10, null, true).items()).isEmpty();
   }
 
   @Test
@@ -203,7 +256,7 @@ class DynamoDbTicketRepositoryIT {
     pool.shutdown();
 
     assertThat(repository.find(ticket.ticketId()).orElseThrow().messageCount()).isEqualTo(posts);
-    assertThat(repository.listMessages(ticket.ticketId(), 200, null).items()).hasSize(posts);
+    assertThat(repository.listMessages(ticket.ticketId(), 200, null, true).items()).hasSize(posts);
   }
 
   @Test
@@ -311,7 +364,7 @@ class DynamoDbTicketRepositoryIT {
       apply(ticket, new TicketChange(m, TicketStatus.OPEN, at, false));
     }
     recorder.reset();
-    Page<Message> page = repository.listMessages(ticket.ticketId(), 200, null);
+    Page<Message> page = repository.listMessages(ticket.ticketId(), 200, null, true);
     assertThat(page.items()).hasSize(150);
     assertThat(page.next()).isNull();
     assertThat(recorder.operations()).hasSizeGreaterThan(1).containsOnly("Query");

@@ -42,7 +42,7 @@ public final class TicketsOnDynamoDbLocal implements AutoCloseable {
   }
 
   public List<Message> thread(String ticketId) {
-    return repository.listMessages(ticketId, 200, null).items();
+    return repository.listMessages(ticketId, 200, null, true).items();
   }
 
   @Override
