@@ -14,9 +14,11 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
+import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
 import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
@@ -95,19 +97,23 @@ public final class ApiHandler
     RateLimiter limits = new RateLimiter(
         new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits().perHour());
     var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages());
+    var userDirectory = new DynamoDbUserDirectory(dynamoDb, tables.users());
     TicketService tickets =
         new TicketService(
             repository,
-            new DynamoDbUserDirectory(dynamoDb, tables.users()),
+            userDirectory,
             new CursorCodec(config.jwt().requireSecret()),
             clock,
             ids,
             config.api().attachmentUrlPrefixes(),
             limits);
     AssistantService assistant = new AssistantService(answering, tickets, repository, clock, ids, limits);
+    var cannedResponses = new CannedResponseService(
+        new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), tickets, userDirectory, clock, ids);
     return new HttpApi(
         tickets,
         assistant,
+        cannedResponses,
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

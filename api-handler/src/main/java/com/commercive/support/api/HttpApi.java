@@ -8,6 +8,7 @@ import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.TicketService;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class HttpApi {
   public HttpApi(
       TicketService tickets,
       AssistantService assistant,
+      CannedResponseService cannedResponses,
       IdempotencyService idempotency,
       JwtAuthenticator authenticator,
       CorsPolicy cors,
@@ -46,9 +48,10 @@ public final class HttpApi {
     this.router = new Router(List.of(
         new ServiceRoutes(),
         new TicketRoutes(tickets, metrics),
-        new MessageRoutes(tickets, metrics),
+        new MessageRoutes(tickets, cannedResponses, metrics),
         new AssistantRoutes(assistant, metrics),
-        new AdminRoutes(tickets)));
+        new AdminRoutes(tickets),
+        new CannedResponseRoutes(cannedResponses)));
     this.idempotency = idempotency;
     this.authenticator = authenticator;
     this.cors = cors;

@@ -3,17 +3,21 @@ package com.commercive.support.api;
 import com.commercive.support.api.Representations.ConversationJson;
 import com.commercive.support.api.Representations.MessagePostedJson;
 import com.commercive.support.api.Router.Route;
+import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.ListQuery;
 import java.util.List;
 
-/** A ticket's conversation: read it, add to it. */
+/** A ticket's conversation: read it, add to it (a message, a note, or a canned response filled in). */
 final class MessageRoutes implements Router.Resource {
   private final TicketService tickets;
+  private final CannedResponseService cannedResponses;
   private final ApiMetrics metrics;
 
-  MessageRoutes(TicketService tickets, ApiMetrics metrics) {
+  MessageRoutes(TicketService tickets, CannedResponseService cannedResponses, ApiMetrics metrics) {
     this.tickets = tickets;
+    this.cannedResponses = cannedResponses;
     this.metrics = metrics;
   }
 
@@ -35,8 +39,11 @@ final class MessageRoutes implements Router.Resource {
   }
 
   private HttpResponse post(RouteRequest request) {
-    TicketService.MessagePosted posted = tickets.post(
-        request.caller(), request.parameter("ticket_id"), RequestBodies.newMessage(request.body()));
+    NewMessage sent = RequestBodies.newMessage(request.body());
+    String ticketId = request.parameter("ticket_id");
+    TicketService.MessagePosted posted = sent.cannedResponseId() == null
+        ? tickets.post(request.caller(), ticketId, sent)
+        : cannedResponses.post(request.caller(), ticketId, sent.cannedResponseId(), sent);
     if (posted.message() != null) {
       metrics.messagePosted(posted.message().senderType().wireName());
     }

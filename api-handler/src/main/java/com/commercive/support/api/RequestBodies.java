@@ -3,6 +3,7 @@ package com.commercive.support.api;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AssistantService.AiRequest;
+import com.commercive.support.service.CannedResponseService.Draft;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
 import com.commercive.support.service.TicketService.TicketUpdate;
@@ -26,7 +27,8 @@ import java.util.Set;
 final class RequestBodies {
   private static final Set<String> NEW_TICKET_FIELDS = Set.of("subject", "priority", "message");
   private static final Set<String> NEW_MESSAGE_FIELDS =
-      Set.of("message", "attachment_url", "close_ticket", "internal");
+      Set.of("message", "attachment_url", "close_ticket", "internal", "canned_response_id");
+  private static final Set<String> CANNED_RESPONSE_FIELDS = Set.of("title", "body", "shortcut");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
   private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority");
 
@@ -53,8 +55,23 @@ final class RequestBodies {
     String attachmentUrl = string(json, "attachment_url", errors);
     boolean close = flag(json, "close_ticket", errors);
     boolean internal = flag(json, "internal", errors);
+    String canned = string(json, "canned_response_id", errors);
+    if (canned != null && message != null) {
+      errors.add(new FieldError("canned_response_id", "send either message or canned_response_id, not both"));
+    }
     throwIfAny(errors);
-    return new NewMessage(message, attachmentUrl, close, internal);
+    return new NewMessage(message, attachmentUrl, close, internal, canned);
+  }
+
+  static Draft cannedResponse(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, CANNED_RESPONSE_FIELDS, errors);
+    String title = string(json, "title", errors);
+    String text = string(json, "body", errors);
+    String shortcut = string(json, "shortcut", errors);
+    throwIfAny(errors);
+    return new Draft(title, text, shortcut);
   }
 
   static AiRequest aiRequest(byte[] body) {

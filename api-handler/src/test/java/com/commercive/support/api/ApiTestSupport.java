@@ -13,11 +13,13 @@ import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.FakeLambdaContext;
+import com.commercive.support.fakes.InMemoryCannedResponseStore;
 import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
@@ -42,6 +44,7 @@ class ApiTestSupport {
   final MutableClock clock = new MutableClock(NOW);
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
   final InMemoryClaimStore idempotencyStore = new InMemoryClaimStore();
+  final InMemoryCannedResponseStore cannedResponseStore = new InMemoryCannedResponseStore();
   final RecordingMetrics metrics = new RecordingMetrics();
   /** The real knowledge base, built on first use as the API builds it. */
   final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));
@@ -61,12 +64,13 @@ class ApiTestSupport {
 
   ApiTestSupport(List<String> origins, TicketRepository repositoryOverride, RateLimiter limits) {
     TicketRepository store = repositoryOverride == null ? repository : repositoryOverride;
+    InMemoryUserDirectory users = new InMemoryUserDirectory(
+        new User("user-1", "Dana Merchant", "dana@example.com", "user"),
+        new User("admin-1", "Alex Support", "alex@example.com", "admin"));
     TicketService tickets =
         new TicketService(
             store,
-            new InMemoryUserDirectory(
-                new User("user-1", "Dana Merchant", "dana@example.com", "user"),
-                new User("admin-1", "Alex Support", "alex@example.com", "admin")),
+            users,
             new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)),
             clock,
             () -> UUID.randomUUID().toString(),
@@ -78,6 +82,7 @@ class ApiTestSupport {
             new AssistantService(
                 assistant, tickets, store, clock,
                 () -> UUID.randomUUID().toString(), limits),
+            new CannedResponseService(cannedResponseStore, tickets, users, clock, () -> UUID.randomUUID().toString()),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

@@ -88,6 +88,9 @@ public final class ApiOverheadBench {
     HttpApi inMemory = new HttpApi(tickets,
         new AssistantService(q -> new Answer("x", Topic.GENERAL, 0.5, List.of(), false), tickets, memory, clock,
             () -> UUID.randomUUID().toString()),
+        new com.commercive.support.service.CannedResponseService(
+            new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets, new InMemoryUserDirectory(), clock,
+            () -> UUID.randomUUID().toString()),
         new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
         new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());

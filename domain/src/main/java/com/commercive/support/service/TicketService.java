@@ -94,9 +94,18 @@ public final class TicketService {
   public record NewTicket(String subject, String priority, String message) {}
 
   /** A post to a ticket as sent; {@code message} may be null only for an admin's close. */
-  public record NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal) {
+  /**
+   * A message as sent: its text (or, from an admin, the canned response to fill in), an
+   * attachment URL, whether it closes the ticket, whether it is an internal note.
+   */
+  public record NewMessage(
+      String message, String attachmentUrl, boolean closeTicket, boolean internal, String cannedResponseId) {
     public NewMessage(String message, String attachmentUrl, boolean closeTicket) {
-      this(message, attachmentUrl, closeTicket, false);
+      this(message, attachmentUrl, closeTicket, false, null);
+    }
+
+    public NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal) {
+      this(message, attachmentUrl, closeTicket, internal, null);
     }
   }
 

@@ -102,6 +102,7 @@ public final class SupportStack extends Stack {
     Table tickets = table("Tickets", SupportTables.TICKETS);
     Table messages = table("Messages", SupportTables.MESSAGES);
     Table idempotency = table("Idempotency", SupportTables.IDEMPOTENCY);
+    Table cannedResponses = table("CannedResponses", SupportTables.CANNED_RESPONSES);
     ITable users = config.importsUsersTable()
         ? Table.fromTableName(this, "Users", config.existingUsersTable())
         : table("UsersTable", SupportTables.USERS);
@@ -147,8 +148,10 @@ public final class SupportStack extends Stack {
     // The API: reads and writes tickets and messages; never sends email or touches the queues.
     Function api = function(API, merge(tablesEnv, aiEnv, Map.of(
         "JWT_SECRET_ARN", jwtSecret.getSecretArn(),
-        "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()))));
+        "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
+        "CANNED_RESPONSES_TABLE", cannedResponses.getTableName())));
     tickets.grantReadWriteData(api);
+    cannedResponses.grantReadWriteData(api);
     messages.grantReadWriteData(api);
     idempotency.grantReadWriteData(api);
     users.grantReadData(api);

@@ -73,7 +73,7 @@ class SupportStackTest {
 
   @Test
   void tablesAreOnDemandRecoverableKeptAndStreamed() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 4);
+    template.resourceCountIs("AWS::DynamoDB::Table", 5);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
         "Properties", Map.of(
@@ -93,12 +93,16 @@ class SupportStackTest {
     template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
         "TableName", "commercive_support_idempotency",
         "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true)));
+    template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
+        "TableName", "commercive_support_canned_responses",
+        "KeySchema", List.of(Map.of("AttributeName", "canned_response_id", "KeyType", "HASH")),
+        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))));
   }
 
   @Test
   void anExistingUsersTableIsImportedNotCreated() {
     Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
-    imported.resourceCountIs("AWS::DynamoDB::Table", 3);
+    imported.resourceCountIs("AWS::DynamoDB::Table", 4);
   }
 
   @Test

@@ -2,7 +2,10 @@ package com.commercive.support.config;
 
 import com.commercive.support.resources.TableNames;
 
-/** The tables' names: {@code TICKETS_TABLE}, {@code MESSAGES_TABLE}, {@code USERS_TABLE}, {@code IDEMPOTENCY_TABLE}. */
+/**
+ * The tables' names: {@code TICKETS_TABLE}, {@code MESSAGES_TABLE}, {@code USERS_TABLE},
+ * {@code IDEMPOTENCY_TABLE}, {@code CANNED_RESPONSES_TABLE}.
+ */
 public final class TableSettings {
   private TableSettings() {}
 
@@ -12,7 +15,8 @@ public final class TableSettings {
         name(env, "TICKETS_TABLE", defaults.tickets()),
         name(env, "MESSAGES_TABLE", defaults.messages()),
         name(env, "USERS_TABLE", defaults.users()),
-        name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()));
+        name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()),
+        name(env, "CANNED_RESPONSES_TABLE", defaults.cannedResponses()));
   }
 
   private static String name(Environment env, String variable, String fallback) {

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -432,6 +433,38 @@ class LocalSystemIT {
         cursor = next.isNull() ? null : next.asText();
       } while (cursor != null);
       assertThat(seen).containsAll(closed).doesNotHaveDuplicates();
+    }
+  }
+
+  /** Issue 15: the agents' tools over HTTP against the real stand-ins. */
+  @Nested
+  class AgentsTools {
+    @Test
+    void aSafeChangeANoteAndACannedResponse() {
+      String id = createTicket(user, "Agents tools " + UUID.randomUUID().toString().substring(0, 8));
+      Reply read = call("GET", "/support/tickets/" + id, admin, null);
+      String etag = read.header("ETag");
+      assertThat(etag).isEqualTo("\"" + read.json().at("/ticket/version").asLong() + "\"");
+      Reply changed = call("PATCH", "/support/tickets/" + id, admin, "{\"priority\":\"low\"}", "If-Match", etag);
+      assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+      assertProblem(call("PATCH", "/support/tickets/" + id, admin, "{\"priority\":\"high\"}", "If-Match", etag), 412);
+
+      assertThat(call("POST", "/support/tickets/" + id + "/messages", admin,
+          "{\"message\":\"Checked the logs\",\"internal\":true}").status()).isEqualTo(201);
+      assertThat(call("GET", "/support/tickets/" + id + "/messages", user, null).json().get("messages")).hasSize(1);
+      assertThat(call("GET", "/support/tickets/" + id + "/messages", admin, null).json().get("messages")).hasSize(2);
+
+      String shortcut = "greet-" + UUID.randomUUID().toString().substring(0, 6);
+      Reply saved = call("POST", "/support/admin/canned-responses", admin,
+          "{\"title\":\"Greeting " + shortcut + "\",\"body\":\"Hello {{customer_name}}!\",\"shortcut\":\"" + shortcut + "\"}");
+      assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+      String canned = saved.json().at("/canned_response/canned_response_id").asText();
+      assertThat(call("GET", "/support/admin/canned-responses", admin, null).json().get("canned_responses").toString())
+          .contains(shortcut);
+      Reply posted = call("POST", "/support/tickets/" + id + "/messages", admin,
+          "{\"canned_response_id\":\"" + canned + "\"}");
+      assertThat(posted.json().at("/message/message").asText()).isEqualTo("Hello Dana Merchant!");
+      assertThat(call("DELETE", "/support/admin/canned-responses/" + canned, admin, null).status()).isEqualTo(204);
     }
   }
 

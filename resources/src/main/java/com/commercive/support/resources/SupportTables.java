@@ -16,6 +16,7 @@ public final class SupportTables {
   public static final String UPDATED_AT = "updated_at";
   public static final String MESSAGE_ID = "message_id";
   public static final String IDEMPOTENCY_KEY = "idempotency_key";
+  public static final String CANNED_RESPONSE_ID = "canned_response_id";
   /** Epoch seconds after which DynamoDB deletes an item of the idempotency table. */
   public static final String EXPIRES_AT = "expires_at";
 
@@ -36,6 +37,10 @@ public final class SupportTables {
   /** Effects that must happen once (replayed requests, sent emails, replies) and rate counters. */
   public static final TableSpec IDEMPOTENCY = new TableSpec("commercive_support_idempotency", IDEMPOTENCY_KEY, false,
       Optional.of(EXPIRES_AT), List.of());
+
+  /** The team's canned responses, and one item per shortcut in use (which keeps shortcuts unique). */
+  public static final TableSpec CANNED_RESPONSES = new TableSpec("commercive_support_canned_responses",
+      CANNED_RESPONSE_ID, false, Optional.empty(), List.of());
 
   private SupportTables() {}
 }

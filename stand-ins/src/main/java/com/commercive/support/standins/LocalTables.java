@@ -36,6 +36,7 @@ public final class LocalTables {
     create(dynamoDb, SupportTables.MESSAGES, names.messages());
     create(dynamoDb, SupportTables.USERS, names.users());
     create(dynamoDb, SupportTables.IDEMPOTENCY, names.idempotency());
+    create(dynamoDb, SupportTables.CANNED_RESPONSES, names.cannedResponses());
   }
 
   public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {
