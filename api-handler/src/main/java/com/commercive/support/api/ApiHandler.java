@@ -13,11 +13,13 @@ import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
+import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
+import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
 import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
 import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
@@ -114,6 +116,7 @@ public final class ApiHandler
         tickets,
         assistant,
         cannedResponses,
+        new AgentService(new DynamoDbAgentRoster(dynamoDb, tables.agents()), userDirectory),
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

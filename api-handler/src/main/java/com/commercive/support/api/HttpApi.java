@@ -7,6 +7,7 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.TicketService;
@@ -41,6 +42,7 @@ public final class HttpApi {
       TicketService tickets,
       AssistantService assistant,
       CannedResponseService cannedResponses,
+      AgentService agents,
       IdempotencyService idempotency,
       JwtAuthenticator authenticator,
       CorsPolicy cors,
@@ -51,7 +53,8 @@ public final class HttpApi {
         new MessageRoutes(tickets, cannedResponses, metrics),
         new AssistantRoutes(assistant, metrics),
         new AdminRoutes(tickets),
-        new CannedResponseRoutes(cannedResponses)));
+        new CannedResponseRoutes(cannedResponses),
+        new AgentRoutes(agents)));
     this.idempotency = idempotency;
     this.authenticator = authenticator;
     this.cors = cors;

@@ -2,6 +2,7 @@ package com.commercive.support.api;
 
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.service.AgentService.AgentUpdate;
 import com.commercive.support.service.AssistantService.AiRequest;
 import com.commercive.support.service.CannedResponseService.Draft;
 import com.commercive.support.service.TicketService.NewMessage;
@@ -29,6 +30,7 @@ final class RequestBodies {
   private static final Set<String> NEW_MESSAGE_FIELDS =
       Set.of("message", "attachment_url", "close_ticket", "internal", "canned_response_id");
   private static final Set<String> CANNED_RESPONSE_FIELDS = Set.of("title", "body", "shortcut");
+  private static final Set<String> AGENT_FIELDS = Set.of("available", "max_open");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
   private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority");
 
@@ -98,6 +100,32 @@ final class RequestBodies {
     String priority = string(json, "priority", errors);
     throwIfAny(errors);
     return new TicketUpdate(status, priority);
+  }
+
+  static AgentUpdate agentUpdate(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, AGENT_FIELDS, errors);
+    Boolean available = null;
+    JsonNode availableNode = json.get("available");
+    if (availableNode != null && !availableNode.isNull()) {
+      if (availableNode.isBoolean()) {
+        available = availableNode.booleanValue();
+      } else {
+        errors.add(new FieldError("available", "must be true or false"));
+      }
+    }
+    Integer maxOpen = null;
+    JsonNode maxNode = json.get("max_open");
+    if (maxNode != null && !maxNode.isNull()) {
+      if (maxNode.isIntegralNumber() && maxNode.canConvertToInt()) {
+        maxOpen = maxNode.intValue();
+      } else {
+        errors.add(new FieldError("max_open", "must be a whole number from 1 to 200"));
+      }
+    }
+    throwIfAny(errors);
+    return new AgentUpdate(available, maxOpen);
   }
 
   /** An optional boolean: absent or null is false, anything but true/false is an error. */

@@ -13,11 +13,13 @@ import com.commercive.support.assistant.kb.KnowledgeBaseAssistant;
 import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.FakeLambdaContext;
+import com.commercive.support.fakes.InMemoryAgentRoster;
 import com.commercive.support.fakes.InMemoryCannedResponseStore;
 import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
@@ -45,6 +47,7 @@ class ApiTestSupport {
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
   final InMemoryClaimStore idempotencyStore = new InMemoryClaimStore();
   final InMemoryCannedResponseStore cannedResponseStore = new InMemoryCannedResponseStore();
+  final InMemoryAgentRoster roster = new InMemoryAgentRoster();
   final RecordingMetrics metrics = new RecordingMetrics();
   /** The real knowledge base, built on first use as the API builds it. */
   final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));
@@ -83,6 +86,7 @@ class ApiTestSupport {
                 assistant, tickets, store, clock,
                 () -> UUID.randomUUID().toString(), limits),
             new CannedResponseService(cannedResponseStore, tickets, users, clock, () -> UUID.randomUUID().toString()),
+            new AgentService(roster, users),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

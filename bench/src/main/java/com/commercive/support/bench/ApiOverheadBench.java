@@ -91,6 +91,8 @@ public final class ApiOverheadBench {
         new com.commercive.support.service.CannedResponseService(
             new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets, new InMemoryUserDirectory(), clock,
             () -> UUID.randomUUID().toString()),
+        new com.commercive.support.service.AgentService(new com.commercive.support.fakes.InMemoryAgentRoster(),
+            new InMemoryUserDirectory()),
         new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
         new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());

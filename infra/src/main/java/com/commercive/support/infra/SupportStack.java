@@ -103,6 +103,7 @@ public final class SupportStack extends Stack {
     Table messages = table("Messages", SupportTables.MESSAGES);
     Table idempotency = table("Idempotency", SupportTables.IDEMPOTENCY);
     Table cannedResponses = table("CannedResponses", SupportTables.CANNED_RESPONSES);
+    Table agents = table("Agents", SupportTables.AGENTS);
     ITable users = config.importsUsersTable()
         ? Table.fromTableName(this, "Users", config.existingUsersTable())
         : table("UsersTable", SupportTables.USERS);
@@ -149,9 +150,11 @@ public final class SupportStack extends Stack {
     Function api = function(API, merge(tablesEnv, aiEnv, Map.of(
         "JWT_SECRET_ARN", jwtSecret.getSecretArn(),
         "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
-        "CANNED_RESPONSES_TABLE", cannedResponses.getTableName())));
+        "CANNED_RESPONSES_TABLE", cannedResponses.getTableName(),
+        "AGENTS_TABLE", agents.getTableName())));
     tickets.grantReadWriteData(api);
     cannedResponses.grantReadWriteData(api);
+    agents.grantReadWriteData(api);
     messages.grantReadWriteData(api);
     idempotency.grantReadWriteData(api);
     users.grantReadData(api);

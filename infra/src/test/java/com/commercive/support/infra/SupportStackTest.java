@@ -73,7 +73,7 @@ class SupportStackTest {
 
   @Test
   void tablesAreOnDemandRecoverableKeptAndStreamed() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 5);
+    template.resourceCountIs("AWS::DynamoDB::Table", 6);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
         "Properties", Map.of(
@@ -97,12 +97,15 @@ class SupportStackTest {
         "TableName", "commercive_support_canned_responses",
         "KeySchema", List.of(Map.of("AttributeName", "canned_response_id", "KeyType", "HASH")),
         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))));
+    template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
+        "TableName", "commercive_support_agents",
+        "KeySchema", List.of(Map.of("AttributeName", "agent_id", "KeyType", "HASH")))));
   }
 
   @Test
   void anExistingUsersTableIsImportedNotCreated() {
     Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
-    imported.resourceCountIs("AWS::DynamoDB::Table", 4);
+    imported.resourceCountIs("AWS::DynamoDB::Table", 5);
   }
 
   @Test

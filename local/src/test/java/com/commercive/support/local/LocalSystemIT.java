@@ -465,6 +465,11 @@ class LocalSystemIT {
           "{\"canned_response_id\":\"" + canned + "\"}");
       assertThat(posted.json().at("/message/message").asText()).isEqualTo("Hello Dana Merchant!");
       assertThat(call("DELETE", "/support/admin/canned-responses/" + canned, admin, null).status()).isEqualTo(204);
+
+      Reply me = call("PUT", "/support/admin/agents/me", admin, "{\"available\":true,\"max_open\":3}");
+      assertThat(me.status()).as(me.body()).isEqualTo(200);
+      assertThat(call("GET", "/support/admin/agents", admin, null).json().get("agents").toString())
+          .contains(me.json().at("/agent/agent_id").asText());
     }
   }
 

@@ -17,6 +17,7 @@ public final class SupportTables {
   public static final String MESSAGE_ID = "message_id";
   public static final String IDEMPOTENCY_KEY = "idempotency_key";
   public static final String CANNED_RESPONSE_ID = "canned_response_id";
+  public static final String AGENT_ID = "agent_id";
   /** Epoch seconds after which DynamoDB deletes an item of the idempotency table. */
   public static final String EXPIRES_AT = "expires_at";
 
@@ -41,6 +42,10 @@ public final class SupportTables {
   /** The team's canned responses, and one item per shortcut in use (which keeps shortcuts unique). */
   public static final TableSpec CANNED_RESPONSES = new TableSpec("commercive_support_canned_responses",
       CANNED_RESPONSE_ID, false, Optional.empty(), List.of());
+
+  /** The support team's roster: availability, capacity and the count of open tickets each holds. */
+  public static final TableSpec AGENTS = new TableSpec("commercive_support_agents", AGENT_ID, false, Optional.empty(),
+      List.of());
 
   private SupportTables() {}
 }

@@ -1,19 +1,21 @@
 package com.commercive.support.resources;
 
 /** The physical names of the tables, as configured (defaults: {@link SupportTables}'s names). */
-public record TableNames(String tickets, String messages, String users, String idempotency, String cannedResponses) {
+public record TableNames(
+    String tickets, String messages, String users, String idempotency, String cannedResponses, String agents) {
   public static TableNames defaults() {
     return new TableNames(
         SupportTables.TICKETS.defaultName(),
         SupportTables.MESSAGES.defaultName(),
         SupportTables.USERS.defaultName(),
         SupportTables.IDEMPOTENCY.defaultName(),
-        SupportTables.CANNED_RESPONSES.defaultName());
+        SupportTables.CANNED_RESPONSES.defaultName(),
+        SupportTables.AGENTS.defaultName());
   }
 
   /** The same tables with {@code prefix} before each name (tests keep their data apart this way). */
   public TableNames withPrefix(String prefix) {
     return new TableNames(prefix + tickets, prefix + messages, prefix + users, prefix + idempotency,
-        prefix + cannedResponses);
+        prefix + cannedResponses, prefix + agents);
   }
 }

@@ -37,6 +37,7 @@ public final class LocalTables {
     create(dynamoDb, SupportTables.USERS, names.users());
     create(dynamoDb, SupportTables.IDEMPOTENCY, names.idempotency());
     create(dynamoDb, SupportTables.CANNED_RESPONSES, names.cannedResponses());
+    create(dynamoDb, SupportTables.AGENTS, names.agents());
   }
 
   public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {

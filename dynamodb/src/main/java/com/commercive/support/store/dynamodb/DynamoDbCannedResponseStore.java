@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -90,15 +89,9 @@ public final class DynamoDbCannedResponseStore implements CannedResponseStore {
   @Override
   public List<CannedResponse> list() {
     List<CannedResponse> all = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      ScanResponse page = dynamoDb.scan(r -> r.tableName(table).consistentRead(true)
-          .filterExpression("attribute_exists(#title)").expressionAttributeNames(Map.of("#title", TITLE))
-          .exclusiveStartKey(from));
-      page.items().forEach(item -> all.add(response(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
+    dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)
+            .filterExpression("attribute_exists(#title)").expressionAttributeNames(Map.of("#title", TITLE)))
+        .items().forEach(item -> all.add(response(item)));
     all.sort(Comparator.comparing(CannedResponse::title).thenComparing(CannedResponse::cannedResponseId));
     return all;
   }

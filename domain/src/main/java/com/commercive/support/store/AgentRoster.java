@@ -1,0 +1,20 @@
+package com.commercive.support.store;
+
+import com.commercive.support.domain.Agent;
+import java.util.List;
+import java.util.Optional;
+
+/** The support team's roster. An agent's {@code openAssigned} is kept by the ticket writes that change it. */
+public interface AgentRoster {
+  List<Agent> list();
+
+  Optional<Agent> find(String agentId);
+
+  /**
+   * Adds the agent or changes their name, email, availability and capacity; their count of open
+   * tickets and last assignment stay as they are.
+   *
+   * @return the agent as stored
+   */
+  Agent save(String agentId, String name, String email, boolean available, int maxOpen);
+}
