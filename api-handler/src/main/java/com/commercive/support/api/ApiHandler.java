@@ -98,7 +98,8 @@ public final class ApiHandler
     Supplier<String> ids = () -> UUID.randomUUID().toString();
     RateLimiter limits = new RateLimiter(
         new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits().perHour());
-    var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages());
+    var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents());
+    var roster = new DynamoDbAgentRoster(dynamoDb, tables.agents());
     var userDirectory = new DynamoDbUserDirectory(dynamoDb, tables.users());
     TicketService tickets =
         new TicketService(
@@ -108,7 +109,8 @@ public final class ApiHandler
             clock,
             ids,
             config.api().attachmentUrlPrefixes(),
-            limits);
+            limits,
+            roster);
     AssistantService assistant = new AssistantService(answering, tickets, repository, clock, ids, limits);
     var cannedResponses = new CannedResponseService(
         new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), tickets, userDirectory, clock, ids);
@@ -116,7 +118,7 @@ public final class ApiHandler
         tickets,
         assistant,
         cannedResponses,
-        new AgentService(new DynamoDbAgentRoster(dynamoDb, tables.agents()), userDirectory),
+        new AgentService(roster, userDirectory),
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

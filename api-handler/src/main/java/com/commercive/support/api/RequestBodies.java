@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +33,7 @@ final class RequestBodies {
   private static final Set<String> CANNED_RESPONSE_FIELDS = Set.of("title", "body", "shortcut");
   private static final Set<String> AGENT_FIELDS = Set.of("available", "max_open");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
-  private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority");
+  private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority", "assignee_id");
 
   private RequestBodies() {}
 
@@ -91,15 +92,20 @@ final class RequestBodies {
     ObjectNode json = object(body);
     List<FieldError> errors = new ArrayList<>();
     unknownFields(json, TICKET_UPDATE_FIELDS, errors);
-    for (String field : TICKET_UPDATE_FIELDS) {
+    for (String field : List.of("status", "priority")) {
       if (json.has(field) && json.get(field).isNull()) {
         errors.add(new FieldError(field, "cannot be null: leave it out to keep it"));
       }
     }
     String status = string(json, "status", errors);
     String priority = string(json, "priority", errors);
+    // Absent: unchanged; null: unassign; an id: assign.
+    Optional<String> assignee = null;
+    if (json.has("assignee_id")) {
+      assignee = json.get("assignee_id").isNull() ? Optional.empty() : Optional.ofNullable(string(json, "assignee_id", errors));
+    }
     throwIfAny(errors);
-    return new TicketUpdate(status, priority);
+    return new TicketUpdate(status, priority, assignee);
   }
 
   static AgentUpdate agentUpdate(byte[] body) {

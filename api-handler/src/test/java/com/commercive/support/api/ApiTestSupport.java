@@ -78,7 +78,8 @@ class ApiTestSupport {
             clock,
             () -> UUID.randomUUID().toString(),
             List.of(),
-            limits);
+            limits,
+            roster);
     api =
         new HttpApi(
             tickets,

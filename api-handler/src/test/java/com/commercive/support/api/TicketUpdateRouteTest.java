@@ -86,6 +86,27 @@ class TicketUpdateRouteTest extends ApiTestSupport {
   }
 
   @Test
+  void anAdminAssignsToAnAgentOnTheRosterAndUnassigns() {
+    String id = createTicket(USER);
+    send("PUT", "/support/admin/agents/me", ADMIN, "{\"available\":true,\"max_open\":3}");
+    APIGatewayV2HTTPResponse assigned = patch(ADMIN, id, "{\"assignee_id\":\"admin-1\"}", null);
+    assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(200);
+    assertThat(json(assigned).at("/ticket/assignee_id").asText()).isEqualTo("admin-1");
+    assertThat(json(assigned).at("/ticket/assignee_name").asText()).isEqualTo("Alex Support");
+
+    APIGatewayV2HTTPResponse unknown = patch(ADMIN, id, "{\"assignee_id\":\"user-1\"}", null);
+    assertProblem(unknown, 400);
+    assertThat(errorFields(unknown)).containsExactly("assignee_id");
+    assertProblem(patch(USER, id, "{\"assignee_id\":null}", null), 403);
+    assertProblem(patch(ADMIN, id, "{\"assignee_id\":5}", null), 400);
+
+    APIGatewayV2HTTPResponse unassigned = patch(ADMIN, id, "{\"assignee_id\":null}", null);
+    assertThat(json(unassigned).at("/ticket/assignee_id").isNull()).isTrue();
+    assertThat(json(unassigned).at("/ticket/version").asLong())
+        .isEqualTo(json(assigned).at("/ticket/version").asLong() + 1);
+  }
+
+  @Test
   void everyResponseWithOneTicketCarriesItsETag() {
     APIGatewayV2HTTPResponse created = send("POST", "/support/tickets", USER, "{\"subject\":\"ETag check\"}");
     String id = json(created).at("/ticket/ticket_id").asText();

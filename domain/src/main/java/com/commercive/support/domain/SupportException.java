@@ -13,7 +13,8 @@ public abstract sealed class SupportException extends RuntimeException
         ConflictException,
         IdempotencyKeyReusedException,
         RateLimitedException,
-        VersionMismatchException {
+        VersionMismatchException,
+        AgentAtCapacityException {
 
   /** What a refusal is to a client: the HTTP status and the problem type's last segment. */
   public enum Kind {

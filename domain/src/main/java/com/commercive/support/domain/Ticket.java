@@ -55,6 +55,11 @@ public record Ticket(
     return now.isAfter(updatedAt) ? now : updatedAt.plusMillis(1);
   }
 
+  /** Whether this ticket counts against its assignee's capacity: assigned and not closed. */
+  public boolean holdsAnAgent() {
+    return assignee != null && status != TicketStatus.CLOSED;
+  }
+
   /** This ticket as it is once {@code change} has been applied on top of it (one version on). */
   public Ticket with(TicketChange change) {
     TicketChange.Edit edit = change.edit();
@@ -74,6 +79,6 @@ public record Ticket(
         version + 1,
         reprioritised ? PrioritySource.AGENT : prioritySource,
         reprioritised ? null : priorityReason,
-        assignee);
+        edit != null && edit.assignee() != null ? edit.assignee().orElse(null) : assignee);
   }
 }

@@ -1,6 +1,7 @@
 package com.commercive.support.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a write changes on a ticket: the optional new message, the resulting status, the new
@@ -16,6 +17,13 @@ public record TicketChange(
     this(message, newStatus, updatedAt, humanReplied, null);
   }
 
-  /** An agent's edit: a priority to set (null: unchanged), which then counts as the agent's. */
-  public record Edit(Priority priority) {}
+  /**
+   * An agent's edit: a priority to set (null: unchanged), which then counts as the agent's; and
+   * the assignee (null: unchanged; empty: unassigned).
+   */
+  public record Edit(Priority priority, Optional<Assignee> assignee) {
+    public Edit(Priority priority) {
+      this(priority, null);
+    }
+  }
 }

@@ -1,5 +1,8 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.Agent;
+import com.commercive.support.domain.AgentAtCapacityException;
+import com.commercive.support.domain.Assignee;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.FieldError;
@@ -16,6 +19,7 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.User;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.domain.VersionMismatchException;
+import com.commercive.support.store.AgentRoster;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
@@ -29,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -55,6 +60,7 @@ public final class TicketService {
   private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
+  private final AgentRoster roster;
   private final TicketRepository tickets;
   private final UserDirectory users;
   private final CursorCodec cursors;
@@ -81,6 +87,19 @@ public final class TicketService {
       Supplier<String> ids,
       List<String> attachmentUrlPrefixes,
       RateLimiter limits) {
+    this(tickets, users, cursors, clock, ids, attachmentUrlPrefixes, limits, AgentRoster.empty());
+  }
+
+  public TicketService(
+      TicketRepository tickets,
+      UserDirectory users,
+      CursorCodec cursors,
+      Clock clock,
+      Supplier<String> ids,
+      List<String> attachmentUrlPrefixes,
+      RateLimiter limits,
+      AgentRoster roster) {
+    this.roster = roster;
     this.tickets = tickets;
     this.limits = limits;
     this.users = users;
@@ -112,8 +131,15 @@ public final class TicketService {
   /** A list request's raw query parameters, each null when absent. */
   public record ListQuery(String status, String limit, String cursor) {}
 
-  /** An edit of a ticket's own fields as sent, each null when absent. */
-  public record TicketUpdate(String status, String priority) {}
+  /**
+   * An edit of a ticket's own fields as sent, each null when absent; {@code assigneeId} empty
+   * means "unassign".
+   */
+  public record TicketUpdate(String status, String priority, Optional<String> assigneeId) {
+    public TicketUpdate(String status, String priority) {
+      this(status, priority, null);
+    }
+  }
 
   public record TicketCreated(Ticket ticket, Message message) {}
 
@@ -208,17 +234,14 @@ public final class TicketService {
     String messageId = request.message() == null ? null : ids.get();
     // Derived from the ticket as stored when the write lands (retried if another write got
     // there first), so status and last message always follow the newest message.
-    TicketRepository.Applied applied = tickets.update(ticketId, current -> {
-      if (request.message() == null && current.status() == TicketStatus.CLOSED) {
-        throw new ConflictException("the ticket is already closed");
-      }
-      Instant at = current.changeAt(now());
-      Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
-          caller.senderType(), request.message(), request.attachmentUrl(), at, false, false,
-          request.closeTicket() && current.status() != TicketStatus.CLOSED);
-      TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
-      return Optional.of(new TicketChange(message, next, at, caller.admin()));
-    }).orElseThrow();
+    TicketRepository.Applied applied;
+    try {
+      applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, false)).orElseThrow();
+    } catch (AgentAtCapacityException full) {
+      // A message that reopens a ticket whose agent has no room left: the ticket goes back to the
+      // team unassigned, and the message is kept.
+      applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, true)).orElseThrow();
+    }
     return new MessagePosted(applied.change().message(), applied.ticket());
   }
 
@@ -232,8 +255,8 @@ public final class TicketService {
    */
   public Ticket update(Caller caller, String ticketId, TicketUpdate request, OptionalLong expectedVersion) {
     List<FieldError> errors = new ArrayList<>();
-    if (request.status() == null && request.priority() == null) {
-      errors.add(new FieldError("body", "must change at least one of status, priority"));
+    if (request.status() == null && request.priority() == null && request.assigneeId() == null) {
+      errors.add(new FieldError("body", "must change at least one of status, priority, assignee_id"));
     }
     TicketStatus status = null;
     if (request.status() != null) {
@@ -253,7 +276,12 @@ public final class TicketService {
     if (ticketId == null || !TICKET_ID.matcher(ticketId).matches()) {
       throw NotFoundException.ticket();
     }
-    boolean ownersChange = priority == null && status == TicketStatus.CLOSED;
+    boolean ownersChange = priority == null && status == TicketStatus.CLOSED && request.assigneeId() == null;
+    Optional<Assignee> assignee = null;
+    if (request.assigneeId() != null && caller.admin()) {
+      assignee = request.assigneeId().isEmpty() ? Optional.empty() : Optional.of(rosterAgent(request.assigneeId().get()));
+    }
+    Optional<Assignee> newAssignee = assignee;
     TicketStatus newStatus = status;
     Priority newPriority = priority;
     Ticket[] current = new Ticket[1];
@@ -272,13 +300,39 @@ public final class TicketService {
       TicketStatus nextStatus = newStatus == null ? stored.status() : newStatus;
       boolean priorityChanges = newPriority != null
           && (newPriority != stored.priority() || stored.prioritySource() != PrioritySource.AGENT);
-      if (nextStatus == stored.status() && !priorityChanges) {
+      boolean assigneeChanges = newAssignee != null && !Objects.equals(
+          newAssignee.map(Assignee::agentId).orElse(null),
+          stored.assignee() == null ? null : stored.assignee().agentId());
+      if (nextStatus == stored.status() && !priorityChanges && !assigneeChanges) {
         return Optional.empty();
       }
       return Optional.of(new TicketChange(null, nextStatus, stored.changeAt(now()), false,
-          new TicketChange.Edit(priorityChanges ? newPriority : null)));
+          new TicketChange.Edit(priorityChanges ? newPriority : null, assigneeChanges ? newAssignee : null)));
     });
     return applied.map(TicketRepository.Applied::ticket).orElse(current[0]);
+  }
+
+  private Optional<TicketChange> postChange(
+      Caller caller, NewMessage request, String messageId, Ticket current, boolean unassign) {
+    if (request.message() == null && current.status() == TicketStatus.CLOSED) {
+      throw new ConflictException("the ticket is already closed");
+    }
+    Instant at = current.changeAt(now());
+    Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
+        caller.senderType(), request.message(), request.attachmentUrl(), at, false, false,
+        request.closeTicket() && current.status() != TicketStatus.CLOSED);
+    TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
+    return Optional.of(new TicketChange(message, next, at, caller.admin(),
+        unassign ? new TicketChange.Edit(null, Optional.empty()) : null));
+  }
+
+  /** The agent on the roster with this id, as a ticket's assignee; anyone else is a bad request. */
+  private Assignee rosterAgent(String agentId) {
+    Agent agent = agentId.isBlank() ? null : roster.find(agentId).orElse(null);
+    if (agent == null) {
+      throw ValidationException.of("assignee_id", "no agent on the roster has this id");
+    }
+    return new Assignee(agent.agentId(), agent.name());
   }
 
   /**

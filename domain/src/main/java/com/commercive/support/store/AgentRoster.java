@@ -17,4 +17,24 @@ public interface AgentRoster {
    * @return the agent as stored
    */
   Agent save(String agentId, String name, String email, boolean available, int maxOpen);
+
+  /** A roster with nobody on it, for uses that never assign (tools, tests of other rules). */
+  static AgentRoster empty() {
+    return new AgentRoster() {
+      @Override
+      public List<Agent> list() {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Agent> find(String agentId) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Agent save(String agentId, String name, String email, boolean available, int maxOpen) {
+        throw new UnsupportedOperationException("this roster has no store");
+      }
+    };
+  }
 }

@@ -468,8 +468,24 @@ class LocalSystemIT {
 
       Reply me = call("PUT", "/support/admin/agents/me", admin, "{\"available\":true,\"max_open\":3}");
       assertThat(me.status()).as(me.body()).isEqualTo(200);
-      assertThat(call("GET", "/support/admin/agents", admin, null).json().get("agents").toString())
-          .contains(me.json().at("/agent/agent_id").asText());
+      String agentId = me.json().at("/agent/agent_id").asText();
+      assertThat(call("GET", "/support/admin/agents", admin, null).json().get("agents").toString()).contains(agentId);
+
+      Reply assigned = call("PATCH", "/support/tickets/" + id, admin, "{\"assignee_id\":\"" + agentId + "\"}");
+      assertThat(assigned.json().at("/ticket/assignee_id").asText()).isEqualTo(agentId);
+      int load = openAssigned(agentId);
+      assertThat(load).isPositive();
+      call("PATCH", "/support/tickets/" + id, admin, "{\"status\":\"closed\"}");
+      assertThat(openAssigned(agentId)).isEqualTo(load - 1);
+    }
+
+    int openAssigned(String agentId) {
+      for (var agent : call("GET", "/support/admin/agents", admin, null).json().get("agents")) {
+        if (agent.get("agent_id").asText().equals(agentId)) {
+          return agent.get("open_assigned").asInt();
+        }
+      }
+      throw new AssertionError("not on the roster: " + agentId);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.domain.ConflictException;
+import com.commercive.support.domain.AgentAtCapacityException;
 import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
@@ -19,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,11 +62,19 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private final DynamoDbClient dynamoDb;
   private final String ticketsTable;
   private final String messagesTable;
+  /** Where agents' counts of open tickets live; null where this function never assigns or closes. */
+  private final String agentsTable;
 
   public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable) {
+    this(dynamoDb, ticketsTable, messagesTable, null);
+  }
+
+  public DynamoDbTicketRepository(
+      DynamoDbClient dynamoDb, String ticketsTable, String messagesTable, String agentsTable) {
     this.dynamoDb = dynamoDb;
     this.ticketsTable = ticketsTable;
     this.messagesTable = messagesTable;
+    this.agentsTable = agentsTable;
   }
 
   @Override
@@ -199,6 +209,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
         .build();
+    List<TransactWriteItem> agentCounts = agentCounts(current, next);
+    if (!agentCounts.isEmpty()) {
+      return writeWithAgentCounts(update, message, agentCounts, next);
+    }
     if (message == null) {
       try {
         dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key())
@@ -221,6 +235,77 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       }
       if (failedCondition(e, 1) || conflicted(e)) {
         return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The changes to agents' counts of open tickets that {@code current} becoming {@code next} makes:
+   * one less for the agent it stops holding (closed, unassigned or reassigned), one more for the
+   * agent it starts holding, on the condition that they have room. Empty when neither changes.
+   */
+  private List<TransactWriteItem> agentCounts(Ticket current, Ticket next) {
+    String before = current.holdsAnAgent() ? current.assignee().agentId() : null;
+    String after = next.holdsAnAgent() ? next.assignee().agentId() : null;
+    if (Objects.equals(before, after)) {
+      return List.of();
+    }
+    if (agentsTable == null) {
+      throw new IllegalStateException("this function's repository has no agents table but a write changes an agent's load");
+    }
+    List<TransactWriteItem> counts = new ArrayList<>();
+    if (before != null) {
+      counts.add(TransactWriteItem.builder().update(Update.builder().tableName(agentsTable)
+          .key(Map.of(DynamoDbAgentRoster.AGENT_ID, AttributeValue.fromS(before)))
+          .updateExpression("SET #open = #open - :one")
+          .conditionExpression("attribute_exists(#open) AND #open > :zero")
+          .expressionAttributeNames(Map.of("#open", DynamoDbAgentRoster.OPEN_ASSIGNED))
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))
+          .build()).build());
+    }
+    if (after != null) {
+      boolean newlyAssigned = current.assignee() == null || !after.equals(current.assignee().agentId());
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1")));
+      String set = "SET #open = #open + :one";
+      Map<String, String> names = new HashMap<>(Map.of("#open", DynamoDbAgentRoster.OPEN_ASSIGNED,
+          "#max", DynamoDbAgentRoster.MAX_OPEN));
+      if (newlyAssigned) {
+        set += ", #last = :at";
+        names.put("#last", DynamoDbAgentRoster.LAST_ASSIGNED_AT);
+        values.put(":at", AttributeValue.fromS(Timestamps.format(next.updatedAt())));
+      }
+      counts.add(TransactWriteItem.builder().update(Update.builder().tableName(agentsTable)
+          .key(Map.of(DynamoDbAgentRoster.AGENT_ID, AttributeValue.fromS(after)))
+          .updateExpression(set)
+          .conditionExpression("#open < #max")
+          .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+    }
+    return counts;
+  }
+
+  /** The ticket's write together with the agents' counts (and the message, when there is one). */
+  private boolean writeWithAgentCounts(Update update, Message message, List<TransactWriteItem> agentCounts, Ticket next) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    if (message != null) {
+      items.add(TransactWriteItem.builder().put(messagePut(message)).build());
+    }
+    int ticketIndex = items.size();
+    items.add(TransactWriteItem.builder().update(update).build());
+    items.addAll(agentCounts);
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(items));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (message != null && failedCondition(e, 0)) {
+        throw new DuplicateMessageException(message.messageId());
+      }
+      if (failedCondition(e, ticketIndex) || conflicted(e)) {
+        return false;
+      }
+      // The last item is the increment when the ticket starts holding an agent: no room left.
+      if (next.holdsAnAgent() && failedCondition(e, items.size() - 1)) {
+        throw new AgentAtCapacityException(next.assignee().agentId());
       }
       throw e;
     }

@@ -1,0 +1,148 @@
+package com.commercive.support.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.commercive.support.domain.AgentAtCapacityException;
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketService.TicketUpdate;
+import com.commercive.support.standins.FreshTables;
+import com.commercive.support.testkit.Races;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: an agent's count of open tickets moves with every write that changes it (assign,
+ * reassign, unassign, close, reopen), in the same transaction, and never goes over their
+ * {@code max_open}, also when many assignments race.
+ */
+class AgentLoadIT {
+  static final Caller OWNER = new Caller("load-owner", false, "Dana", "dana@example.com");
+  static final Caller ADMIN = new Caller("load-admin", true, "Alex", "alex@example.com");
+  @AutoClose
+  static final FreshTables db = FreshTables.create();
+  @AutoClose
+  static final Races races = new Races(20);
+  final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(db.client(), db.names().agents());
+  final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(db.client(), db.names().tickets(),
+      db.names().messages(), db.names().agents());
+  final TicketService service = new TicketService(repository, new DynamoDbUserDirectory(db.client(), db.names().users()),
+      new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
+      () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), roster);
+
+  String agent(int maxOpen) {
+    String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+    roster.save(id, "Agent " + id, id + "@example.com", true, maxOpen);
+    return id;
+  }
+
+  String ticket() {
+    return service.create(OWNER, new NewTicket("Load " + UUID.randomUUID(), "high", "Help")).ticket().ticketId();
+  }
+
+  Ticket assign(String ticketId, String agentId) {
+    return service.update(ADMIN, ticketId, new TicketUpdate(null, null, Optional.ofNullable(agentId)), OptionalLong.empty());
+  }
+
+  int load(String agentId) {
+    return roster.find(agentId).orElseThrow().openAssigned();
+  }
+
+  @Test
+  void theCountFollowsAssignmentsClosesAndReopens() {
+    String alex = agent(5);
+    String bea = agent(5);
+    String id = ticket();
+    Ticket assigned = assign(id, alex);
+    assertThat(assigned.assignee().agentId()).isEqualTo(alex);
+    assertThat(assigned.assignee().name()).isEqualTo("Agent " + alex);
+    assertThat(load(alex)).isEqualTo(1);
+    assertThat(roster.find(alex).orElseThrow().lastAssignedAt()).isNotNull();
+
+    assign(id, bea);
+    assertThat(load(alex)).isZero();
+    assertThat(load(bea)).isEqualTo(1);
+
+    service.update(ADMIN, id, new TicketUpdate("closed", null), OptionalLong.empty());
+    assertThat(load(bea)).isZero();
+    service.post(OWNER, id, new NewMessage("Still broken", null, false));
+    assertThat(repository.find(id).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+    assertThat(load(bea)).isEqualTo(1);
+
+    service.post(ADMIN, id, new NewMessage("Fixed now", null, true));
+    assertThat(load(bea)).isZero();
+    assign(id, null);
+    assertThat(repository.find(id).orElseThrow().assignee()).isNull();
+    assertThat(load(bea)).isZero();
+  }
+
+  @Test
+  void aFullAgentIsRefusedAndTheTicketStaysAsItWas() {
+    String alex = agent(2);
+    assign(ticket(), alex);
+    assign(ticket(), alex);
+    String third = ticket();
+    Ticket before = repository.find(third).orElseThrow();
+    assertThatThrownBy(() -> assign(third, alex)).isInstanceOf(AgentAtCapacityException.class);
+    assertThat(repository.find(third)).contains(before);
+    assertThat(load(alex)).isEqualTo(2);
+  }
+
+  /** A merchant writing to a closed ticket whose agent has no room: the message is kept, the ticket goes back unassigned. */
+  @Test
+  void aReopenedTicketWhoseAgentIsFullIsKeptAndUnassigned() {
+    String alex = agent(1);
+    String old = ticket();
+    assign(old, alex);
+    service.update(ADMIN, old, new TicketUpdate("closed", null), OptionalLong.empty());
+    assign(ticket(), alex);
+    assertThat(load(alex)).isEqualTo(1);
+
+    var posted = service.post(OWNER, old, new NewMessage("It broke again", null, false));
+    assertThat(posted.message().text()).isEqualTo("It broke again");
+    Ticket reopened = repository.find(old).orElseThrow();
+    assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
+    assertThat(reopened.assignee()).isNull();
+    assertThat(load(alex)).isEqualTo(1);
+  }
+
+  @Test
+  void twentyAssignmentsRacingForFiveSeatsFillExactlyFive() throws Exception {
+    String alex = agent(5);
+    List<String> tickets = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      tickets.add(ticket());
+    }
+    List<String> queue = new ArrayList<>(tickets);
+    List<Boolean> outcomes = races.race(20, () -> {
+      String id;
+      synchronized (queue) {
+        id = queue.remove(0);
+      }
+      try {
+        assign(id, alex);
+        return true;
+      } catch (AgentAtCapacityException full) {
+        return false;
+      }
+    });
+    assertThat(outcomes.stream().filter(ok -> ok)).hasSize(5);
+    assertThat(load(alex)).isEqualTo(5);
+    assertThat(tickets.stream().map(id -> repository.find(id).orElseThrow())
+        .filter(t -> t.assignee() != null)).hasSize(5);
+  }
+}
