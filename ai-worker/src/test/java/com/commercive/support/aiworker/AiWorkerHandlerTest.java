@@ -84,7 +84,7 @@ class AiWorkerHandlerTest {
           @Override public java.util.Optional<Message> findMessage(String id) { return dying.findMessage(id); }
           @Override public List<Message> recentMessages(String id, int n) { return dying.recentMessages(id, n); }
           @Override public com.commercive.support.store.Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { return dying.listByUser(u, s, l, a); }
-          @Override public com.commercive.support.store.Page<Ticket> listAll(TicketStatus s, int l, String a) { return dying.listAll(s, l, a); }
+          @Override public com.commercive.support.store.Page<Ticket> listAll(TicketStatus s, java.util.Optional<String> g, int l, String a) { return dying.listAll(s, g, l, a); }
           @Override public com.commercive.support.store.Page<Message> listMessages(String t, int l, String a, boolean n) { return dying.listMessages(t, l, a, n); }
           @Override public void addNote(Message m) { dying.addNote(m); }
           @Override public java.util.Optional<Applied> update(

@@ -5,7 +5,7 @@ import com.commercive.support.api.Router.Route;
 import com.commercive.support.service.TicketService;
 import java.util.List;
 
-/** The support team's tools: the inbox of every merchant's tickets. */
+/** The support team's inbox: every merchant's tickets, by status and by assignee. */
 final class AdminRoutes implements Router.Resource {
   private final TicketService tickets;
 
@@ -19,7 +19,9 @@ final class AdminRoutes implements Router.Resource {
   }
 
   private HttpResponse inbox(RouteRequest request) {
-    TicketService.TicketList list = tickets.listAll(request.caller(), TicketRoutes.listQuery(request));
+    TicketService.TicketList list = tickets.listAll(request.caller(), new TicketService.ListQuery(
+        request.queryParameter("status"), request.queryParameter("limit"), request.queryParameter("cursor"),
+        request.queryParameter("assignee")));
     return HttpResponse.json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));
   }
 }

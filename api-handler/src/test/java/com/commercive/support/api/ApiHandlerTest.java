@@ -396,7 +396,7 @@ class ApiHandlerTest extends ApiTestSupport {
         @Override public java.util.Optional<Applied> update(String id,
             java.util.function.Function<Ticket, java.util.Optional<TicketChange>> change) { throw new IllegalStateException("boom"); }
         @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
-        @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException("boom"); }
+        @Override public Page<Ticket> listAll(TicketStatus s, Optional<String> g, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException("boom"); }
         @Override public void addNote(Message m) { throw new IllegalStateException("boom"); }
         @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException("boom"); }

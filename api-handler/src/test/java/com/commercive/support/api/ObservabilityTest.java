@@ -61,7 +61,7 @@ class ObservabilityTest extends ApiTestSupport {
           @Override public java.util.Optional<Applied> update(String id,
               java.util.function.Function<Ticket, java.util.Optional<TicketChange>> ch) { throw new IllegalStateException(); }
           @Override public Page<Ticket> listByUser(String u, TicketStatus s, int l, String a) { throw new IllegalStateException(); }
-          @Override public Page<Ticket> listAll(TicketStatus s, int l, String a) { throw new IllegalStateException(); }
+          @Override public Page<Ticket> listAll(TicketStatus s, Optional<String> g, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException(); }
           @Override public void addNote(Message m) { throw new IllegalStateException(); }
           @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException(); }

@@ -100,6 +100,14 @@ class TicketUpdateRouteTest extends ApiTestSupport {
     assertProblem(patch(USER, id, "{\"assignee_id\":null}", null), 403);
     assertProblem(patch(ADMIN, id, "{\"assignee_id\":5}", null), 400);
 
+    assertThat(json(send("GET", "/support/admin/tickets?assignee=me", ADMIN, null)).at("/tickets/0/ticket_id").asText())
+        .isEqualTo(id);
+    assertThat(json(send("GET", "/support/admin/tickets?assignee=none&status=open", ADMIN, null)).get("tickets"))
+        .noneMatch(t -> t.get("ticket_id").asText().equals(id));
+    APIGatewayV2HTTPResponse badFilter = send("GET", "/support/admin/tickets?assignee=a%20b", ADMIN, null);
+    assertProblem(badFilter, 400);
+    assertThat(errorFields(badFilter)).containsExactly("assignee");
+
     APIGatewayV2HTTPResponse unassigned = patch(ADMIN, id, "{\"assignee_id\":null}", null);
     assertThat(json(unassigned).at("/ticket/assignee_id").isNull()).isTrue();
     assertThat(json(unassigned).at("/ticket/version").asLong())

@@ -1,16 +1,19 @@
 package com.commercive.support.bench;
 
+import com.commercive.support.domain.Agent;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService.ListQuery;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
 import com.commercive.support.service.TicketService.TicketUpdate;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.standins.DynamoDbLocalServer;
+import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import com.commercive.support.store.dynamodb.UserItems;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,11 +40,12 @@ public final class DynamoDbWorkBench {
   private final DynamoDbClient dynamoDb = DynamoDbLocalServer.client(recorder);
   private final TableNames tables = DynamoDbLocalServer.createTables(dynamoDb);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
+  private final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(dynamoDb, tables.agents());
   private final TicketService service = new TicketService(
-      new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages()),
+      new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents()),
       new DynamoDbUserDirectory(dynamoDb, tables.users()),
       new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)),
-      clock, () -> UUID.randomUUID().toString(), List.of());
+      clock, () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), roster);
 
   public static void main(String[] args) {
     new DynamoDbWorkBench().run();
@@ -73,6 +78,25 @@ public final class DynamoDbWorkBench {
       Measure naive = measure(() -> naiveList(owner.userId()));
       row("GET /support/tickets", tickets + " tickets", list, naive);
       row("GET /support/tickets?status=open", tickets + " tickets", filtered, naive);
+    }
+    // The inbox by assignee: a third of the tickets assigned to one agent, a third closed.
+    roster.save("bench-agent", "Bench Agent", "agent@example.com", true, Agent.MAX_OPEN_LIMIT);
+    Caller agent = new Caller("bench-agent", true, "Bench Agent", null);
+    Caller inboxOwner = new Caller("inbox-owner", false);
+    for (int i = 0; i < 600; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      String id = service.create(inboxOwner, new NewTicket("Inbox ticket " + i, "low", "hello")).ticket().ticketId();
+      if (i % 3 == 0) {
+        service.update(agent, id, new TicketUpdate(null, null, Optional.of("bench-agent")), OptionalLong.empty());
+      } else if (i % 3 == 1) {
+        service.update(agent, id, new TicketUpdate("closed", null), OptionalLong.empty());
+      }
+    }
+    for (String[] filter : new String[][] {{null, null}, {"open", null}, {null, "me"}, {"open", "me"}, {null, "none"}}) {
+      Measure inbox = measure(() -> service.listAll(agent, new ListQuery(filter[0], "50", null, filter[1])));
+      String query = (filter[0] == null ? "" : "status=" + filter[0]) + (filter[0] != null && filter[1] != null ? "&" : "")
+          + (filter[1] == null ? "" : "assignee=" + filter[1]);
+      row("GET /support/admin/tickets" + (query.isEmpty() ? "" : "?" + query) + " (limit 50)", "600 tickets", inbox, inbox);
     }
     Measure create = measure(() -> service.create(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
     row("POST /support/tickets (with a message)", "any", create, create);

@@ -58,6 +58,7 @@ public final class TicketService {
   public static final String ASSISTANT_NAME = "Commercive Assistant";
 
   private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9_.@|:-]{1,128}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
   private final AgentRoster roster;
@@ -129,7 +130,11 @@ public final class TicketService {
   }
 
   /** A list request's raw query parameters, each null when absent. */
-  public record ListQuery(String status, String limit, String cursor) {}
+  public record ListQuery(String status, String limit, String cursor, String assignee) {
+    public ListQuery(String status, String limit, String cursor) {
+      this(status, limit, cursor, null);
+    }
+  }
 
   /**
    * An edit of a ticket's own fields as sent, each null when absent; {@code assigneeId} empty
@@ -326,6 +331,23 @@ public final class TicketService {
         unassign ? new TicketChange.Edit(null, Optional.empty()) : null));
   }
 
+  /** The inbox's {@code assignee} filter: null for any, empty for {@code none}, the caller for {@code me}. */
+  private static Optional<String> assignee(Caller caller, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.equals("none")) {
+      return Optional.empty();
+    }
+    if (raw.equals("me")) {
+      return Optional.of(caller.userId());
+    }
+    if (!AGENT_ID.matcher(raw).matches()) {
+      throw ValidationException.of("assignee", "must be me, none or an agent's id");
+    }
+    return Optional.of(raw);
+  }
+
   /** The agent on the roster with this id, as a ticket's assignee; anyone else is a bad request. */
   private Assignee rosterAgent(String agentId) {
     Agent agent = agentId.isBlank() ? null : roster.find(agentId).orElse(null);
@@ -378,8 +400,9 @@ public final class TicketService {
     }
     TicketStatus status = status(query.status());
     int limit = limit(query.limit(), TICKETS_DEFAULT_LIMIT, TICKETS_MAX_LIMIT);
-    String scope = scope(caller, "tickets.all", query.status());
-    Page<Ticket> page = tickets.listAll(status, limit, openCursor(scope, query.cursor()));
+    Optional<String> assignee = assignee(caller, query.assignee());
+    String scope = scope(caller, "tickets.all", query.status() + "\n" + assignee);
+    Page<Ticket> page = tickets.listAll(status, assignee, limit, openCursor(scope, query.cursor()));
     return new TicketList(page.items(), cursors.seal(scope, page.next()));
   }
 

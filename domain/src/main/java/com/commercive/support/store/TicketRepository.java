@@ -46,8 +46,12 @@ public interface TicketRepository {
   /** The user's tickets, newest first, optionally only those with {@code status}. */
   Page<Ticket> listByUser(String userId, TicketStatus status, int limit, String after);
 
-  /** Every ticket, most recently updated first, optionally only those with {@code status}. */
-  Page<Ticket> listAll(TicketStatus status, int limit, String after);
+  /**
+   * Every ticket, most recently updated first, optionally only those with {@code status} and
+   * those of an assignee ({@code assignee}: null for any, empty for unassigned, else the agent's
+   * id). Pages are full under every filter.
+   */
+  Page<Ticket> listAll(TicketStatus status, Optional<String> assignee, int limit, String after);
 
   Optional<Message> findMessage(String messageId);
 

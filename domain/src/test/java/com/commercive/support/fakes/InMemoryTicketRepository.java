@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -84,11 +85,12 @@ public final class InMemoryTicketRepository implements TicketRepository {
   }
 
   @Override
-  public synchronized Page<Ticket> listAll(TicketStatus status, int limit, String after) {
+  public synchronized Page<Ticket> listAll(TicketStatus status, Optional<String> assignee, int limit, String after) {
     calls++;
     return page(
         tickets.values(),
-        t -> status == null || t.status() == status,
+        t -> (status == null || t.status() == status) && (assignee == null
+            || Objects.equals(assignee.orElse(null), t.assignee() == null ? null : t.assignee().agentId())),
         Comparator.comparing(Ticket::updatedAt).thenComparing(Ticket::ticketId).reversed(),
         Ticket::ticketId,
         limit,

@@ -85,7 +85,8 @@ class SupportStackTest {
             "GlobalSecondaryIndexes", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("IndexName", "user-tickets-index")),
                 Match.objectLike(Map.of("IndexName", "user-status-tickets-index")),
-                Match.objectLike(Map.of("IndexName", "status-updated-index")))))));
+                Match.objectLike(Map.of("IndexName", "status-updated-index")),
+                Match.objectLike(Map.of("IndexName", "assignee-status-updated-index")))))));
     template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
         "TableName", "commercive_support_messages",
         "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),

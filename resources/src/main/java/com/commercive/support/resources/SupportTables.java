@@ -11,6 +11,8 @@ public final class SupportTables {
   public static final String TICKET_ID = "ticket_id";
   public static final String USER_ID = "user_id";
   public static final String USER_STATUS = "user_status";
+  /** {@code a:<agent_id>#<status>}, or {@code u#<status>} when unassigned: the key of the assignee inbox. */
+  public static final String ASSIGNEE_STATUS = "assignee_status";
   public static final String STATUS = "status";
   public static final String CREATED_AT = "created_at";
   public static final String UPDATED_AT = "updated_at";
@@ -24,13 +26,15 @@ public final class SupportTables {
   public static final String USER_TICKETS_INDEX = "user-tickets-index";
   public static final String USER_STATUS_TICKETS_INDEX = "user-status-tickets-index";
   public static final String INBOX_INDEX = "status-updated-index";
+  public static final String ASSIGNEE_INBOX_INDEX = "assignee-status-updated-index";
   public static final String TICKET_MESSAGES_INDEX = "ticket-messages-index";
 
   public static final TableSpec TICKETS = new TableSpec("commercive_support_tickets", TICKET_ID, true, Optional.empty(),
       List.of(
           new TableSpec.Index(USER_TICKETS_INDEX, USER_ID, CREATED_AT),
           new TableSpec.Index(USER_STATUS_TICKETS_INDEX, USER_STATUS, CREATED_AT),
-          new TableSpec.Index(INBOX_INDEX, STATUS, UPDATED_AT)));
+          new TableSpec.Index(INBOX_INDEX, STATUS, UPDATED_AT),
+          new TableSpec.Index(ASSIGNEE_INBOX_INDEX, ASSIGNEE_STATUS, UPDATED_AT)));
   public static final TableSpec MESSAGES = new TableSpec("commercive_support_messages", MESSAGE_ID, true,
       Optional.empty(), List.of(new TableSpec.Index(TICKET_MESSAGES_INDEX, TICKET_ID, CREATED_AT)));
   /** Commercive's users, owned by the main platform; the stack creates it only when asked. */

@@ -10,8 +10,11 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -45,9 +48,51 @@ public final class LocalTables {
       dynamoDb.createTable(request(spec, name));
       dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(name));
     } catch (ResourceInUseException alreadyThere) {
-      // A table kept from an earlier run (data folder): its schema is ours, keep its data.
+      // A table kept from an earlier run (data folder): keep its data, add the indexes it lacks.
+      addMissingIndexes(dynamoDb, spec, name);
     }
     spec.timeToLive().ifPresent(attribute -> enableTimeToLive(dynamoDb, name, attribute));
+  }
+
+  /** Creates the spec's indexes a kept table does not have yet, one at a time, as DynamoDB requires. */
+  private static void addMissingIndexes(DynamoDbClient dynamoDb, TableSpec spec, String name) {
+    Set<String> present = new LinkedHashSet<>();
+    var table = dynamoDb.describeTable(r -> r.tableName(name)).table();
+    if (table.hasGlobalSecondaryIndexes()) {
+      table.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+    }
+    CreateTableRequest full = request(spec, name);
+    for (GlobalSecondaryIndex index : full.globalSecondaryIndexes()) {
+      if (present.contains(index.indexName())) {
+        continue;
+      }
+      dynamoDb.updateTable(r -> r.tableName(name).attributeDefinitions(full.attributeDefinitions())
+          .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction.builder()
+              .indexName(index.indexName()).keySchema(index.keySchema()).projection(index.projection()).build()).build()));
+      awaitIndexesActive(dynamoDb, name);
+    }
+  }
+
+  /** DynamoDB builds an added index in the background and takes one at a time: wait for it. */
+  private static void awaitIndexesActive(DynamoDbClient dynamoDb, String name) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (true) {
+      var table = dynamoDb.describeTable(r -> r.tableName(name)).table();
+      boolean building = table.globalSecondaryIndexes().stream()
+          .anyMatch(index -> index.indexStatus() != IndexStatus.ACTIVE);
+      if (!building) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("an index of " + name + " is still being built after a minute");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while an index of " + name + " was built", e);
+      }
+    }
   }
 
   static CreateTableRequest request(TableSpec spec, String name) {

@@ -3,6 +3,7 @@ package com.commercive.support.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commercive.support.resources.TableNames;
+import com.commercive.support.resources.TableSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ class LocalTablesIT {
       assertThat(tickets.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
       assertThat(indexNames(tickets.globalSecondaryIndexes()))
           .containsExactlyInAnyOrder(
-              "user-tickets-index", "user-status-tickets-index", "status-updated-index");
+              "user-tickets-index", "user-status-tickets-index", "status-updated-index", "assignee-status-updated-index");
       TableDescription messages = client.describeTable(r -> r.tableName(names.messages())).table();
       assertThat(messages.streamSpecification().streamEnabled()).isTrue();
       assertThat(indexNames(messages.globalSecondaryIndexes())).containsExactly("ticket-messages-index");
@@ -39,5 +40,22 @@ class LocalTablesIT {
 
   private static List<String> indexNames(List<GlobalSecondaryIndexDescription> indexes) {
     return indexes.stream().map(GlobalSecondaryIndexDescription::indexName).toList();
+  }
+
+  /** A table kept from before an index was added (a local data folder) gets the index, its data kept. */
+  @Test
+  void aKeptTableGetsTheIndexesItLacks() {
+    try (DynamoDbClient client = DynamoDbLocalServer.client()) {
+      String name = "kept_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      TableSpec older = new TableSpec(name, "ticket_id", false, java.util.Optional.empty(), List.of());
+      LocalTables.create(client, older, name);
+      client.putItem(r -> r.tableName(name).item(java.util.Map.of(
+          "ticket_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("t-1"))));
+      LocalTables.create(client, com.commercive.support.resources.SupportTables.TICKETS, name);
+      TableDescription table = client.describeTable(r -> r.tableName(name)).table();
+      assertThat(indexNames(table.globalSecondaryIndexes())).hasSize(4).contains("assignee-status-updated-index");
+      assertThat(client.getItem(r -> r.tableName(name).key(java.util.Map.of(
+          "ticket_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("t-1")))).hasItem()).isTrue();
+    }
   }
 }

@@ -56,6 +56,15 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       List.of(TicketItems.TICKET_ID, TicketItems.USER_STATUS, TicketItems.CREATED_AT);
   private static final List<String> INBOX_INDEX_KEY =
       List.of(TicketItems.TICKET_ID, TicketItems.STATUS, TicketItems.UPDATED_AT);
+  private static final List<String> ASSIGNEE_INBOX_INDEX_KEY =
+      List.of(TicketItems.TICKET_ID, TicketItems.ASSIGNEE_STATUS, TicketItems.UPDATED_AT);
+
+  /**
+   * An inbox index: tickets partitioned by a value that includes their status, sorted by their
+   * last update. The whole inbox is one partition per status, merged.
+   */
+  private record Inbox(String index, List<String> keyNames, String partitionAttribute,
+      java.util.function.Function<TicketStatus, String> partition) {}
   private static final List<String> MESSAGES_INDEX_KEY =
       List.of(MessageItems.MESSAGE_ID, MessageItems.TICKET_ID, MessageItems.CREATED_AT);
 
@@ -167,6 +176,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     names.put("#version", TicketItems.VERSION);
     values.put(":status", AttributeValue.fromS(next.status().wireName()));
     values.put(":user_status", AttributeValue.fromS(TicketItems.userStatus(next.userId(), next.status())));
+    values.put(":assignee_status", AttributeValue.fromS(TicketItems.assigneeStatus(next)));
     values.put(":updated_at", AttributeValue.fromS(Timestamps.format(next.updatedAt())));
     values.put(":count", AttributeValue.fromN(Long.toString(next.messageCount())));
     values.put(":ai", AttributeValue.fromN(Integer.toString(next.aiReplies())));
@@ -174,6 +184,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     values.put(":next", AttributeValue.fromN(Long.toString(next.version())));
     StringBuilder set = new StringBuilder("SET #status = :status, ")
         .append(TicketItems.USER_STATUS).append(" = :user_status, ")
+        .append(TicketItems.ASSIGNEE_STATUS).append(" = :assignee_status, ")
         .append(TicketItems.UPDATED_AT).append(" = :updated_at, ")
         .append(TicketItems.MESSAGE_COUNT).append(" = :count, ")
         .append(TicketItems.AI_REPLIES).append(" = :ai, ")
@@ -344,26 +355,27 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public Page<Ticket> listAll(TicketStatus status, int limit, String after) {
+  public Page<Ticket> listAll(TicketStatus status, Optional<String> assignee, int limit, String after) {
+    Inbox inbox = assignee == null
+        ? new Inbox(SupportTables.INBOX_INDEX, INBOX_INDEX_KEY, TicketItems.STATUS, TicketStatus::wireName)
+        : new Inbox(SupportTables.ASSIGNEE_INBOX_INDEX, ASSIGNEE_INBOX_INDEX_KEY, TicketItems.ASSIGNEE_STATUS,
+            s -> TicketItems.assigneeStatus(assignee.orElse(null), s));
     if (status != null) {
       Map<String, AttributeValue> start = null;
       if (after != null) {
-        start =
-            PageTokens.startKey(
-                PageTokens.read(after),
-                INBOX_INDEX_KEY,
-                Map.of(TicketItems.STATUS, status.wireName()));
+        start = PageTokens.startKey(PageTokens.read(after), inbox.keyNames(),
+            Map.of(inbox.partitionAttribute(), inbox.partition().apply(status)));
       }
-      return page(inboxQuery(status, start), limit, INBOX_INDEX_KEY, TicketItems::fromItem);
+      return page(inboxQuery(inbox, status, start), limit, inbox.keyNames(), TicketItems::fromItem);
     }
-    return mergedInbox(limit, after);
+    return mergedInbox(inbox, limit, after);
   }
 
   /**
    * Every ticket by most recent update: the inbox index is partitioned by status, so each page
    * merges one query per status (three at most), and the token keeps a position per status.
    */
-  private Page<Ticket> mergedInbox(int limit, String after) {
+  private Page<Ticket> mergedInbox(Inbox inbox, int limit, String after) {
     Map<String, Object> positions = after == null ? Map.of() : PageTokens.read(after);
     if (after != null) {
       for (String name : positions.keySet()) {
@@ -384,8 +396,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
           position == null
               ? null
               : PageTokens.startKey(
-                  position, INBOX_INDEX_KEY, Map.of(TicketItems.STATUS, status.wireName()));
-      List<Map<String, AttributeValue>> items = fetch(inboxQuery(status, start), limit + 1);
+                  position, inbox.keyNames(), Map.of(inbox.partitionAttribute(), inbox.partition().apply(status)));
+      List<Map<String, AttributeValue>> items = fetch(inboxQuery(inbox, status, start), limit + 1);
       moreBeyondFetched.put(status, items.size() > limit);
       for (Map<String, AttributeValue> item : items) {
         candidates.add(new Candidate(status, item));
@@ -424,7 +436,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       }
       more = true;
       if (lastTaken != null) {
-        next.put(name, PageTokens.keyOf(lastTaken.item(), INBOX_INDEX_KEY));
+        next.put(name, PageTokens.keyOf(lastTaken.item(), inbox.keyNames()));
       } else if (positions.get(name) != null) {
         next.put(name, positions.get(name));
       }
@@ -433,14 +445,14 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     return new Page<>(tickets, more ? PageTokens.write(next) : null);
   }
 
-  private QueryRequest inboxQuery(TicketStatus status, Map<String, AttributeValue> start) {
+  private QueryRequest inboxQuery(Inbox inbox, TicketStatus status, Map<String, AttributeValue> start) {
     return QueryRequest.builder()
         .tableName(ticketsTable)
-        .indexName(SupportTables.INBOX_INDEX)
+        .indexName(inbox.index())
         .scanIndexForward(false)
-        .keyConditionExpression("#status = :pk")
-        .expressionAttributeNames(Map.of("#status", TicketItems.STATUS))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(status.wireName())))
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", inbox.partitionAttribute()))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(inbox.partition().apply(status))))
         .exclusiveStartKey(start)
         .build();
   }

@@ -32,6 +32,7 @@ public final class TicketItems {
   static final String PRIORITY_REASON = "priority_reason";
   static final String ASSIGNEE_ID = "assignee_id";
   static final String ASSIGNEE_NAME = "assignee_name";
+  static final String ASSIGNEE_STATUS = SupportTables.ASSIGNEE_STATUS;
   /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
   static final String USER_STATUS = SupportTables.USER_STATUS;
 
@@ -41,6 +42,18 @@ public final class TicketItems {
     return userId + "#" + status.wireName();
   }
 
+  /**
+   * The assignee inbox's partition for tickets of {@code agentId} (null: unassigned) with
+   * {@code status}; the prefixes keep "unassigned" apart from any agent id.
+   */
+  static String assigneeStatus(String agentId, TicketStatus status) {
+    return (agentId == null ? "u" : "a:" + agentId) + "#" + status.wireName();
+  }
+
+  static String assigneeStatus(Ticket ticket) {
+    return assigneeStatus(ticket.assignee() == null ? null : ticket.assignee().agentId(), ticket.status());
+  }
+
   public static Map<String, AttributeValue> toItem(Ticket ticket) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(TICKET_ID, s(ticket.ticketId()));
@@ -48,6 +61,7 @@ public final class TicketItems {
     item.put(SUBJECT, s(ticket.subject()));
     item.put(STATUS, s(ticket.status().wireName()));
     item.put(USER_STATUS, s(userStatus(ticket.userId(), ticket.status())));
+    item.put(ASSIGNEE_STATUS, s(assigneeStatus(ticket)));
     item.put(PRIORITY, s(ticket.priority().wireName()));
     item.put(CREATED_AT, s(Timestamps.format(ticket.createdAt())));
     item.put(UPDATED_AT, s(Timestamps.format(ticket.updatedAt())));

@@ -14,6 +14,7 @@ import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
 import com.commercive.support.service.TicketService.TicketUpdate;
 import com.commercive.support.standins.FreshTables;
+import com.commercive.support.testing.DynamoDbCallRecorder;
 import com.commercive.support.testkit.Races;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 class AgentLoadIT {
   static final Caller OWNER = new Caller("load-owner", false, "Dana", "dana@example.com");
   static final Caller ADMIN = new Caller("load-admin", true, "Alex", "alex@example.com");
+  static final DynamoDbCallRecorder recorder = new DynamoDbCallRecorder();
   @AutoClose
-  static final FreshTables db = FreshTables.create();
+  static final FreshTables db = FreshTables.create(recorder);
   @AutoClose
   static final Races races = new Races(20);
   final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(db.client(), db.names().agents());
@@ -144,5 +146,42 @@ class AgentLoadIT {
     assertThat(load(alex)).isEqualTo(5);
     assertThat(tickets.stream().map(id -> repository.find(id).orElseThrow())
         .filter(t -> t.assignee() != null)).hasSize(5);
+  }
+
+  /** Issue 15: the inbox by assignee ({@code me}, {@code none}, an agent), with or without a status: full pages, calls per page constant. */
+  @Test
+  void theInboxFiltersByAssigneeInFullPagesWithConstantCalls() {
+    String alex = agent(20);
+    String bea = agent(20);
+    List<String> alexs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = ticket();
+      assign(id, alex);
+      alexs.add(0, id);
+    }
+    service.update(ADMIN, alexs.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+    assign(ticket(), bea);
+    Caller alexCaller = new Caller(alex, true, "Alex", null);
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      recorder.reset();
+      var page = service.listAll(alexCaller, new TicketService.ListQuery(null, "2", cursor, "me"));
+      assertThat(recorder.operations()).as("calls for one page").hasSizeLessThanOrEqualTo(3).containsOnly("Query");
+      assertThat(page.tickets()).hasSizeLessThanOrEqualTo(2);
+      if (page.nextCursor() != null) {
+        assertThat(page.tickets()).hasSize(2);
+      }
+      page.tickets().forEach(t -> seen.add(t.ticketId()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(alexs);
+
+    var openOnes = service.listAll(ADMIN, new TicketService.ListQuery("open", "10", null, alex));
+    assertThat(openOnes.tickets()).hasSize(4).allMatch(t -> t.assignee().agentId().equals(alex));
+    var unassigned = service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, "none"));
+    assertThat(unassigned.tickets()).noneMatch(t -> t.assignee() != null);
+    assertThat(service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, bea)).tickets()).hasSize(1);
   }
 }

@@ -317,7 +317,7 @@ class DynamoDbTicketRepositoryIT {
     String after = null;
     do {
       recorder.reset();
-      Page<Ticket> page = repository.listAll(null, 5, after);
+      Page<Ticket> page = repository.listAll(null, null, 5, after);
       assertThat(recorder.operations()).hasSizeLessThanOrEqualTo(3).containsOnly("Query");
       assertThat(page.items()).hasSizeLessThanOrEqualTo(5);
       if (page.next() != null) {
@@ -333,7 +333,7 @@ class DynamoDbTicketRepositoryIT {
     // The newest updates in the whole table are ours (dated 2030), so they lead the inbox.
     assertThat(seen.subList(0, 17)).containsExactlyElementsOf(expected);
 
-    Page<Ticket> pending = repository.listAll(TicketStatus.PENDING, 100, null);
+    Page<Ticket> pending = repository.listAll(TicketStatus.PENDING, null, 100, null);
     assertThat(pending.items()).allMatch(t -> t.status() == TicketStatus.PENDING);
   }
 
