@@ -209,6 +209,21 @@ class PipelineIT {
     assertThat(thread(id, "ai")).isEmpty();
   }
 
+  /** Issue 15: an assignment emails the agent once, whatever else changes on the ticket. */
+  @Test
+  void anAssignmentEmailsTheAgentOnce() {
+    String id = openTicket("Shipping label question", "How do I print a label?");
+    String agentId = call("PUT", "/support/admin/agents/me", admin, "{\"available\":true,\"max_open\":50}")
+        .at("/agent/agent_id").asText();
+    call("PATCH", "/support/tickets/" + id, admin, "{\"assignee_id\":\"" + agentId + "\"}");
+    call("PATCH", "/support/tickets/" + id, admin, "{\"priority\":\"high\"}");
+    await("the assignment email", Duration.ofSeconds(15),
+        () -> count(emails(id), "alex@example.com", "[Commercive Support] Assigned to you: Shipping label question") == 1);
+    pause(1_500);
+    assertThat(count(emails(id), "alex@example.com", "[Commercive Support] Assigned to you: Shipping label question"))
+        .isEqualTo(1);
+  }
+
   @Test
   void workDeliveredTwiceHasItsEffectOnce() {
     String id = openTicket("Order tracking question", null);

@@ -69,9 +69,15 @@ public final class EmailComposer {
             + "). Please reply to the merchant. They asked:";
         quoted = context.question();
       }
+      case ASSIGNED -> {
+        heading = "Assigned to you: " + subject;
+        intro = "This ticket of " + merchant + " (" + urgency + ", " + ticket.status().wireName()
+            + ") is now yours.";
+        quoted = null;
+      }
       default -> throw new IllegalArgumentException("unknown kind " + kind);
     }
-    boolean toTeam = kind.audience() == Notification.Audience.ADMINS;
+    boolean toTeam = kind.audience() != Notification.Audience.OWNER;
     String fullSubject = PREFIX + heading + (toTeam && ticket.priority() == Priority.HIGH ? " [high priority]" : "")
         + " (#" + shortId + ")";
 

@@ -109,12 +109,14 @@ public final class NotificationService {
       }
     }
     List<String> recipients;
-    User owner = users.findAll(List.of(ticket.get().userId())).get(ticket.get().userId());
-    if (notification.kind().audience() == Notification.Audience.ADMINS) {
-      recipients = adminEmails;
-    } else {
-      recipients = owner == null || owner.email() == null || owner.email().isBlank()
-          ? List.of() : List.of(owner.email());
+    String ownerId = ticket.get().userId();
+    String agentId = notification.agentId();
+    Map<String, User> known = users.findAll(agentId == null ? List.of(ownerId) : List.of(ownerId, agentId));
+    User owner = known.get(ownerId);
+    switch (notification.kind().audience()) {
+      case ADMINS -> recipients = adminEmails;
+      case AGENT -> recipients = emailOf(known.get(agentId));
+      default -> recipients = emailOf(owner);
     }
     EmailComposer.Context context = new EmailComposer.Context(owner,
         notification.kind() == Notification.Kind.HANDOFF ? questionBefore(message) : null);
@@ -151,6 +153,10 @@ public final class NotificationService {
       sent++;
     }
     return new Result(sent, alreadySent, null);
+  }
+
+  private static List<String> emailOf(User user) {
+    return user == null || user.email() == null || user.email().isBlank() ? List.of() : List.of(user.email());
   }
 
   /** The merchant's latest message before the assistant's (the question it handed off), if any. */

@@ -111,13 +111,34 @@ class NotificationServiceTest extends TicketScenario {
         repository.allMessages().get(0).messageId())).alreadySent()).isEqualTo(1);
   }
 
+  /** Issue 15: an assignment email goes to the agent it names, once. */
+  @Test
+  void anAssignmentEmailsItsAgentOnce() {
+    Ticket ticket = ticket();
+    Notification assigned = new Notification("assigned-1", Notification.Kind.ASSIGNED, ticket.ticketId(), null, "admin-9");
+    NotificationService withAgent = new NotificationService(repository, new InMemoryUserDirectory(
+        new User("user-1", "Dana", "dana@example.com", "user"), new User("admin-9", "Sam", "sam@example.com", "admin")),
+        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com"),
+        clock);
+    assertThat(withAgent.handle(assigned).sent()).isEqualTo(1);
+    assertThat(withAgent.handle(assigned).alreadySent()).isEqualTo(1);
+    assertThat(outbox).singleElement().satisfies(email -> {
+      assertThat(email.to()).isEqualTo("sam@example.com");
+      assertThat(email.subject()).startsWith("[Commercive Support] Assigned to you: Products");
+      assertThat(email.text()).contains("Dana").contains("is now yours");
+    });
+    assertThat(service.handle(new Notification("assigned-2", Notification.Kind.ASSIGNED, ticket.ticketId(), null,
+        "nobody")).skippedBecause()).isEqualTo("no recipients");
+  }
+
   /** Issue 15: even a notification naming a note (never queued) sends nothing to anyone. */
   @Test
   void aNotificationOfAnInternalNoteSendsNothing() {
     Ticket ticket = ticket();
     repository.addNote(Message.note("note-1", ticket.ticketId(), "admin-1", "Do not refund", null, clock.instant()));
     for (Notification.Kind kind : Notification.Kind.values()) {
-      assertThat(service.handle(new Notification("n-" + kind, kind, ticket.ticketId(), "note-1")).skippedBecause())
+      String agent = kind == Notification.Kind.ASSIGNED ? "admin-1" : null;
+      assertThat(service.handle(new Notification("n-" + kind, kind, ticket.ticketId(), "note-1", agent)).skippedBecause())
           .isEqualTo("internal note");
     }
     assertThat(outbox).isEmpty();

@@ -87,6 +87,12 @@ public final class ChangeRouter {
       work.add(new Notification(closedId(after.ticketId(), after.updatedAt()),
           Notification.Kind.TICKET_CLOSED, after.ticketId(), null));
     }
+    if (after.assignee() != null && (before == null || before.assignee() == null
+        || !before.assignee().agentId().equals(after.assignee().agentId()))) {
+      // One email per assignment: the version that made it names it.
+      work.add(new Notification("assigned-" + after.ticketId() + "-" + after.version(), Notification.Kind.ASSIGNED,
+          after.ticketId(), null, after.assignee().agentId()));
+    }
     work.forEach(this::enqueue);
     return work;
   }

@@ -1,5 +1,7 @@
 package com.commercive.support.streamprocessor;
 
+import java.util.Optional;
+import com.commercive.support.domain.Assignee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commercive.support.domain.Message;
@@ -102,6 +104,28 @@ class ChangeRouterTest extends TicketScenario {
     assertThat(work).extracting(n -> ((Notification) n).kind())
         .containsExactly(Notification.Kind.REPLY, Notification.Kind.HANDOFF);
     assertThat(work).allSatisfy(n -> assertThat(((Notification) n).messageId()).isEqualTo("ai-3"));
+  }
+
+  /** Issue 15: the assignee is emailed once per assignment, under the id of the version that made it. */
+  @Test
+  void eachAssignmentTellsItsAgentOnce() {
+    Ticket open = ticket();
+    Ticket toAlex = open.with(new TicketChange(null, TicketStatus.OPEN, clock.instant(), false,
+        new TicketChange.Edit(null, Optional.of(new Assignee("alex", "Alex")))));
+    assertThat(router.ticketChanged(open, toAlex)).singleElement().satisfies(n -> {
+      Notification notification = (Notification) n;
+      assertThat(notification.kind()).isEqualTo(Notification.Kind.ASSIGNED);
+      assertThat(notification.agentId()).isEqualTo("alex");
+      assertThat(notification.id()).isEqualTo("assigned-" + open.ticketId() + "-" + toAlex.version());
+    });
+    Ticket pending = toAlex.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false));
+    assertThat(router.ticketChanged(toAlex, pending)).isEmpty();
+    Ticket toBea = pending.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false,
+        new TicketChange.Edit(null, Optional.of(new Assignee("bea", "Bea")))));
+    assertThat(router.ticketChanged(pending, toBea)).extracting(n -> ((Notification) n).agentId()).containsExactly("bea");
+    Ticket unassigned = toBea.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false,
+        new TicketChange.Edit(null, Optional.empty())));
+    assertThat(router.ticketChanged(toBea, unassigned)).isEmpty();
   }
 
   /** Issue 15: a note of the team is no news for the owner and no question for the assistant. */
