@@ -5,6 +5,9 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.resources.TableNames;
+import com.commercive.support.service.AgentService;
+import com.commercive.support.service.CannedResponseService.Draft;
+import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService.ListQuery;
@@ -14,6 +17,7 @@ import com.commercive.support.service.TicketService.TicketUpdate;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
+import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
 import com.commercive.support.store.dynamodb.UserItems;
@@ -98,6 +102,27 @@ public final class DynamoDbWorkBench {
           + (filter[1] == null ? "" : "assignee=" + filter[1]);
       row("GET /support/admin/tickets" + (query.isEmpty() ? "" : "?" + query) + " (limit 50)", "600 tickets", inbox, inbox);
     }
+    // The team's tools: canned responses and the roster.
+    CannedResponseService canned = new CannedResponseService(
+        new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), service,
+        new DynamoDbUserDirectory(dynamoDb, tables.users()), clock, () -> UUID.randomUUID().toString());
+    AgentService agentService = new AgentService(roster, new DynamoDbUserDirectory(dynamoDb, tables.users()));
+    Caller teamMember = new Caller("sender-0", true);
+    for (int i = 0; i < 50; i++) {
+      canned.create(teamMember, new Draft("Answer " + i, "Hello {{customer_name}}, answer " + i, "answer-" + i));
+    }
+    Measure saveCanned = measure(() -> canned.create(teamMember, new Draft("One more", "Hi {{customer_name}}", "one-more")));
+    row("POST /support/admin/canned-responses (with a shortcut)", "50 responses", saveCanned, saveCanned);
+    Measure listCanned = measure(() -> canned.list(teamMember));
+    row("GET /support/admin/canned-responses", "51 responses", listCanned, listCanned);
+    String target = service.create(inboxOwner, new NewTicket("Canned target", "low", "hello")).ticket().ticketId();
+    String cannedId = canned.list(teamMember).get(0).cannedResponseId();
+    Measure postCanned = measure(() -> canned.post(teamMember, target, cannedId, new NewMessage(null, null, false)));
+    row("POST …/messages with canned_response_id", "any", postCanned, postCanned);
+    Measure putAgent = measure(() -> agentService.update(teamMember, "me", new AgentService.AgentUpdate(true, 10)));
+    row("PUT /support/admin/agents/me", "2 agents", putAgent, putAgent);
+    Measure listAgents = measure(() -> agentService.list(teamMember));
+    row("GET /support/admin/agents", "2 agents", listAgents, listAgents);
     Measure create = measure(() -> service.create(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
     row("POST /support/tickets (with a message)", "any", create, create);
     for (int messages : new int[] {1, 50, 500}) {
