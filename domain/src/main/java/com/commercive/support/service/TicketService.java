@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
  * HTTP and of the store behind the ports.
  */
 public final class TicketService {
-  // Longer than most: the use cases on a ticket (open, list, read, post, close) share their
-  // authorisation, validation and status rules, which a split would repeat.
+  // Longer than most: the use cases on a ticket (open, list, read, post, note, close, edit,
+  // assign) share their authorisation, validation and status rules, which a split would repeat.
   public static final int SUBJECT_MIN = 5;
   public static final int SUBJECT_MAX = 200;
   public static final int MESSAGE_MAX = 10_000;

@@ -33,7 +33,7 @@ public interface AgentRoster {
 
       @Override
       public Agent save(String agentId, String name, String email, boolean available, int maxOpen) {
-        throw new UnsupportedOperationException("this roster has no store");
+        throw new IllegalStateException("a roster without a store keeps nobody");
       }
     };
   }
