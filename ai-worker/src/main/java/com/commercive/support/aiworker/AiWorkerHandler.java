@@ -43,8 +43,14 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
+    this(config, dynamoDb, new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages(),
+        config.tables().agents()));
+  }
+
+  private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb,
+      DynamoDbTicketRepository tickets) {
     this(new AutoReplyService(
-        new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages()),
+        tickets,
         Assistants.create(config),
         Clock.systemUTC(),
         config.autoReplies().enabled(),
@@ -52,7 +58,11 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         config.autoReplies().burstSettle(),
         new com.commercive.support.service.RateLimiter(
             new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, config.tables().idempotency()),
-            Clock.systemUTC(), config.limits().perHour())));
+            Clock.systemUTC(), config.limits().perHour()),
+        // Marks tickets that need a person; the stream processor then gives them to agents.
+        config.assignment().autoAssign() ? new com.commercive.support.service.AssignmentService(tickets,
+            new com.commercive.support.store.dynamodb.DynamoDbAgentRoster(dynamoDb, config.tables().agents()),
+            Clock.systemUTC()) : null));
   }
 
   /** Takes its collaborators: what tests use. */

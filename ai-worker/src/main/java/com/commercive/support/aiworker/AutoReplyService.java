@@ -3,6 +3,7 @@ package com.commercive.support.aiworker;
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.Question;
+import com.commercive.support.assistant.Topic;
 import com.commercive.support.assistant.Turn;
 import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
@@ -12,7 +13,9 @@ import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.WarmUp;
 import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.service.AssignmentService;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.PersonRequest;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +44,20 @@ public final class AutoReplyService {
     SKIPPED_CAP_REACHED,
     SKIPPED_ANSWERED_LATER,
     SKIPPED_NOTHING_TO_ANSWER,
-    SKIPPED_RATE_LIMITED
+    SKIPPED_RATE_LIMITED;
+
+    /**
+     * Whether the merchant's message now needs a person: the assistant handed off (or the merchant
+     * asked for a person), or auto-replies are off or used up for this ticket or merchant.
+     */
+    public boolean needsPerson() {
+      return this == HANDED_OFF || this == SKIPPED_DISABLED || this == SKIPPED_CAP_REACHED || this == SKIPPED_RATE_LIMITED;
+    }
   }
+
+  /** What the ticket shows when the merchant asked for a person: no answer from the assistant. */
+  static final String PERSON_REQUESTED_TEXT =
+      "You asked to talk to a person: someone from our support team will reply here.";
 
   private final TicketRepository tickets;
   private final Assistant assistant;
@@ -51,6 +66,8 @@ public final class AutoReplyService {
   private final int maxRepliesPerTicket;
   private final Duration burstSettle;
   private final com.commercive.support.service.RateLimiter limits;
+  /** When a message needs a person: the ticket waits for an agent (null: nobody is assigned automatically). */
+  private final AssignmentService assignments;
 
   public AutoReplyService(
       TicketRepository tickets,
@@ -71,6 +88,19 @@ public final class AutoReplyService {
       int maxRepliesPerTicket,
       Duration burstSettle,
       com.commercive.support.service.RateLimiter limits) {
+    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, null);
+  }
+
+  public AutoReplyService(
+      TicketRepository tickets,
+      Assistant assistant,
+      Clock clock,
+      boolean enabled,
+      int maxRepliesPerTicket,
+      Duration burstSettle,
+      com.commercive.support.service.RateLimiter limits,
+      AssignmentService assignments) {
+    this.assignments = assignments;
     this.limits = limits;
     this.tickets = tickets;
     this.assistant = assistant;
@@ -95,7 +125,16 @@ public final class AutoReplyService {
     assistant.warmUp();
   }
 
+  /** Answers the job's message once; when it needs a person, the ticket then waits for an agent. */
   public Outcome handle(AiJob job) {
+    Outcome outcome = answer(job);
+    if (assignments != null && outcome.needsPerson()) {
+      assignments.needsAgent(job.ticketId());
+    }
+    return outcome;
+  }
+
+  private Outcome answer(AiJob job) {
     if (!enabled) {
       return Outcome.SKIPPED_DISABLED;
     }
@@ -153,7 +192,9 @@ public final class AutoReplyService {
       }
       question.append(message.text());
     }
-    Answer answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
+    Answer answer = PersonRequest.in(question.toString())
+        ? new Answer(PERSON_REQUESTED_TEXT, Topic.GENERAL, 0, List.of(), true)
+        : assistant.answer(new Question(question.toString(), ticket.subject(), history));
 
     String replyId = replyId(newest.messageId());
     String text = AssistantService.asMessageText(answer);

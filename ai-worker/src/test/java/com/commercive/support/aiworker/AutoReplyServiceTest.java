@@ -14,7 +14,9 @@ import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.fakes.InMemoryAgentRoster;
 import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.service.AssignmentService;
 import com.commercive.support.testkit.TicketScenario;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,35 @@ class AutoReplyServiceTest extends TicketScenario {
     assertThat(asked).singleElement().extracting(Question::text).isEqualTo(Assistant.WARM_UP_QUESTION);
     assertThat(repository.calls()).isPositive();
     assertThat(repository.allMessages()).isEmpty();
+  }
+
+  /** Issue 15: a merchant asking for a person gets no assistant answer, and the ticket waits for an agent. */
+  @Test
+  void aMerchantAskingForAPersonIsHandedOffAndTheTicketWaitsForAnAgent() {
+    AutoReplyService assigning = new AutoReplyService(repository, assistant, clock, true, 2, Duration.ZERO,
+        com.commercive.support.service.RateLimiter.unlimited(),
+        new AssignmentService(repository, new InMemoryAgentRoster(), clock));
+    Ticket ticket = ticket();
+    Message question = post(ticket, SenderType.USER, "This is useless, let me talk to a real person");
+    assertThat(assigning.handle(job(question))).isEqualTo(Outcome.HANDED_OFF);
+    assertThat(asked).isEmpty();
+    assertThat(aiMessages(ticket)).singleElement().satisfies(m -> {
+      assertThat(m.handoff()).isTrue();
+      assertThat(m.text()).isEqualTo(AutoReplyService.PERSON_REQUESTED_TEXT);
+    });
+    assertThat(repository.find(ticket.ticketId()).orElseThrow().waitingSince()).isNotNull();
+
+    // Auto-replies off: every merchant's message needs a person.
+    AutoReplyService off = new AutoReplyService(repository, assistant, clock, false, 2, Duration.ZERO,
+        com.commercive.support.service.RateLimiter.unlimited(),
+        new AssignmentService(repository, new InMemoryAgentRoster(), clock));
+    Ticket other = ticket();
+    assertThat(off.handle(job(post(other, SenderType.USER, "Where is my payout?")))).isEqualTo(Outcome.SKIPPED_DISABLED);
+    assertThat(repository.waiting(10)).extracting(Ticket::ticketId).containsExactly(ticket.ticketId(), other.ticketId());
+    // An answer the assistant gave leaves the ticket alone.
+    Ticket answered = ticket();
+    assertThat(assigning.handle(job(post(answered, SenderType.USER, "How do I sync?")))).isEqualTo(Outcome.REPLIED);
+    assertThat(repository.find(answered.ticketId()).orElseThrow().waitingSince()).isNull();
   }
 
   /** Issue 15: a note of the team written before the job runs is neither asked about nor given as context. */

@@ -118,7 +118,8 @@ public final class ApiHandler
         tickets,
         assistant,
         cannedResponses,
-        new AgentService(roster, userDirectory),
+        new AgentService(roster, userDirectory, config.assignment().autoAssign()
+            ? new com.commercive.support.service.AssignmentService(repository, roster, clock) : null),
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

@@ -399,6 +399,7 @@ class ApiHandlerTest extends ApiTestSupport {
         @Override public Page<Ticket> listAll(TicketStatus s, Optional<String> g, int l, String a) { throw new IllegalStateException("boom"); }
         @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException("boom"); }
         @Override public void addNote(Message m) { throw new IllegalStateException("boom"); }
+        @Override public List<Ticket> waiting(int l) { throw new IllegalStateException("boom"); }
         @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException("boom"); }
         @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException("boom"); }
       };

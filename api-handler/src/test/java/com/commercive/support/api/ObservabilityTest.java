@@ -64,6 +64,7 @@ class ObservabilityTest extends ApiTestSupport {
           @Override public Page<Ticket> listAll(TicketStatus s, Optional<String> g, int l, String a) { throw new IllegalStateException(); }
           @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException(); }
           @Override public void addNote(Message m) { throw new IllegalStateException(); }
+          @Override public List<Ticket> waiting(int l) { throw new IllegalStateException(); }
           @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException(); }
           @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException(); }
         };

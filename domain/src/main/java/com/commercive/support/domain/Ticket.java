@@ -9,7 +9,8 @@ import java.util.Objects;
  * support has answered and how many auto-replies the ticket has had. {@code version} counts the
  * writes to the ticket: every change is written on the condition that it is still the version
  * the change was derived from. {@code prioritySource} says who set the priority ({@code priorityReason},
- * when the system did, why); {@code assignee} is the agent who owns the ticket, or null.
+ * when the system did, why); {@code assignee} is the agent who owns the ticket, or null;
+ * {@code waitingSince} is when it started waiting for an agent (null: it is not waiting).
  */
 public record Ticket(
     String ticketId,
@@ -26,7 +27,8 @@ public record Ticket(
     long version,
     PrioritySource prioritySource,
     String priorityReason,
-    Assignee assignee) {
+    Assignee assignee,
+    Instant waitingSince) {
 
   public Ticket {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -43,7 +45,7 @@ public record Ticket(
       String ticketId, String userId, String subject, Priority priority, Instant now) {
     return new Ticket(
         ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0, PrioritySource.USER,
-        null, null);
+        null, null, null);
   }
 
   /**
@@ -64,6 +66,13 @@ public record Ticket(
   public Ticket with(TicketChange change) {
     TicketChange.Edit edit = change.edit();
     boolean reprioritised = edit != null && edit.priority() != null;
+    Assignee nextAssignee = edit != null && edit.assignee() != null ? edit.assignee().orElse(null) : assignee;
+    // A ticket waits for an agent from when it is asked to until it has one or is closed.
+    Instant waiting = edit != null && Boolean.TRUE.equals(edit.waiting()) && waitingSince == null
+        ? change.updatedAt() : waitingSince;
+    if (nextAssignee != null || change.newStatus() == TicketStatus.CLOSED) {
+      waiting = null;
+    }
     return new Ticket(
         ticketId,
         userId,
@@ -79,6 +88,7 @@ public record Ticket(
         version + 1,
         reprioritised ? PrioritySource.AGENT : prioritySource,
         reprioritised ? null : priorityReason,
-        edit != null && edit.assignee() != null ? edit.assignee().orElse(null) : assignee);
+        nextAssignee,
+        waiting);
   }
 }

@@ -18,12 +18,22 @@ public record TicketChange(
   }
 
   /**
-   * An agent's edit: a priority to set (null: unchanged), which then counts as the agent's; and
-   * the assignee (null: unchanged; empty: unassigned).
+   * An edit of the ticket's own fields: a priority to set (null: unchanged), which then counts
+   * as the agent's; the assignee (null: unchanged; empty: unassigned); and whether the ticket now
+   * waits for an agent (true; null: unchanged). Being assigned or closed ends the wait.
    */
-  public record Edit(Priority priority, Optional<Assignee> assignee) {
+  public record Edit(Priority priority, Optional<Assignee> assignee, Boolean waiting) {
     public Edit(Priority priority) {
-      this(priority, null);
+      this(priority, null, null);
+    }
+
+    public Edit(Priority priority, Optional<Assignee> assignee) {
+      this(priority, assignee, null);
+    }
+
+    /** The ticket needs a person: it waits for an agent. */
+    public static Edit waitForAgent() {
+      return new Edit(null, null, true);
     }
   }
 }

@@ -20,10 +20,17 @@ public final class AgentService {
 
   private final AgentRoster roster;
   private final UserDirectory users;
+  /** Fills the seats an agent's change may open (null: automatic assignment is off). */
+  private final AssignmentService assignments;
 
   public AgentService(AgentRoster roster, UserDirectory users) {
+    this(roster, users, null);
+  }
+
+  public AgentService(AgentRoster roster, UserDirectory users, AssignmentService assignments) {
     this.roster = roster;
     this.users = users;
+    this.assignments = assignments;
   }
 
   /** An agent's settings as sent: each null when absent. */
@@ -68,7 +75,13 @@ public final class AgentService {
     } else {
       throw ValidationException.of("agent_id", "only members of the support team (role admin) can be agents");
     }
-    return roster.save(id, name, email, update.available(), update.maxOpen());
+    Agent saved = roster.save(id, name, email, update.available(), update.maxOpen());
+    if (assignments != null && saved.hasRoom()) {
+      // Available again, or given more room: the longest-waiting tickets come first.
+      assignments.assignWaiting();
+      return roster.find(id).orElse(saved);
+    }
+    return saved;
   }
 
   private static void requireAdmin(Caller caller) {

@@ -243,8 +243,8 @@ public final class TicketService {
     try {
       applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, false)).orElseThrow();
     } catch (AgentAtCapacityException full) {
-      // A message that reopens a ticket whose agent has no room left: the ticket goes back to the
-      // team unassigned, and the message is kept.
+      // A message that reopens a ticket whose agent has no room left: the message is kept, and the
+      // ticket goes back to waiting for an agent.
       applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, true)).orElseThrow();
     }
     return new MessagePosted(applied.change().message(), applied.ticket());
@@ -328,7 +328,7 @@ public final class TicketService {
         request.closeTicket() && current.status() != TicketStatus.CLOSED);
     TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
     return Optional.of(new TicketChange(message, next, at, caller.admin(),
-        unassign ? new TicketChange.Edit(null, Optional.empty()) : null));
+        unassign ? new TicketChange.Edit(null, Optional.empty(), true) : null));
   }
 
   /** The inbox's {@code assignee} filter: null for any, empty for {@code none}, the caller for {@code me}. */

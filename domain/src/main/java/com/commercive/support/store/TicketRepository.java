@@ -53,6 +53,9 @@ public interface TicketRepository {
    */
   Page<Ticket> listAll(TicketStatus status, Optional<String> assignee, int limit, String after);
 
+  /** The tickets waiting for an agent, the longest-waiting first. */
+  java.util.List<Ticket> waiting(int limit);
+
   Optional<Message> findMessage(String messageId);
 
   /** A ticket's messages, oldest first, with its internal notes only when {@code withNotes}; pages are full either way. */

@@ -110,6 +110,13 @@ public final class InMemoryTicketRepository implements TicketRepository {
   }
 
   @Override
+  public synchronized List<Ticket> waiting(int limit) {
+    calls++;
+    return tickets.values().stream().filter(t -> t.waitingSince() != null)
+        .sorted(Comparator.comparing(Ticket::waitingSince).thenComparing(Ticket::ticketId)).limit(limit).toList();
+  }
+
+  @Override
   public synchronized void addNote(Message note) {
     calls++;
     if (!tickets.containsKey(note.ticketId())) {

@@ -141,7 +141,8 @@ public final class SupportStack extends Stack {
 
     Map<String, String> tablesEnv = Map.of(
         "TICKETS_TABLE", tickets.getTableName(), "MESSAGES_TABLE", messages.getTableName(),
-        "USERS_TABLE", users.getTableName(), "IDEMPOTENCY_TABLE", idempotency.getTableName());
+        "USERS_TABLE", users.getTableName(), "IDEMPOTENCY_TABLE", idempotency.getTableName(),
+        "AGENTS_TABLE", agents.getTableName());
     Map<String, String> queuesEnv = Map.of(
         "AI_JOBS_QUEUE_URL", aiJobs.getQueueUrl(), "NOTIFICATIONS_QUEUE_URL", notifications.getQueueUrl());
     Map<String, String> aiEnv = Map.of("AI_PROVIDER", config.aiProvider(), "BEDROCK_MODEL_ID", config.bedrockModelId());
@@ -150,8 +151,7 @@ public final class SupportStack extends Stack {
     Function api = function(API, merge(tablesEnv, aiEnv, Map.of(
         "JWT_SECRET_ARN", jwtSecret.getSecretArn(),
         "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
-        "CANNED_RESPONSES_TABLE", cannedResponses.getTableName(),
-        "AGENTS_TABLE", agents.getTableName())));
+        "CANNED_RESPONSES_TABLE", cannedResponses.getTableName())));
     tickets.grantReadWriteData(api);
     cannedResponses.grantReadWriteData(api);
     agents.grantReadWriteData(api);
@@ -160,11 +160,14 @@ public final class SupportStack extends Stack {
     users.grantReadData(api);
     jwtSecret.grantRead(api);
 
-    // The stream processor: reads the streams (granted by its mappings), sends to both queues.
+    // The stream processor: reads the streams (granted by its mappings), sends to both queues, and
+    // gives waiting tickets to agents with room (a ticket and an agent written together).
     Function streamProcessor = function(STREAM_PROCESSOR, merge(tablesEnv, queuesEnv,
         Map.of("AUTO_REPLY_ENABLED", "true")));
     aiJobs.grantSendMessages(streamProcessor);
     notifications.grantSendMessages(streamProcessor);
+    tickets.grant(streamProcessor, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+    agents.grant(streamProcessor, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
     for (Table table : List.of(tickets, messages)) {
       aliases.get(STREAM_PROCESSOR.id()).addEventSource(new DynamoEventSource(table,
           software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()

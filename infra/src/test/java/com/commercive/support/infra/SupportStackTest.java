@@ -207,9 +207,12 @@ class SupportStackTest {
         assertThat(statement).contains("Idempotency").doesNotContain("Tickets").doesNotContain("Messages");
       }
     }
-    // The stream processor reads streams and sends work; it writes no table and sends no email.
+    // The stream processor reads streams and sends work, and gives waiting tickets to agents: it may
+    // update tickets and agents' counts, never create or delete an item, and sends no email.
     assertThat(streamProcessor).contains("sqs:SendMessage").contains("dynamodb:GetRecords")
-        .doesNotContain("dynamodb:PutItem").doesNotContain("ses:");
+        .doesNotContain("dynamodb:PutItem").doesNotContain("dynamodb:DeleteItem").doesNotContain("ses:");
+    assertThat(statementsOn(streamProcessor, "Agents")).singleElement().satisfies(statement ->
+        assertThat(statement).contains("dynamodb:UpdateItem").contains("dynamodb:Scan").doesNotContain("PutItem"));
     assertThat(aiWorker).doesNotContain("ses:").doesNotContain("sqs:SendMessage");
     // The AI worker counts auto-replies per user in the idempotency table, and may only update it.
     assertThat(statementsOn(aiWorker, "Idempotency")).singleElement().satisfies(statement ->

@@ -18,7 +18,8 @@ public record SupportConfig(
     AutoReplySettings autoReplies,
     EmailSettings email,
     RateLimits limits,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    AssignmentSettings assignment) {
 
   public static SupportConfig fromEnvironment() {
     return from(System.getenv());
@@ -41,11 +42,13 @@ public record SupportConfig(
         AutoReplySettings.from(env),
         EmailSettings.from(env),
         RateLimits.from(env),
-        MetricsSettings.from(env));
+        MetricsSettings.from(env),
+        AssignmentSettings.from(env));
   }
 
   /** This configuration with the token secret fetched from {@code jwt().secretArn()}. */
   public SupportConfig withJwtSecret(byte[] secret) {
-    return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics);
+    return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics,
+        assignment);
   }
 }

@@ -466,7 +466,8 @@ class LocalSystemIT {
       assertThat(posted.json().at("/message/message").asText()).isEqualTo("Hello Dana Merchant!");
       assertThat(call("DELETE", "/support/admin/canned-responses/" + canned, admin, null).status()).isEqualTo(204);
 
-      Reply me = call("PUT", "/support/admin/agents/me", admin, "{\"available\":true,\"max_open\":3}");
+      // Not available: automatic assignment leaves them alone; an admin may still assign by hand.
+      Reply me = call("PUT", "/support/admin/agents/me", admin, "{\"available\":false,\"max_open\":3}");
       assertThat(me.status()).as(me.body()).isEqualTo(200);
       String agentId = me.json().at("/agent/agent_id").asText();
       assertThat(call("GET", "/support/admin/agents", admin, null).json().get("agents").toString()).contains(agentId);

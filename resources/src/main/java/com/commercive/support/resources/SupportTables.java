@@ -27,6 +27,10 @@ public final class SupportTables {
   public static final String USER_STATUS_TICKETS_INDEX = "user-status-tickets-index";
   public static final String INBOX_INDEX = "status-updated-index";
   public static final String ASSIGNEE_INBOX_INDEX = "assignee-status-updated-index";
+  /** Tickets waiting for an agent, oldest first: sparse, only waiting tickets carry its key. */
+  public static final String WAITING_INDEX = "waiting-index";
+  public static final String WAITING = "waiting";
+  public static final String WAITING_SINCE = "waiting_since";
   public static final String TICKET_MESSAGES_INDEX = "ticket-messages-index";
 
   public static final TableSpec TICKETS = new TableSpec("commercive_support_tickets", TICKET_ID, true, Optional.empty(),
@@ -34,7 +38,8 @@ public final class SupportTables {
           new TableSpec.Index(USER_TICKETS_INDEX, USER_ID, CREATED_AT),
           new TableSpec.Index(USER_STATUS_TICKETS_INDEX, USER_STATUS, CREATED_AT),
           new TableSpec.Index(INBOX_INDEX, STATUS, UPDATED_AT),
-          new TableSpec.Index(ASSIGNEE_INBOX_INDEX, ASSIGNEE_STATUS, UPDATED_AT)));
+          new TableSpec.Index(ASSIGNEE_INBOX_INDEX, ASSIGNEE_STATUS, UPDATED_AT),
+          new TableSpec.Index(WAITING_INDEX, WAITING, WAITING_SINCE)));
   public static final TableSpec MESSAGES = new TableSpec("commercive_support_messages", MESSAGE_ID, true,
       Optional.empty(), List.of(new TableSpec.Index(TICKET_MESSAGES_INDEX, TICKET_ID, CREATED_AT)));
   /** Commercive's users, owned by the main platform; the stack creates it only when asked. */

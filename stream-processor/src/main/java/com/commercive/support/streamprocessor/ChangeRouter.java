@@ -71,6 +71,20 @@ public final class ChangeRouter {
     return work;
   }
 
+  /**
+   * Whether a ticket's change may let a waiting ticket get an agent: it started waiting, or it
+   * stopped holding an agent (closed, unassigned, reassigned) and so freed a seat.
+   */
+  public static boolean assignmentDue(Ticket before, Ticket after) {
+    if (after == null) {
+      return false;
+    }
+    boolean startsWaiting = after.waitingSince() != null && (before == null || before.waitingSince() == null);
+    boolean freesASeat = before != null && before.holdsAnAgent()
+        && (!after.holdsAnAgent() || !after.assignee().agentId().equals(before.assignee().agentId()));
+    return startsWaiting || freesASeat;
+  }
+
   /** The work a ticket's change causes; {@code before} is null for a new ticket. */
   public List<Work> ticketChanged(Ticket before, Ticket after) {
     List<Work> work = new ArrayList<>();

@@ -7,12 +7,18 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.domain.Ticket;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
+import com.commercive.support.service.AssignmentService;
+import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
+import com.commercive.support.store.dynamodb.DynamoDbClients;
+import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,8 @@ public final class StreamProcessorHandler
   private final ChangeRouter router;
   private final String ticketsTable;
   private final String messagesTable;
+  /** Gives waiting tickets to agents with room (null: automatic assignment is off). */
+  private final Runnable fillSeats;
 
   /**
    * What Lambda calls: wires the real adapters from the environment, once per cold start, and
@@ -44,21 +52,37 @@ public final class StreamProcessorHandler
 
   public StreamProcessorHandler(SupportConfig config) {
     this(
+        // With automatic assignment, every merchant's message is an AI job: the AI worker decides
+        // whether it needs a person, even when it will not answer it itself.
         new ChangeRouter(
             new SqsWorkQueue(
                 SqsClients.create(config),
                 config.queues().aiJobsQueue(),
                 config.queues().notificationsQueue()),
-            config.autoReplies().enabled()),
+            config.autoReplies().enabled() || config.assignment().autoAssign()),
         config.tables().tickets(),
-        config.tables().messages());
+        config.tables().messages(),
+        config.assignment().autoAssign() ? assigner(config)::assignWaiting : null);
+  }
+
+  private static AssignmentService assigner(SupportConfig config) {
+    var dynamoDb = DynamoDbClients.create(config);
+    var tables = config.tables();
+    return new AssignmentService(
+        new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents()),
+        new DynamoDbAgentRoster(dynamoDb, tables.agents()), Clock.systemUTC());
   }
 
   /** Takes its collaborators: what tests use. */
   public StreamProcessorHandler(ChangeRouter router, String ticketsTable, String messagesTable) {
+    this(router, ticketsTable, messagesTable, null);
+  }
+
+  public StreamProcessorHandler(ChangeRouter router, String ticketsTable, String messagesTable, Runnable fillSeats) {
     this.router = router;
     this.ticketsTable = ticketsTable;
     this.messagesTable = messagesTable;
+    this.fillSeats = fillSeats;
   }
 
   @Override
@@ -99,11 +123,14 @@ public final class StreamProcessorHandler
       work = router.messageAdded(record.getEventID(),
           MessageItems.fromItem(sdkItem(change.getNewImage())));
     } else if (table.equals(ticketsTable)) {
-      var before = sdkItem(change.getOldImage());
-      var after = sdkItem(change.getNewImage());
-      work = router.ticketChanged(
-          before == null ? null : TicketItems.fromItem(before),
-          after == null ? null : TicketItems.fromItem(after));
+      var beforeImage = sdkItem(change.getOldImage());
+      var afterImage = sdkItem(change.getNewImage());
+      Ticket before = beforeImage == null ? null : TicketItems.fromItem(beforeImage);
+      Ticket after = afterImage == null ? null : TicketItems.fromItem(afterImage);
+      work = router.ticketChanged(before, after);
+      if (fillSeats != null && ChangeRouter.assignmentDue(before, after)) {
+        fillSeats.run();
+      }
     } else {
       LOG.atWarn().addKeyValue("table", table).log("record from an unexpected table skipped");
       return;

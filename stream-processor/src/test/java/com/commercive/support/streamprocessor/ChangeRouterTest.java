@@ -128,6 +128,27 @@ class ChangeRouterTest extends TicketScenario {
     assertThat(router.ticketChanged(toBea, unassigned)).isEmpty();
   }
 
+  /** Issue 15: assigning waiting tickets is due when one starts waiting or a seat frees up. */
+  @Test
+  void assignmentIsDueWhenATicketStartsWaitingOrFreesASeat() {
+    Ticket open = ticket();
+    Ticket waiting = open.with(new TicketChange(null, TicketStatus.OPEN, clock.instant(), false,
+        TicketChange.Edit.waitForAgent()));
+    assertThat(ChangeRouter.assignmentDue(open, waiting)).isTrue();
+    Ticket stillWaiting = waiting.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false));
+    assertThat(ChangeRouter.assignmentDue(waiting, stillWaiting)).isFalse();
+    Ticket seated = stillWaiting.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false,
+        new TicketChange.Edit(null, Optional.of(new Assignee("alex", "Alex")))));
+    assertThat(seated.waitingSince()).isNull();
+    assertThat(ChangeRouter.assignmentDue(stillWaiting, seated)).isFalse();
+    Ticket closed = seated.with(new TicketChange(null, TicketStatus.CLOSED, clock.instant(), false));
+    assertThat(ChangeRouter.assignmentDue(seated, closed)).isTrue();
+    Ticket reassigned = seated.with(new TicketChange(null, TicketStatus.PENDING, clock.instant(), false,
+        new TicketChange.Edit(null, Optional.of(new Assignee("bea", "Bea")))));
+    assertThat(ChangeRouter.assignmentDue(seated, reassigned)).isTrue();
+    assertThat(ChangeRouter.assignmentDue(null, open)).isFalse();
+  }
+
   /** Issue 15: a note of the team is no news for the owner and no question for the assistant. */
   @Test
   void anInternalNoteBecomesNoWork() {

@@ -205,6 +205,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         set, values, removed);
     optional(next.assignee() == null ? null : next.assignee().name(), TicketItems.ASSIGNEE_NAME, ":assignee_name",
         set, values, removed);
+    optional(next.waitingSince() == null ? null : TicketItems.WAITING_VALUE, TicketItems.WAITING, ":waiting",
+        set, values, removed);
+    optional(next.waitingSince() == null ? null : Timestamps.format(next.waitingSince()), TicketItems.WAITING_SINCE,
+        ":waiting_since", set, values, removed);
     if (!removed.isEmpty()) {
       set.append(" REMOVE ").append(String.join(", ", removed));
     }
@@ -466,6 +470,19 @@ public final class DynamoDbTicketRepository implements TicketRepository {
               PageTokens.read(after), MESSAGES_INDEX_KEY, Map.of(MessageItems.TICKET_ID, ticketId)));
     }
     return page(query.build(), limit, MESSAGES_INDEX_KEY, MessageItems::fromItem);
+  }
+
+  @Override
+  public List<Ticket> waiting(int limit) {
+    QueryRequest query = QueryRequest.builder()
+        .tableName(ticketsTable)
+        .indexName(SupportTables.WAITING_INDEX)
+        .scanIndexForward(true)
+        .keyConditionExpression("#waiting = :waiting")
+        .expressionAttributeNames(Map.of("#waiting", TicketItems.WAITING))
+        .expressionAttributeValues(Map.of(":waiting", AttributeValue.fromS(TicketItems.WAITING_VALUE)))
+        .build();
+    return fetch(query, limit).stream().map(TicketItems::fromItem).toList();
   }
 
   @Override

@@ -33,6 +33,10 @@ public final class TicketItems {
   static final String ASSIGNEE_ID = "assignee_id";
   static final String ASSIGNEE_NAME = "assignee_name";
   static final String ASSIGNEE_STATUS = SupportTables.ASSIGNEE_STATUS;
+  /** Present, with {@link #WAITING_VALUE}, only while the ticket waits for an agent (a sparse index). */
+  static final String WAITING = SupportTables.WAITING;
+  static final String WAITING_VALUE = "waiting";
+  static final String WAITING_SINCE = SupportTables.WAITING_SINCE;
   /** {@code user_id#status}: the key of the index behind a user's status-filtered list. */
   static final String USER_STATUS = SupportTables.USER_STATUS;
 
@@ -75,6 +79,10 @@ public final class TicketItems {
     item.put(PRIORITY_SOURCE, s(ticket.prioritySource().wireName()));
     if (ticket.priorityReason() != null) {
       item.put(PRIORITY_REASON, s(ticket.priorityReason()));
+    }
+    if (ticket.waitingSince() != null) {
+      item.put(WAITING, s(WAITING_VALUE));
+      item.put(WAITING_SINCE, s(Timestamps.format(ticket.waitingSince())));
     }
     if (ticket.assignee() != null) {
       item.put(ASSIGNEE_ID, s(ticket.assignee().agentId()));
@@ -125,7 +133,8 @@ public final class TicketItems {
         // Tickets stored before Part 2 have no source: the merchant set their priority.
         PrioritySource.fromWire(text(item, PRIORITY_SOURCE)).orElse(PrioritySource.USER),
         text(item, PRIORITY_REASON),
-        item.containsKey(ASSIGNEE_ID) ? new Assignee(item.get(ASSIGNEE_ID).s(), text(item, ASSIGNEE_NAME)) : null);
+        item.containsKey(ASSIGNEE_ID) ? new Assignee(item.get(ASSIGNEE_ID).s(), text(item, ASSIGNEE_NAME)) : null,
+        item.containsKey(WAITING_SINCE) ? Timestamps.parse(item.get(WAITING_SINCE).s()) : null);
   }
 
   private static String text(Map<String, AttributeValue> item, String attribute) {

@@ -7,6 +7,7 @@ import com.commercive.support.domain.AgentAtCapacityException;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.service.AssignmentService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
@@ -183,5 +184,49 @@ class AgentLoadIT {
     var unassigned = service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, "none"));
     assertThat(unassigned.tickets()).noneMatch(t -> t.assignee() != null);
     assertThat(service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, bea)).tickets()).hasSize(1);
+  }
+
+  /**
+   * Issue 15: thirty tickets need a person at once and six assigners race to seat them with three
+   * agents of four seats: exactly twelve are assigned, four each, the twelve that waited longest;
+   * a seat freed later goes to the longest-waiting of the rest.
+   */
+  @Test
+  void manyTicketsNeedingAnAgentAtOnceFillTheSeatsInArrivalOrder() throws Exception {
+    try (FreshTables own = FreshTables.create()) {
+      var ownRoster = new DynamoDbAgentRoster(own.client(), own.names().agents());
+      var ownRepository = new DynamoDbTicketRepository(own.client(), own.names().tickets(), own.names().messages(),
+          own.names().agents());
+      var ownService = new TicketService(ownRepository, new DynamoDbUserDirectory(own.client(), own.names().users()),
+          new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
+          () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), ownRoster);
+      var assignments = new AssignmentService(ownRepository, ownRoster, Clock.systemUTC());
+      List<String> agents = List.of("ann", "ben", "cat");
+      agents.forEach(a -> ownRoster.save(a, "Agent " + a, null, true, 4));
+      List<String> tickets = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        tickets.add(ownService.create(OWNER, new NewTicket("Waiting " + i, "high", "Help")).ticket().ticketId());
+      }
+      // They start waiting one after another (arrival order), then the assigners race.
+      for (String id : tickets) {
+        assertThat(assignments.needsAgent(id)).isTrue();
+        Thread.sleep(2);
+      }
+      List<Integer> assigned = races.race(6, assignments::assignWaiting);
+
+      assertThat(assigned.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+      for (String agent : agents) {
+        assertThat(ownRoster.find(agent).orElseThrow().openAssigned()).as(agent).isEqualTo(4);
+      }
+      List<String> seated = tickets.stream().filter(id -> ownRepository.find(id).orElseThrow().assignee() != null).toList();
+      assertThat(seated).containsExactlyElementsOf(tickets.subList(0, 12));
+      assertThat(ownRepository.waiting(100)).extracting(Ticket::ticketId).containsExactlyElementsOf(tickets.subList(12, 30));
+
+      // A seat frees up: the longest-waiting ticket of the rest takes it.
+      ownService.update(ADMIN, seated.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+      assertThat(assignments.assignWaiting()).isEqualTo(1);
+      assertThat(ownRepository.find(tickets.get(12)).orElseThrow().assignee()).isNotNull();
+      assertThat(agents.stream().mapToInt(a -> ownRoster.find(a).orElseThrow().openAssigned()).sum()).isEqualTo(12);
+    }
   }
 }
