@@ -1,7 +1,6 @@
 package com.commercive.support.api;
 
 import com.commercive.support.domain.Caller;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +18,6 @@ record RouteRequest(HttpRequest http, Caller caller, Map<String, String> paramet
 
   byte[] body() {
     return http.body();
-  }
-
-  List<Map.Entry<String, String>> query() {
-    return http.query();
   }
 
   String queryParameter(String name) {

@@ -81,8 +81,8 @@ final class TicketRoutes implements Router.Resource {
     return OptionalLong.of(Long.parseLong(version.group(1)));
   }
 
-  /** {@code status}, {@code limit} and {@code cursor}: the filters of every ticket list. */
-  static ListQuery listQuery(RouteRequest request) {
+  /** {@code status}, {@code limit} and {@code cursor}: the filters of a merchant's list. */
+  private static ListQuery listQuery(RouteRequest request) {
     return new ListQuery(
         request.queryParameter("status"), request.queryParameter("limit"), request.queryParameter("cursor"));
   }
