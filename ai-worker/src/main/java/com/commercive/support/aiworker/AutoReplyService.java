@@ -190,7 +190,7 @@ public final class AutoReplyService {
       if (!question.isEmpty()) {
         question.append("\n\n");
       }
-      question.append(message.text());
+      question.append(message.textWithFileNames());
     }
     Answer answer = PersonRequest.in(question.toString())
         ? new Answer(PERSON_REQUESTED_TEXT, Topic.GENERAL, 0, List.of(), true)

@@ -15,16 +15,19 @@ import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
+import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
 import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
 import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
 import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
+import com.commercive.support.store.s3.S3Clients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,9 +99,11 @@ public final class ApiHandler
       SupportConfig config, DynamoDbClient dynamoDb, Clock clock, ApiMetrics metrics, Assistant answering) {
     var tables = config.tables();
     Supplier<String> ids = () -> UUID.randomUUID().toString();
+    var files = S3Clients.fileStorage(config, S3Clients.client(config), S3Clients.presigner(config), clock);
     RateLimiter limits = new RateLimiter(
         new DynamoDbRateLimitStore(dynamoDb, tables.idempotency()), clock, config.limits().perHour());
-    var repository = new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents());
+    var repository = new DynamoDbTicketRepository(dynamoDb, tables);
+    var attachmentStore = new DynamoDbAttachmentStore(dynamoDb, tables.attachments());
     var roster = new DynamoDbAgentRoster(dynamoDb, tables.agents());
     var userDirectory = new DynamoDbUserDirectory(dynamoDb, tables.users());
     TicketService tickets =
@@ -110,7 +115,8 @@ public final class ApiHandler
             ids,
             config.api().attachmentUrlPrefixes(),
             limits,
-            roster);
+            roster,
+            attachmentStore);
     AssistantService assistant = new AssistantService(answering, tickets, repository, clock, ids, limits);
     var cannedResponses = new CannedResponseService(
         new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), tickets, userDirectory, clock, ids);
@@ -120,6 +126,8 @@ public final class ApiHandler
         cannedResponses,
         new AgentService(roster, userDirectory, config.assignment().autoAssign()
             ? new com.commercive.support.service.AssignmentService(repository, roster, clock) : null),
+        new AttachmentService(attachmentStore, files, tickets, repository, clock, ids, config.attachments().policy(),
+            limits),
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

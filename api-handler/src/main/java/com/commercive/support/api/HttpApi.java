@@ -6,9 +6,9 @@ import com.commercive.support.api.Router.Route;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
-import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.TicketService;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +43,7 @@ public final class HttpApi {
       AssistantService assistant,
       CannedResponseService cannedResponses,
       AgentService agents,
+      AttachmentService attachments,
       IdempotencyService idempotency,
       JwtAuthenticator authenticator,
       CorsPolicy cors,
@@ -54,7 +55,8 @@ public final class HttpApi {
         new AssistantRoutes(assistant, metrics),
         new AdminRoutes(tickets),
         new CannedResponseRoutes(cannedResponses),
-        new AgentRoutes(agents)));
+        new AgentRoutes(agents),
+        new AttachmentRoutes(attachments)));
     this.idempotency = idempotency;
     this.authenticator = authenticator;
     this.cors = cors;
@@ -163,7 +165,7 @@ public final class HttpApi {
         headers = Map.of("Retry-After", Long.toString(seconds));
       }
       response = Problems.problem(refusal.kind().status(), kind, refusal.detail(), requestId,
-          refusal instanceof ValidationException invalid ? invalid.errors() : null, headers);
+          refusal.errors().isEmpty() ? null : refusal.errors(), headers);
     } else if (failure instanceof HttpRefusal refusal) {
       kind = refusal.slug;
       response = Problems.problem(refusal.status, kind, refusal.getMessage(), requestId, null, refusal.headers);

@@ -1,11 +1,13 @@
 package com.commercive.support.api;
 
 import com.commercive.support.assistant.Answer;
+import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.LastMessage;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.MessageView;
 import com.commercive.support.store.dynamodb.Timestamps;
@@ -48,8 +50,37 @@ final class Representations {
       boolean internal,
       List<AttachmentJson> attachments) {}
 
-  /** A file attached to a message (none until uploads exist). */
+  /** A file on a message: what a reader sees before opening it. */
   record AttachmentJson(String attachmentId, String filename, String contentType, long size) {}
+
+  /** An uploaded file and its check. */
+  record UploadedFileJson(String attachmentId, String ticketId, String filename, String contentType, long size,
+      String status, String rejectionReason, String createdAt) {}
+
+  /** Where and how the browser uploads the file. */
+  record UploadFormJson(String url, Map<String, String> fields, String expiresAt) {}
+
+  record UploadJson(UploadedFileJson attachment, UploadFormJson upload) {}
+
+  record DownloadJson(UploadedFileJson attachment, String downloadUrl, String expiresAt) {}
+
+  static UploadedFileJson attachment(Attachment attachment) {
+    return new UploadedFileJson(attachment.attachmentId(), attachment.ticketId(), attachment.filename(),
+        attachment.contentType(), attachment.size(), attachment.status().wireName(),
+        attachment.rejection() == null ? null : attachment.rejection().wireName(),
+        Timestamps.format(attachment.createdAt()));
+  }
+
+  static UploadJson upload(AttachmentService.Upload upload) {
+    return new UploadJson(attachment(upload.attachment()), new UploadFormJson(upload.form().url().toString(),
+        upload.form().fields(), Timestamps.format(upload.form().expiresAt())));
+  }
+
+  static DownloadJson download(AttachmentService.Download download) {
+    return new DownloadJson(attachment(download.attachment()),
+        download.url() == null ? null : download.url().toString(),
+        download.expiresAt() == null ? null : Timestamps.format(download.expiresAt()));
+  }
 
   record TicketEnvelope(TicketJson ticket) {}
 
@@ -127,7 +158,8 @@ final class Representations {
         message.aiResponse(),
         Timestamps.format(message.createdAt()),
         message.internal(),
-        List.of());
+        message.attachments().stream()
+            .map(f -> new AttachmentJson(f.attachmentId(), f.filename(), f.contentType(), f.size())).toList());
   }
 
   /** A message the caller just sent: their name and email come from their token. */

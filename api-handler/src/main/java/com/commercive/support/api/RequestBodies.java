@@ -5,6 +5,7 @@ import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AgentService.AgentUpdate;
 import com.commercive.support.service.AssistantService.AiRequest;
 import com.commercive.support.service.CannedResponseService.Draft;
+import com.commercive.support.service.AttachmentService.NewUpload;
 import com.commercive.support.service.TicketService.NewMessage;
 import com.commercive.support.service.TicketService.NewTicket;
 import com.commercive.support.service.TicketService.TicketUpdate;
@@ -29,7 +30,8 @@ import java.util.Set;
 final class RequestBodies {
   private static final Set<String> NEW_TICKET_FIELDS = Set.of("subject", "priority", "message");
   private static final Set<String> NEW_MESSAGE_FIELDS =
-      Set.of("message", "attachment_url", "close_ticket", "internal", "canned_response_id");
+      Set.of("message", "attachment_url", "close_ticket", "internal", "canned_response_id", "attachment_ids");
+  private static final Set<String> NEW_UPLOAD_FIELDS = Set.of("filename", "content_type", "size");
   private static final Set<String> CANNED_RESPONSE_FIELDS = Set.of("title", "body", "shortcut");
   private static final Set<String> AGENT_FIELDS = Set.of("available", "max_open");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
@@ -62,8 +64,49 @@ final class RequestBodies {
     if (canned != null && message != null) {
       errors.add(new FieldError("canned_response_id", "send either message or canned_response_id, not both"));
     }
+    List<String> attachmentIds = strings(json, "attachment_ids", errors);
     throwIfAny(errors);
-    return new NewMessage(message, attachmentUrl, close, internal, canned);
+    return new NewMessage(message, attachmentUrl, close, internal, canned, attachmentIds);
+  }
+
+  static NewUpload newUpload(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, NEW_UPLOAD_FIELDS, errors);
+    String filename = string(json, "filename", errors);
+    String contentType = string(json, "content_type", errors);
+    Long size = null;
+    JsonNode sizeNode = json.get("size");
+    if (sizeNode != null && !sizeNode.isNull()) {
+      if (sizeNode.isIntegralNumber() && sizeNode.canConvertToLong()) {
+        size = sizeNode.longValue();
+      } else {
+        errors.add(new FieldError("size", "must be a whole number of bytes"));
+      }
+    }
+    throwIfAny(errors);
+    return new NewUpload(filename, contentType, size);
+  }
+
+  /** An optional array of strings: null when absent or null. */
+  private static List<String> strings(ObjectNode json, String field, List<FieldError> errors) {
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (!element.isTextual()) {
+          errors.add(new FieldError(field, "must be an array of strings"));
+          return null;
+        }
+        values.add(element.textValue());
+      }
+      return values;
+    }
+    errors.add(new FieldError(field, "must be an array of strings"));
+    return null;
   }
 
   static Draft cannedResponse(byte[] body) {

@@ -14,6 +14,8 @@ import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.fakes.InMemoryAgentRoster;
+import com.commercive.support.fakes.InMemoryAttachmentStore;
+import com.commercive.support.fakes.InMemoryFileStorage;
 import com.commercive.support.fakes.InMemoryCannedResponseStore;
 import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
@@ -21,6 +23,7 @@ import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
@@ -44,7 +47,9 @@ class ApiTestSupport {
   static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
 
   final MutableClock clock = new MutableClock(NOW);
-  final InMemoryTicketRepository repository = new InMemoryTicketRepository();
+  final InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore();
+  final InMemoryFileStorage files = new InMemoryFileStorage();
+  final InMemoryTicketRepository repository = new InMemoryTicketRepository(attachmentStore);
   final InMemoryClaimStore idempotencyStore = new InMemoryClaimStore();
   final InMemoryCannedResponseStore cannedResponseStore = new InMemoryCannedResponseStore();
   final InMemoryAgentRoster roster = new InMemoryAgentRoster();
@@ -79,7 +84,8 @@ class ApiTestSupport {
             () -> UUID.randomUUID().toString(),
             List.of(),
             limits,
-            roster);
+            roster,
+            attachmentStore);
     api =
         new HttpApi(
             tickets,
@@ -88,6 +94,8 @@ class ApiTestSupport {
                 () -> UUID.randomUUID().toString(), limits),
             new CannedResponseService(cannedResponseStore, tickets, users, clock, () -> UUID.randomUUID().toString()),
             new AgentService(roster, users),
+            new AttachmentService(attachmentStore, files, tickets, store, clock, () -> UUID.randomUUID().toString(),
+                AttachmentService.Policy.defaults(), limits),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

@@ -93,6 +93,10 @@ public final class ApiOverheadBench {
             () -> UUID.randomUUID().toString()),
         new com.commercive.support.service.AgentService(new com.commercive.support.fakes.InMemoryAgentRoster(),
             new InMemoryUserDirectory()),
+        new com.commercive.support.service.AttachmentService(new com.commercive.support.fakes.InMemoryAttachmentStore(),
+            new com.commercive.support.fakes.InMemoryFileStorage(), tickets, memory, clock,
+            () -> UUID.randomUUID().toString(), com.commercive.support.service.AttachmentService.Policy.defaults(),
+            com.commercive.support.service.RateLimiter.unlimited()),
         new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
         new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());

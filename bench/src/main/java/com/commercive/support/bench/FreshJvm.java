@@ -64,6 +64,7 @@ final class FreshJvm {
     env.put("AWS_ENDPOINT_URL_DYNAMODB", system.dynamoDbEndpoint().toString());
     env.put("AWS_ENDPOINT_URL_SQS", system.sqsEndpoint().toString());
     env.put("AWS_ENDPOINT_URL_SES", system.sesEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_S3", system.s3Endpoint().toString());
     // Builds from before the notifier moved to the classic SES API read this one.
     env.put("AWS_ENDPOINT_URL_SESV2", system.sesEndpoint().toString());
     env.put("AI_JOBS_QUEUE_URL", system.queues().aiJobs());

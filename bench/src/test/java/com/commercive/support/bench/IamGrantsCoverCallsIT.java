@@ -27,11 +27,17 @@ class IamGrantsCoverCallsIT {
   static final Path FUNCTIONS = Path.of(System.getProperty("functions.dir", ".."));
   /** The local runner's and the jars' function names, and the stack's logical ids for them. */
   static final Map<String, String> FUNCTION_IDS = Map.of(
-      "api-handler", "Api", "stream-processor", "StreamProcessor", "ai-worker", "AiWorker", "notifier", "Notifier");
-  /** The SDK's service names and IAM's action prefixes. */
+      "api-handler", "Api", "stream-processor", "StreamProcessor", "ai-worker", "AiWorker", "notifier", "Notifier",
+      "attachment-checker", "AttachmentChecker", "attachment-expirer", "AttachmentExpirer");
+  /** The SDK's service names and IAM's action prefixes (S3's presigner names its service in lower case). */
   static final Map<String, String> SERVICES = Map.of(
       "DynamoDb", "dynamodb", "Sqs", "sqs", "Ses", "ses", "SesV2", "ses", "BedrockRuntime", "bedrock",
-      "SecretsManager", "secretsmanager");
+      "SecretsManager", "secretsmanager", "S3", "s3", "s3", "s3");
+  /**
+   * What a function authorises without calling AWS: a browser's upload with the form the API
+   * signs is S3's PutObject as the API's role, on the attachment's quarantine key.
+   */
+  static final List<String[]> SIGNED = List.<String[]>of(new String[] {"api-handler", "s3:PutObject", "quarantine"});
 
   record Call(String function, String service, String operation, List<String> resources) {}
 
@@ -59,6 +65,12 @@ class IamGrantsCoverCallsIT {
     Set<String> functionsSeen = new TreeSet<>();
     Set<String> distinct = new LinkedHashSet<>();
     List<String> denied = new ArrayList<>();
+    for (String[] signed : SIGNED) {
+      Requirement needed = new Requirement(signed[1], bucketId(template) + "/" + signed[2] + "/*");
+      if (distinct.add(signed[0] + " " + needed) && !allowed(template, FUNCTION_IDS.get(signed[0]), needed)) {
+        denied.add(signed[0] + " " + needed + " (signed)");
+      }
+    }
     for (Call call : calls) {
       functionsSeen.add(call.function());
       for (Requirement needed : requirements(call, template)) {
@@ -88,6 +100,9 @@ class IamGrantsCoverCallsIT {
     assertThat(prefix).as("a service the check knows: %s", call.service()).isNotNull();
     String action = switch (call.operation()) {
       case "Converse", "ConverseStream" -> "bedrock:InvokeModel";
+      // S3 authorises these under other actions' names.
+      case "HeadObject" -> "s3:GetObject";
+      case "CopyObject" -> "s3:PutObject";
       default -> prefix + ":" + call.operation();
     };
     List<Requirement> needed = new ArrayList<>();
@@ -109,10 +124,28 @@ class IamGrantsCoverCallsIT {
         case "identity" -> needed.add(new Requirement(action, ":identity/"));
         case "model" -> needed.add(new Requirement(action, "foundation-model/" + name));
         case "secret" -> needed.add(new Requirement(action, "Secret"));
+        case "object", "copy-destination" -> needed.add(new Requirement(action, objectResource(template, name)));
+        case "copy-source" -> needed.add(new Requirement("s3:GetObject", objectResource(template, name)));
         default -> needed.add(new Requirement(action, resource));
       }
     }
     return needed;
+  }
+
+  /** The attachments bucket's logical id (the stack has one bucket; locally it has a fixed name). */
+  static String bucketId(JsonNode template) {
+    for (Map.Entry<String, JsonNode> resource : template.get("Resources").properties()) {
+      if (resource.getValue().get("Type").asText().equals("AWS::S3::Bucket")) {
+        return resource.getKey();
+      }
+    }
+    throw new AssertionError("the stack has no bucket");
+  }
+
+  /** "bucket/prefix/rest" as the bucket's logical id and the key's first segment: "Bucket/prefix/*". */
+  static String objectResource(JsonNode template, String bucketAndKey) {
+    String key = bucketAndKey.substring(bucketAndKey.indexOf('/') + 1);
+    return bucketId(template) + "/" + key.substring(0, key.indexOf('/') + 1) + "*";
   }
 
   /** The logical id of the table whose name the recorded (possibly prefixed) name ends with. */
@@ -156,8 +189,16 @@ class IamGrantsCoverCallsIT {
         for (JsonNode one : resources.isArray() ? resources : JSON.createArrayNode().add(resources)) {
           String text = one.toString();
           boolean index = needed.resource().endsWith("/index/*");
-          String target = index ? needed.resource().substring(0, needed.resource().indexOf('/')) : needed.resource();
-          if (text.equals("\"*\"") || (text.contains(target) && text.contains("/index/*") == index)) {
+          boolean object = !index && needed.resource().contains("/") && !needed.resource().startsWith(":");
+          String target = index || object
+              ? needed.resource().substring(0, needed.resource().indexOf('/')) : needed.resource();
+          if (object) {
+            // An object grant names the bucket and the key prefix: "<Bucket.Arn>/quarantine/*".
+            String prefix = needed.resource().substring(needed.resource().indexOf('/'));
+            if (text.contains(target) && text.contains(prefix + "\"")) {
+              return true;
+            }
+          } else if (text.equals("\"*\"") || (text.contains(target) && text.contains("/index/*") == index)) {
             return true;
           }
         }

@@ -49,7 +49,8 @@ class LambdaJarsIT {
   @BeforeAll
   static void startTheLocalSystemWithATicket() throws Exception {
     system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "SES_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("ses-standin").toString())));
+        "SES_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("ses-standin").toString(),
+        "S3_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("s3-standin").toString())));
     userToken = system.tokenFor("demo-user");
     adminToken = system.tokenFor("demo-admin");
     JsonNode created = openTicket("Jar test");
@@ -168,6 +169,28 @@ class LambdaJarsIT {
 
     assertThat(results).containsExactly("failures=0");
     assertThat(newTicketEmails()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void theAttachmentCheckerJarReadsTheBucketsNotificationsAndChecksWhatTheyName() throws Exception {
+    // A file in quarantine that no upload of this system presigned: whoever checks it (this jar or
+    // the running system's checker) deletes it.
+    String key = "quarantine/" + ticketId + "/not-presigned-" + UUID.randomUUID();
+    String bucket = system.config().attachments().bucket();
+    try (var s3 = com.commercive.support.store.s3.S3Clients.client(system.config())) {
+      s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("%PDF-1.4"));
+      String created = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":"
+          + "\"ObjectCreated:Post\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},\"object\":{\"key\":\""
+          + key + "\",\"size\":8}}}]}";
+      String test = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"" + bucket + "\"}";
+
+      List<String> results = run("attachment-checker",
+          "com.commercive.support.attachmentchecker.AttachmentCheckerHandler",
+          "com.amazonaws.services.lambda.runtime.events.SQSEvent", sqs(created, null), sqs(test, null));
+
+      assertThat(results).containsExactly("failures=0", "failures=0");
+      assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents()).isEmpty();
+    }
   }
 
   /** Runs the function's shaded jar in a fresh JVM on the given event files; one result per event. */

@@ -7,7 +7,7 @@ public record LastMessage(String preview, SenderType senderType, Instant created
   public static final int PREVIEW_LENGTH = 120;
 
   public static LastMessage of(Message message) {
-    return new LastMessage(previewOf(message.text()), message.senderType(), message.createdAt());
+    return new LastMessage(previewOf(message.textWithFileNames()), message.senderType(), message.createdAt());
   }
 
   /**

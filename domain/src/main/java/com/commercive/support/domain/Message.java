@@ -1,6 +1,7 @@
 package com.commercive.support.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Objects;
  * (so it is not emailed to them too). {@code closesTicket} marks a team member's reply that also
  * closed the ticket: the owner gets one email saying both. {@code internal} marks a note of the
  * support team: its owner never sees it, nor does anything that speaks to the owner.
+ * {@code attachments} are the checked files sent with it (empty when none).
  */
 public record Message(
     String messageId,
@@ -22,7 +24,15 @@ public record Message(
     boolean handoff,
     boolean shownInApp,
     boolean closesTicket,
-    boolean internal) {
+    boolean internal,
+    List<AttachedFile> attachments) {
+
+  public Message(String messageId, String ticketId, String senderId, SenderType senderType, String text,
+      String attachmentUrl, Instant createdAt, boolean handoff, boolean shownInApp, boolean closesTicket,
+      boolean internal) {
+    this(messageId, ticketId, senderId, senderType, text, attachmentUrl, createdAt, handoff, shownInApp, closesTicket,
+        internal, List.of());
+  }
 
   public Message(String messageId, String ticketId, String senderId, SenderType senderType, String text,
       String attachmentUrl, Instant createdAt) {
@@ -49,6 +59,7 @@ public record Message(
     Objects.requireNonNull(senderType, "senderType");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(createdAt, "createdAt");
+    attachments = List.copyOf(attachments);
     if (internal && senderType != SenderType.ADMIN) {
       throw new IllegalArgumentException("only the support team writes internal notes");
     }
@@ -59,6 +70,27 @@ public record Message(
       Instant createdAt) {
     return new Message(messageId, ticketId, adminId, SenderType.ADMIN, text, attachmentUrl, createdAt, false, false,
         false, true);
+  }
+
+  /** The same message with these files. */
+  public Message withAttachments(List<AttachedFile> files) {
+    return new Message(messageId, ticketId, senderId, senderType, text, attachmentUrl, createdAt, handoff, shownInApp,
+        closesTicket, internal, files);
+  }
+
+  /**
+   * The text followed by one line per file, {@code [attachment: name]}: what previews, emails and
+   * the assistant read (never a link to the file).
+   */
+  public String textWithFileNames() {
+    StringBuilder text = new StringBuilder(this.text);
+    for (AttachedFile file : attachments) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append("[attachment: ").append(file.filename()).append(']');
+    }
+    return text.toString();
   }
 
   public boolean aiResponse() {

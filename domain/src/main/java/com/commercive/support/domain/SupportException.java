@@ -14,7 +14,8 @@ public abstract sealed class SupportException extends RuntimeException
         IdempotencyKeyReusedException,
         RateLimitedException,
         VersionMismatchException,
-        AgentAtCapacityException {
+        AgentAtCapacityException,
+        AttachmentUnavailableException {
 
   /** What a refusal is to a client: the HTTP status and the problem type's last segment. */
   public enum Kind {
@@ -24,6 +25,7 @@ public abstract sealed class SupportException extends RuntimeException
     CONFLICT(409, "conflict"),
     VERSION_MISMATCH(412, "version-mismatch"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+    ATTACHMENT_UNAVAILABLE(422, "attachment-unavailable"),
     RATE_LIMITED(429, "rate-limited");
 
     private final int status;
@@ -52,6 +54,11 @@ public abstract sealed class SupportException extends RuntimeException
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The fields (or items) the refusal names, for the problem's {@code errors}; empty when none. */
+  public java.util.List<FieldError> errors() {
+    return java.util.List.of();
   }
 
   /** The sentence shown to the client as the problem's {@code detail}. */

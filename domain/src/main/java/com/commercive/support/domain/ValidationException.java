@@ -15,6 +15,7 @@ public final class ValidationException extends SupportException {
     return new ValidationException(List.of(new FieldError(field, message)));
   }
 
+  @Override
   public List<FieldError> errors() {
     return errors;
   }

@@ -115,7 +115,7 @@ public final class AssistantService {
   public static Turn turnOf(Message message) {
     return new Turn(
         message.senderType() == SenderType.USER ? Turn.Speaker.CUSTOMER : Turn.Speaker.SUPPORT,
-        message.text());
+        message.textWithFileNames());
   }
 
   /** The answer as the text of an AI message: cut to the message limit if it is longer. */

@@ -103,7 +103,7 @@ public final class CannedResponseService {
     values.put("ticket_id", ticket.ticketId());
     values.put("agent_name", agent != null && agent.name() != null ? agent.name() : caller.name());
     String text = Template.fill(response.body(), values);
-    return tickets.post(caller, ticketId, new NewMessage(text, rest.attachmentUrl(), rest.closeTicket(), rest.internal()));
+    return tickets.post(caller, ticketId, rest.withMessage(text));
   }
 
   private CannedResponse existing(String id) {

@@ -19,7 +19,8 @@ public final class RateLimiter {
     AUTO_REPLIES("automatic replies"),
     TICKETS("new tickets"),
     EMAILS_PER_TICKET("emails"),
-    MESSAGES("messages");
+    MESSAGES("messages"),
+    UPLOADS("file uploads");
 
     private final String description;
 

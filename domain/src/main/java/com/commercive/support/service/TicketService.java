@@ -3,6 +3,9 @@ package com.commercive.support.service;
 import com.commercive.support.domain.Agent;
 import com.commercive.support.domain.AgentAtCapacityException;
 import com.commercive.support.domain.Assignee;
+import com.commercive.support.domain.AttachedFile;
+import com.commercive.support.domain.Attachment;
+import com.commercive.support.domain.AttachmentUnavailableException;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.FieldError;
@@ -20,6 +23,7 @@ import com.commercive.support.domain.User;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.domain.VersionMismatchException;
 import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
@@ -51,6 +55,7 @@ public final class TicketService {
   public static final int SUBJECT_MAX = 200;
   public static final int MESSAGE_MAX = 10_000;
   public static final int ATTACHMENT_URL_MAX = 2_048;
+  public static final int MAX_ATTACHMENTS = 10;
   public static final int TICKETS_DEFAULT_LIMIT = 20;
   public static final int TICKETS_MAX_LIMIT = 100;
   public static final int MESSAGES_DEFAULT_LIMIT = 50;
@@ -69,6 +74,7 @@ public final class TicketService {
   private final Supplier<String> ids;
   private final List<String> attachmentUrlPrefixes;
   private final RateLimiter limits;
+  private final AttachmentStore attachments;
 
   public TicketService(
       TicketRepository tickets,
@@ -100,7 +106,21 @@ public final class TicketService {
       List<String> attachmentUrlPrefixes,
       RateLimiter limits,
       AgentRoster roster) {
+    this(tickets, users, cursors, clock, ids, attachmentUrlPrefixes, limits, roster, AttachmentStore.none());
+  }
+
+  public TicketService(
+      TicketRepository tickets,
+      UserDirectory users,
+      CursorCodec cursors,
+      Clock clock,
+      Supplier<String> ids,
+      List<String> attachmentUrlPrefixes,
+      RateLimiter limits,
+      AgentRoster roster,
+      AttachmentStore attachments) {
     this.roster = roster;
+    this.attachments = attachments;
     this.tickets = tickets;
     this.limits = limits;
     this.users = users;
@@ -113,23 +133,36 @@ public final class TicketService {
   /** A new ticket as sent; {@code priority} is the text sent (null when absent or not text). */
   public record NewTicket(String subject, String priority, String message) {}
 
-  /** A post to a ticket as sent; {@code message} may be null only for an admin's close. */
   /**
-   * A message as sent: its text (or, from an admin, the canned response to fill in), an
-   * attachment URL, whether it closes the ticket, whether it is an internal note.
+   * A message as sent: its text (null: none; then it closes the ticket or carries files), an
+   * attachment URL, whether it closes the ticket, whether it is an internal note, the canned
+   * response to fill in (admins), and the ids of uploaded files to attach (null: none).
    */
-  public record NewMessage(
-      String message, String attachmentUrl, boolean closeTicket, boolean internal, String cannedResponseId) {
+  public record NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal,
+      String cannedResponseId, List<String> attachmentIds) {
     public NewMessage(String message, String attachmentUrl, boolean closeTicket) {
-      this(message, attachmentUrl, closeTicket, false, null);
+      this(message, attachmentUrl, closeTicket, false, null, null);
     }
 
     public NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal) {
-      this(message, attachmentUrl, closeTicket, internal, null);
+      this(message, attachmentUrl, closeTicket, internal, null, null);
+    }
+
+    public NewMessage(String message, String attachmentUrl, boolean closeTicket, boolean internal,
+        String cannedResponseId) {
+      this(message, attachmentUrl, closeTicket, internal, cannedResponseId, null);
+    }
+
+    /** The same post with {@code text} as its message (a canned response filled in). */
+    public NewMessage withMessage(String text) {
+      return new NewMessage(text, attachmentUrl, closeTicket, internal, null, attachmentIds);
+    }
+
+    boolean hasFiles() {
+      return attachmentIds != null;
     }
   }
 
-  /** A list request's raw query parameters, each null when absent. */
   public record ListQuery(String status, String limit, String cursor, String assignee) {
     public ListQuery(String status, String limit, String cursor) {
       this(status, limit, cursor, null);
@@ -218,7 +251,7 @@ public final class TicketService {
     }
     List<FieldError> errors = new ArrayList<>();
     if (request.message() == null) {
-      if (!request.closeTicket()) {
+      if (!request.closeTicket() && !request.hasFiles()) {
         errors.add(new FieldError("message", "is required"));
       }
     } else {
@@ -230,24 +263,63 @@ public final class TicketService {
         errors.add(new FieldError("message", "is required with an attachment"));
       }
     }
+    checkAttachmentIds(request.attachmentIds(), errors);
     throwIfAny(errors);
 
     accessibleTicket(caller, ticketId);
-    if (!caller.admin() && request.message() != null) {
+    boolean writesMessage = request.message() != null || request.hasFiles();
+    if (!caller.admin() && writesMessage) {
       limits.acquire(RateLimiter.Limit.MESSAGES, caller.userId());
     }
-    String messageId = request.message() == null ? null : ids.get();
+    List<AttachedFile> files = attachable(caller, ticketId, request.attachmentIds());
+    String messageId = writesMessage ? ids.get() : null;
     // Derived from the ticket as stored when the write lands (retried if another write got
     // there first), so status and last message always follow the newest message.
     TicketRepository.Applied applied;
     try {
-      applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, false)).orElseThrow();
+      applied = tickets.update(ticketId,
+          current -> postChange(caller, request, messageId, files, current, false)).orElseThrow();
     } catch (AgentAtCapacityException full) {
       // A message that reopens a ticket whose agent has no room left: the message is kept, and the
       // ticket goes back to waiting for an agent.
-      applied = tickets.update(ticketId, current -> postChange(caller, request, messageId, current, true)).orElseThrow();
+      applied = tickets.update(ticketId,
+          current -> postChange(caller, request, messageId, files, current, true)).orElseThrow();
     }
     return new MessagePosted(applied.change().message(), applied.ticket());
+  }
+
+  /**
+   * The files named for a message, each on this ticket, uploaded by the caller, checked clean and
+   * on no message yet. The message's write attaches them on the same conditions, so two messages
+   * racing for one file cannot both have it.
+   *
+   * @throws AttachmentUnavailableException naming each id that fails, before anything is written
+   */
+  private List<AttachedFile> attachable(Caller caller, String ticketId, List<String> attachmentIds) {
+    if (attachmentIds == null) {
+      return List.of();
+    }
+    List<Attachment> found = attachments.findAll(attachmentIds);
+    List<FieldError> unavailable = AttachmentService.unavailable(attachmentIds, found, ticketId, caller.userId());
+    if (!unavailable.isEmpty()) {
+      throw new AttachmentUnavailableException(unavailable);
+    }
+    return attachmentIds.stream()
+        .map(id -> found.stream().filter(a -> a.attachmentId().equals(id)).findFirst().orElseThrow().asAttached())
+        .toList();
+  }
+
+  private static void checkAttachmentIds(List<String> attachmentIds, List<FieldError> errors) {
+    if (attachmentIds == null) {
+      return;
+    }
+    if (attachmentIds.isEmpty() || attachmentIds.size() > MAX_ATTACHMENTS) {
+      errors.add(new FieldError("attachment_ids", "must list 1 to " + MAX_ATTACHMENTS + " attachments"));
+    } else if (new LinkedHashSet<>(attachmentIds).size() != attachmentIds.size()) {
+      errors.add(new FieldError("attachment_ids", "must not list an attachment twice"));
+    } else if (attachmentIds.stream().anyMatch(id -> id == null || !TICKET_ID.matcher(id).matches())) {
+      errors.add(new FieldError("attachment_ids", "must be attachment ids (strings)"));
+    }
   }
 
   /**
@@ -317,15 +389,15 @@ public final class TicketService {
     return applied.map(TicketRepository.Applied::ticket).orElse(current[0]);
   }
 
-  private Optional<TicketChange> postChange(
-      Caller caller, NewMessage request, String messageId, Ticket current, boolean unassign) {
-    if (request.message() == null && current.status() == TicketStatus.CLOSED) {
+  private Optional<TicketChange> postChange(Caller caller, NewMessage request, String messageId,
+      List<AttachedFile> files, Ticket current, boolean unassign) {
+    if (messageId == null && current.status() == TicketStatus.CLOSED) {
       throw new ConflictException("the ticket is already closed");
     }
     Instant at = current.changeAt(now());
     Message message = messageId == null ? null : new Message(messageId, current.ticketId(), caller.userId(),
-        caller.senderType(), request.message(), request.attachmentUrl(), at, false, false,
-        request.closeTicket() && current.status() != TicketStatus.CLOSED);
+        caller.senderType(), request.message() == null ? "" : request.message(), request.attachmentUrl(), at, false,
+        false, request.closeTicket() && current.status() != TicketStatus.CLOSED, false, files);
     TicketStatus next = StatusRules.afterMessage(current.status(), caller.senderType(), request.closeTicket());
     return Optional.of(new TicketChange(message, next, at, caller.admin(),
         unassign ? new TicketChange.Edit(null, Optional.empty(), true) : null));
@@ -367,10 +439,13 @@ public final class TicketService {
     }
     List<FieldError> errors = new ArrayList<>();
     if (request.message() == null) {
-      errors.add(new FieldError("message", "is required"));
+      if (!request.hasFiles()) {
+        errors.add(new FieldError("message", "is required"));
+      }
     } else {
       checkMessage(request.message(), errors);
     }
+    checkAttachmentIds(request.attachmentIds(), errors);
     if (request.closeTicket()) {
       errors.add(new FieldError("close_ticket", "an internal note cannot close the ticket: post a reply or PATCH it"));
     }
@@ -379,8 +454,10 @@ public final class TicketService {
     }
     throwIfAny(errors);
     Ticket ticket = accessibleTicket(caller, ticketId);
-    Message note = Message.note(ids.get(), ticket.ticketId(), caller.userId(), request.message(),
-        request.attachmentUrl(), ticket.changeAt(now()));
+    List<AttachedFile> files = attachable(caller, ticket.ticketId(), request.attachmentIds());
+    Message note = Message.note(ids.get(), ticket.ticketId(), caller.userId(),
+        request.message() == null ? "" : request.message(), request.attachmentUrl(), ticket.changeAt(now()))
+        .withAttachments(files);
     tickets.addNote(note);
     return new MessagePosted(note, ticket);
   }

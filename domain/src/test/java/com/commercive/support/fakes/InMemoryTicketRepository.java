@@ -22,7 +22,17 @@ import java.util.function.Predicate;
 public final class InMemoryTicketRepository implements TicketRepository {
   private final Map<String, Ticket> tickets = new LinkedHashMap<>();
   private final Map<String, Message> messages = new LinkedHashMap<>();
+  private final InMemoryAttachmentStore attachments;
   private int calls;
+
+  public InMemoryTicketRepository() {
+    this(new InMemoryAttachmentStore());
+  }
+
+  /** A ticket store whose messages attach files of {@code attachments} in their own write. */
+  public InMemoryTicketRepository(InMemoryAttachmentStore attachments) {
+    this.attachments = attachments;
+  }
 
   @Override
   public synchronized void create(Ticket ticket, Message firstMessage) {
@@ -57,6 +67,9 @@ public final class InMemoryTicketRepository implements TicketRepository {
     Message message = derived.get().message();
     if (message != null && messages.containsKey(message.messageId())) {
       throw new com.commercive.support.domain.DuplicateMessageException(message.messageId());
+    }
+    if (message != null) {
+      attachments.attach(message);
     }
     Ticket updated = stored.with(derived.get());
     tickets.put(updated.ticketId(), updated);
@@ -125,6 +138,7 @@ public final class InMemoryTicketRepository implements TicketRepository {
     if (messages.containsKey(note.messageId())) {
       throw new DuplicateMessageException(note.messageId());
     }
+    attachments.attach(note);
     messages.put(note.messageId(), note);
   }
 

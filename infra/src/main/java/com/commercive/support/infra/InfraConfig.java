@@ -6,7 +6,8 @@ import software.constructs.Node;
 
 /**
  * The stack's settings, from CDK context ({@code cdk deploy -c stage=prod -c adminEmails=...}),
- * with defaults that deploy a working stack.
+ * with defaults that deploy a working stack. {@code malwareScan=true} turns on GuardDuty Malware
+ * Protection for the attachments bucket (a file is then ready only once scanned clean).
  */
 public record InfraConfig(
     String stage,
@@ -20,7 +21,8 @@ public record InfraConfig(
     String existingUsersTable,
     String existingJwtSecretArn,
     EntryPoint entryPoint,
-    String alarmEmail) {
+    String alarmEmail,
+    boolean malwareScan) {
 
   public enum EntryPoint {
     HTTP_API,
@@ -54,7 +56,8 @@ public record InfraConfig(
         text(node, "existingUsersTable", ""),
         text(node, "jwtSecretArn", ""),
         entryPoint,
-        text(node, "alarmEmail", ""));
+        text(node, "alarmEmail", ""),
+        flag(node, "malwareScan"));
   }
 
   public boolean importsUsersTable() {
@@ -64,6 +67,15 @@ public record InfraConfig(
   private static String text(Node node, String key, String fallback) {
     Object value = node.tryGetContext(key);
     return value == null || value.toString().isBlank() ? fallback : value.toString().strip();
+  }
+
+  /** {@code true} or {@code false} (the default); anything else is refused. */
+  private static boolean flag(Node node, String key) {
+    String value = text(node, key, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static List<String> list(Node node, String key, String fallback) {

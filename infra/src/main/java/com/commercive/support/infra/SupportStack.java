@@ -1,5 +1,6 @@
 package com.commercive.support.infra;
 
+import com.commercive.support.domain.Attachment;
 import com.commercive.support.resources.CorsHeaders;
 import com.commercive.support.resources.SupportQueues;
 import com.commercive.support.resources.SupportTables;
@@ -37,10 +38,15 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.guardduty.CfnMalwareProtectionPlan;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlCorsOptions;
@@ -54,6 +60,16 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.notifications.SqsDestination;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -64,7 +80,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
-/** Commercive Support on AWS: tables, streams, queues, the four functions, the HTTP entry point. */
+/** Commercive Support on AWS: tables, streams, queues, the attachments bucket, the six functions, the HTTP entry point. */
 public final class SupportStack extends Stack {
   // Longer than most: the whole stack is one construct, so that the template tests, cdk-nag and
   // the IAM comparison read one place; each resource's settings and grants stand next to it.
@@ -85,6 +101,13 @@ public final class SupportStack extends Stack {
   static final FunctionSpec NOTIFIER = new FunctionSpec("Notifier", "notifier",
       "com.commercive.support.notifier.NotifierHandler::handleRequest", 512, 30,
       "commercive-support-notifier");
+  static final FunctionSpec ATTACHMENT_CHECKER = new FunctionSpec("AttachmentChecker", "attachment-checker",
+      "com.commercive.support.attachmentchecker.AttachmentCheckerHandler::handleRequest", 512, 30,
+      "commercive-support-attachment-checker");
+  /** The same jar as the checker, another handler: deletes the files of uploads never sent. */
+  static final FunctionSpec ATTACHMENT_EXPIRER = new FunctionSpec("AttachmentExpirer", "attachment-checker",
+      "com.commercive.support.attachmentchecker.AttachmentExpiryHandler::handleRequest", 512, 30,
+      "commercive-support-attachment-expirer");
 
   private final Path functionsDir;
   private final String version;
@@ -104,6 +127,7 @@ public final class SupportStack extends Stack {
     Table idempotency = table("Idempotency", SupportTables.IDEMPOTENCY);
     Table cannedResponses = table("CannedResponses", SupportTables.CANNED_RESPONSES);
     Table agents = table("Agents", SupportTables.AGENTS);
+    Table attachments = table("Attachments", SupportTables.ATTACHMENTS);
     ITable users = config.importsUsersTable()
         ? Table.fromTableName(this, "Users", config.existingUsersTable())
         : table("UsersTable", SupportTables.USERS);
@@ -126,6 +150,42 @@ public final class SupportStack extends Stack {
         .build();
     Queue streamFailures = Queue.Builder.create(this, "StreamFailures").queueName(SupportQueues.STREAM_FAILURES.name(prefix))
         .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
+    Queue attachmentChecksDlq = Queue.Builder.create(this, "AttachmentChecksDlq")
+        .queueName(SupportQueues.ATTACHMENT_CHECKS.deadLetterName(prefix)).encryption(QueueEncryption.SQS_MANAGED)
+        .enforceSsl(true).retentionPeriod(Duration.days(14)).build();
+    Queue attachmentChecks = Queue.Builder.create(this, "AttachmentChecks")
+        .queueName(SupportQueues.ATTACHMENT_CHECKS.name(prefix)).encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
+        .visibilityTimeout(Duration.seconds(6L * ATTACHMENT_CHECKER.timeoutSeconds()))
+        .deadLetterQueue(DeadLetterQueue.builder().queue(attachmentChecksDlq)
+            .maxReceiveCount(SupportQueues.MAX_RECEIVE_COUNT).build())
+        .build();
+
+    // Attachments: a private bucket browsers upload to with presigned POSTs (CORS for the allowed
+    // origins), TLS only; files land under quarantine/ and move to attachments/ once checked.
+    // Anything left in quarantine (never uploaded in full, never checked) goes after a day; the
+    // checked files of uploads never sent go when their record expires (see docs/attachments.md).
+    Bucket attachmentsBucket = Bucket.Builder.create(this, "AttachmentsBucket")
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL).encryption(BucketEncryption.S3_MANAGED).enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED).versioned(false)
+        .eventBridgeEnabled(config.malwareScan())
+        .cors(List.of(CorsRule.builder().allowedOrigins(config.allowedOrigins())
+            .allowedMethods(List.of(HttpMethods.POST, HttpMethods.GET)).allowedHeaders(List.of("*"))
+            .maxAge(3000).build()))
+        .lifecycleRules(List.of(
+            LifecycleRule.builder().id("unchecked-uploads").prefix(Attachment.QUARANTINE_PREFIX)
+                .expiration(Duration.days(1)).build(),
+            LifecycleRule.builder().id("incomplete-uploads")
+                .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    NotificationKeyFilter quarantine = NotificationKeyFilter.builder().prefix(Attachment.QUARANTINE_PREFIX).build();
+    attachmentsBucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(attachmentChecks), quarantine);
+    if (config.malwareScan()) {
+      // The scan's verdict arrives as a tag on the object: its own notification runs the check again.
+      attachmentsBucket.addEventNotification(EventType.OBJECT_TAGGING_PUT, new SqsDestination(attachmentChecks),
+          quarantine);
+      malwareProtection(attachmentsBucket);
+    }
 
     // The token secret: created here (a random value) or imported; functions get its ARN only.
     ISecret jwtSecret = config.existingJwtSecretArn().isBlank()
@@ -142,13 +202,16 @@ public final class SupportStack extends Stack {
     Map<String, String> tablesEnv = Map.of(
         "TICKETS_TABLE", tickets.getTableName(), "MESSAGES_TABLE", messages.getTableName(),
         "USERS_TABLE", users.getTableName(), "IDEMPOTENCY_TABLE", idempotency.getTableName(),
-        "AGENTS_TABLE", agents.getTableName());
+        "AGENTS_TABLE", agents.getTableName(), "ATTACHMENTS_TABLE", attachments.getTableName());
+    Map<String, String> attachmentsEnv = Map.of("ATTACHMENTS_BUCKET", attachmentsBucket.getBucketName(),
+        "ATTACHMENT_MALWARE_SCAN", Boolean.toString(config.malwareScan()));
     Map<String, String> queuesEnv = Map.of(
         "AI_JOBS_QUEUE_URL", aiJobs.getQueueUrl(), "NOTIFICATIONS_QUEUE_URL", notifications.getQueueUrl());
     Map<String, String> aiEnv = Map.of("AI_PROVIDER", config.aiProvider(), "BEDROCK_MODEL_ID", config.bedrockModelId());
 
-    // The API: reads and writes tickets and messages; never sends email or touches the queues.
-    Function api = function(API, merge(tablesEnv, aiEnv, Map.of(
+    // The API: reads and writes tickets and messages; never sends email or touches the queues. It
+    // signs uploads into quarantine and downloads of checked files, and reads no file itself.
+    Function api = function(API, merge(tablesEnv, aiEnv, attachmentsEnv, Map.of(
         "JWT_SECRET_ARN", jwtSecret.getSecretArn(),
         "CORS_ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
         "CANNED_RESPONSES_TABLE", cannedResponses.getTableName())));
@@ -159,6 +222,11 @@ public final class SupportStack extends Stack {
     idempotency.grantReadWriteData(api);
     users.grantReadData(api);
     jwtSecret.grantRead(api);
+    attachments.grant(api, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem");
+    api.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:PutObject"))
+        .resources(List.of(attachmentsBucket.arnForObjects(Attachment.QUARANTINE_PREFIX + "*"))).build());
+    api.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
+        .resources(List.of(attachmentsBucket.arnForObjects(Attachment.CHECKED_PREFIX + "*"))).build());
 
     // The stream processor: reads the streams (granted by its mappings), sends to both queues, and
     // gives waiting tickets to agents with room (a ticket and an agent written together).
@@ -206,6 +274,39 @@ public final class SupportStack extends Stack {
             .batchSize(10).maxBatchingWindow(Duration.seconds(1)).reportBatchItemFailures(true)
             .maxConcurrency(5).build()));
 
+    // The attachment checker: reads an uploaded file's head and tags in quarantine, moves a clean
+    // one to attachments/ (a copy, then the delete), deletes anything else, records the outcome.
+    Function attachmentChecker = function(ATTACHMENT_CHECKER, merge(attachmentsEnv,
+        Map.of("ATTACHMENTS_TABLE", attachments.getTableName())));
+    attachments.grant(attachmentChecker, "dynamodb:GetItem", "dynamodb:UpdateItem");
+    attachmentChecker.addToRolePolicy(PolicyStatement.Builder.create()
+        .actions(List.of("s3:GetObject", "s3:GetObjectTagging", "s3:DeleteObject"))
+        .resources(List.of(attachmentsBucket.arnForObjects(Attachment.QUARANTINE_PREFIX + "*"))).build());
+    attachmentChecker.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:PutObject"))
+        .resources(List.of(attachmentsBucket.arnForObjects(Attachment.CHECKED_PREFIX + "*"))).build());
+    aliases.get(ATTACHMENT_CHECKER.id()).addEventSource(new SqsEventSource(attachmentChecks,
+        software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps.builder()
+            .batchSize(10).reportBatchItemFailures(true).maxConcurrency(5).build()));
+
+    // The attachment expirer: DynamoDB's removal of an unsent upload's expired record (and only
+    // that: the mapping's filter) deletes the upload's files.
+    Function attachmentExpirer = function(ATTACHMENT_EXPIRER, merge(attachmentsEnv,
+        Map.of("ATTACHMENTS_TABLE", attachments.getTableName())));
+    attachmentExpirer.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:DeleteObject"))
+        .resources(List.of(attachmentsBucket.arnForObjects(Attachment.QUARANTINE_PREFIX + "*"),
+            attachmentsBucket.arnForObjects(Attachment.CHECKED_PREFIX + "*"))).build());
+    aliases.get(ATTACHMENT_EXPIRER.id()).addEventSource(new DynamoEventSource(attachments,
+        software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
+            .startingPosition(StartingPosition.LATEST).batchSize(100)
+            .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
+            .parallelizationFactor(1).reportBatchItemFailures(true)
+            .onFailure(new SqsDlq(streamFailures))
+            .filters(List.of(FilterCriteria.filter(Map.of(
+                "eventName", FilterRule.isEqual("REMOVE"),
+                "userIdentity", Map.of("type", FilterRule.isEqual("Service"),
+                    "principalId", FilterRule.isEqual("dynamodb.amazonaws.com"))))))
+            .build()));
+
     // Only the functions that run the assistant may call Bedrock, and only the configured model.
     if (config.aiProvider().equals("bedrock")) {
       for (Function assistantUser : List.of(api, aiWorker)) {
@@ -245,13 +346,13 @@ public final class SupportStack extends Stack {
     }
 
     // Operations: anything in a dead-letter queue, a lagging stream, errors and throttles.
-    for (Queue dead : List.of(aiJobsDlq, notificationsDlq, streamFailures)) {
+    for (Queue dead : List.of(aiJobsDlq, notificationsDlq, streamFailures, attachmentChecksDlq)) {
       alarm(dead.getNode().getId() + "Depth", dead.metricApproximateNumberOfMessagesVisible(
           MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 1);
     }
     alarm("StreamIteratorAge", streamProcessor.metric("IteratorAge",
         MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 60_000);
-    for (Function fn : List.of(api, streamProcessor, aiWorker, notifier)) {
+    for (Function fn : List.of(api, streamProcessor, aiWorker, notifier, attachmentChecker, attachmentExpirer)) {
       String name = fn.getNode().getId();
       alarm(name + "Errors", fn.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
       alarm(name + "Throttles", fn.metricThrottles(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
@@ -263,6 +364,9 @@ public final class SupportStack extends Stack {
     output("AiJobsDlqName", aiJobsDlq.getQueueName());
     output("NotificationsDlqName", notificationsDlq.getQueueName());
     output("StreamFailuresQueueName", streamFailures.getQueueName());
+    output("AttachmentsBucketName", attachmentsBucket.getBucketName());
+    output("AttachmentChecksQueueName", attachmentChecks.getQueueName());
+    output("AttachmentChecksDlqName", attachmentChecksDlq.getQueueName());
     explainNagFindings();
   }
 
@@ -275,14 +379,25 @@ public final class SupportStack extends Stack {
     NagSuppressions.addStackSuppressions(this, List.of(
         suppression("AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole is AWS's minimal policy for a function's"
             + " own logs (CreateLogGroup, CreateLogStream, PutLogEvents); nothing else comes from managed policies"),
-        // Only these two wildcards: any other one fails CdkNagTest.
+        // Only these wildcards: any other one fails CdkNagTest.
         NagPackSuppression.builder().id("AwsSolutions-IAM5")
-            .reason("a table's own indexes (<table>/index/*, for the queries the functions make) and"
+            .reason("a table's own indexes (<table>/index/*, for the queries the functions make);"
                 + " dynamodb:ListStreams (Resource::*), which the stream event source mapping needs and which"
-                + " accepts no narrower resource; every other grant names its resource")
+                + " accepts no narrower resource; the attachments' objects under one prefix (quarantine/* or"
+                + " attachments/*), whose keys are made per upload; GuardDuty's managed EventBridge rules"
+                + " (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*, named by GuardDuty); every other grant"
+                + " names its resource")
             .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g").build(),
-                "Resource::*"))
+                "Resource::*",
+                RegexAppliesTo.builder()
+                    .regex("/^Resource::<AttachmentsBucket[A-Za-z0-9]+\\.Arn>\\/(quarantine|attachments)\\/\\*$/g").build(),
+                RegexAppliesTo.builder()
+                    .regex("/^Resource::arn:<AWS::Partition>:events:.*:rule\\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*$/g")
+                    .build()))
             .build(),
+        suppression("AwsSolutions-S1", "the attachments bucket is reached only with links the API issues for one"
+            + " object and a few minutes, each issuance in the API's request log (route, ticket, request id);"
+            + " S3 server access logs would repeat that in another bucket"),
         suppression("AwsSolutions-L1", "java21 is the runtime the functions are built, tested and SnapStart-primed"
             + " for; moving to a newer Java runtime is a deliberate upgrade, not a drift"),
         suppression("AwsSolutions-APIG1", "the API function writes one structured access line per request"
@@ -295,6 +410,42 @@ public final class SupportStack extends Stack {
             + " the tokens; rotating it is a coordinated change of both, not an automatic one"),
         suppression("AwsSolutions-SQS3", "the stream-failures queue is itself the failure destination of the"
             + " stream mappings (a dead-letter queue in all but name); its messages are inspected by people")));
+  }
+
+  /**
+   * GuardDuty Malware Protection for S3 on the quarantine prefix, tagging each scanned object with
+   * its verdict, through a role only GuardDuty's malware protection may assume, with the
+   * permissions AWS documents for it: its managed EventBridge rule, the bucket's notifications,
+   * reading and tagging the objects.
+   */
+  private void malwareProtection(Bucket bucket) {
+    Role role = Role.Builder.create(this, "MalwareProtectionRole")
+        .assumedBy(new ServicePrincipal("malware-protection-plan.guardduty.amazonaws.com"))
+        .description("GuardDuty Malware Protection for the attachments bucket").build();
+    String ruleArn = "arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount()
+        + ":rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*";
+    role.addToPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets"))
+        .resources(List.of(ruleArn))
+        .conditions(Map.of("StringLike", Map.of("events:ManagedBy", "malware-protection-plan.guardduty.amazonaws.com")))
+        .build());
+    role.addToPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("events:DescribeRule", "events:ListTargetsByRule")).resources(List.of(ruleArn)).build());
+    role.addToPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("s3:PutBucketNotification", "s3:GetBucketNotification", "s3:ListBucket"))
+        .resources(List.of(bucket.getBucketArn())).build());
+    role.addToPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:GetObjectVersionTagging",
+            "s3:PutObjectTagging", "s3:PutObjectVersionTagging"))
+        .resources(List.of(bucket.arnForObjects(Attachment.QUARANTINE_PREFIX + "*"))).build());
+    CfnMalwareProtectionPlan.Builder.create(this, "MalwareProtectionPlan")
+        .role(role.getRoleArn())
+        .protectedResource(CfnMalwareProtectionPlan.CFNProtectedResourceProperty.builder()
+            .s3Bucket(CfnMalwareProtectionPlan.S3BucketProperty.builder().bucketName(bucket.getBucketName())
+                .objectPrefixes(List.of(Attachment.QUARANTINE_PREFIX)).build()).build())
+        .actions(CfnMalwareProtectionPlan.CFNActionsProperty.builder()
+            .tagging(CfnMalwareProtectionPlan.CFNTaggingProperty.builder().status("ENABLED").build()).build())
+        .build();
   }
 
   private static NagPackSuppression suppression(String id, String reason) {

@@ -7,7 +7,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -22,10 +23,12 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
  * suppressed there with a written reason (see {@code SupportStack.nagSuppressions}).
  */
 class CdkNagTest {
-  @Test
-  void theStackPassesTheAwsSolutionsRules() {
+  @ParameterizedTest(name = "malwareScan={0}")
+  @ValueSource(strings = {"false", "true"})
+  void theStackPassesTheAwsSolutionsRules(String malwareScan) {
     App app = new App(AppProps.builder().context(Map.of("stage", "test", "aiProvider", "bedrock",
-        "allowedOrigins", "https://app.commercive.com", "alarmEmail", "ops@commercive.com")).build());
+        "allowedOrigins", "https://app.commercive.com", "alarmEmail", "ops@commercive.com",
+        "malwareScan", malwareScan)).build());
     SupportStack stack = new SupportStack(app, "Nagged",
         StackProps.builder().env(Environment.builder().account("123456789012").region("us-east-1").build()).build(),
         InfraConfig.from(app.getNode()), Path.of(System.getProperty("functions.dir", "..")),

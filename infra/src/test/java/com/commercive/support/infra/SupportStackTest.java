@@ -73,7 +73,7 @@ class SupportStackTest {
 
   @Test
   void tablesAreOnDemandRecoverableKeptAndStreamed() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 6);
+    template.resourceCountIs("AWS::DynamoDB::Table", 7);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
         "Properties", Map.of(
@@ -101,17 +101,25 @@ class SupportStackTest {
     template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
         "TableName", "commercive_support_agents",
         "KeySchema", List.of(Map.of("AttributeName", "agent_id", "KeyType", "HASH")))));
+    template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
+        "TableName", "commercive_support_attachments",
+        "KeySchema", List.of(Map.of("AttributeName", "attachment_id", "KeyType", "HASH")),
+        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true),
+        "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"))));
   }
 
   @Test
   void anExistingUsersTableIsImportedNotCreated() {
     Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
-    imported.resourceCountIs("AWS::DynamoDB::Table", 5);
+    imported.resourceCountIs("AWS::DynamoDB::Table", 6);
   }
 
   @Test
   void queuesAreEncryptedWithDeadLetterQueuesAndLongEnoughVisibility() {
-    template.resourceCountIs("AWS::SQS::Queue", 5);
+    template.resourceCountIs("AWS::SQS::Queue", 7);
+    template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+        "QueueName", "commercive-support-test-attachment-checks", "VisibilityTimeout", 180,
+        "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5))));
     template.hasResourceProperties("AWS::SQS::Queue", Map.of(
         "QueueName", "commercive-support-test-ai-jobs.fifo", "FifoQueue", true,
         "SqsManagedSseEnabled", true, "VisibilityTimeout", 360,
@@ -125,18 +133,19 @@ class SupportStackTest {
   }
 
   @Test
-  void fourJavaFunctionsOnArmWithSnapStartBehindAliases() {
-    template.resourceCountIs("AWS::Lambda::Function", 4);
-    template.resourceCountIs("AWS::Lambda::Alias", 4);
-    for (Map<String, Object> fn : ofType(resources, "AWS::Lambda::Function")) {
+  void sixJavaFunctionsOnArmWithSnapStartBehindAliases() {
+    // Plus CDK's own handler that sets the bucket's notifications when the stack deploys.
+    template.resourceCountIs("AWS::Lambda::Function", 7);
+    template.resourceCountIs("AWS::Lambda::Alias", 6);
+    for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> props = map(fn.get("Properties"));
       assertThat(props.get("Runtime")).isEqualTo("java21");
       assertThat(props.get("Architectures")).isEqualTo(List.of("arm64"));
       assertThat(props.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
-      assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL",
-          "TICKETS_TABLE", "MESSAGES_TABLE");
+      assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL");
     }
+    assertThat(javaFunctions()).hasSize(6);
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
   }
@@ -146,7 +155,7 @@ class SupportStackTest {
     template.resourceCountIs("AWS::SecretsManager::Secret", 1);
     template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
         "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64))));
-    for (Map<String, Object> fn : ofType(resources, "AWS::Lambda::Function")) {
+    for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> env = map(map(map(fn.get("Properties")).get("Environment")).get("Variables"));
       assertThat(env).doesNotContainKeys("JWT_SECRET", "OPENAI_API_KEY", "AWS_SECRET_ACCESS_KEY");
     }
@@ -162,10 +171,15 @@ class SupportStackTest {
         "StartingPosition", "LATEST", "BisectBatchOnFunctionError", true, "MaximumRetryAttempts", 3,
         "MaximumRecordAgeInSeconds", 3600, "ParallelizationFactor", 1, "BatchSize", 100,
         "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-        "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of("Destination", Match.anyValue())))), 2);
+        "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of("Destination", Match.anyValue())))), 3);
+    // The attachments' stream reaches its function only with DynamoDB's own (time-to-live) removals.
+    Map<String, Object> ttlRemovals = Map.of("eventName", List.of("REMOVE"),
+        "userIdentity", Map.of("type", List.of("Service"), "principalId", List.of("dynamodb.amazonaws.com")));
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("FilterCriteria",
+        Map.of("Filters", List.of(Map.of("Pattern", Match.serializedJson(ttlRemovals))))));
     template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of(
         "BatchSize", 10, "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-        "ScalingConfig", Map.of("MaximumConcurrency", 5)), 2);
+        "ScalingConfig", Map.of("MaximumConcurrency", 5)), 3);
   }
 
   @Test
@@ -230,7 +244,7 @@ class SupportStackTest {
 
   @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 3 + 1 + 4 * 2);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 6 * 2);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));
@@ -240,6 +254,81 @@ class SupportStackTest {
     template.hasOutput("ApiUrl", Map.of());
     template.hasOutput("AiJobsQueueName", Map.of());
     template.hasOutput("NotificationsQueueName", Map.of());
+    template.hasOutput("AttachmentsBucketName", Map.of());
+  }
+
+  @Test
+  void theAttachmentsBucketIsPrivateEncryptedTlsOnlyAndFeedsTheCheckingQueue() {
+    template.resourceCountIs("AWS::S3::Bucket", 1);
+    template.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain", "Properties", Match.objectLike(Map.of(
+        "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+            "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+        "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
+        "CorsConfiguration", Map.of("CorsRules", List.of(Match.objectLike(Map.of(
+            "AllowedMethods", List.of("POST", "GET"), "AllowedOrigins", List.of("https://app.commercive.com"))))),
+        "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Prefix", "quarantine/", "ExpirationInDays", 1, "Status", "Enabled")))))))));
+    template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+        Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))), "Version", "2012-10-17")));
+    template.hasResourceProperties("Custom::S3BucketNotifications", Map.of("NotificationConfiguration", Map.of(
+        "QueueConfigurations", List.of(Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"),
+            "Filter", Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "quarantine/"))))))))));
+    template.resourceCountIs("AWS::GuardDuty::MalwareProtectionPlan", 0);
+    assertThat(environmentOf("AttachmentChecker")).containsEntry("ATTACHMENT_MALWARE_SCAN", "false");
+  }
+
+  @Test
+  void theMalwareScanOptionScansQuarantineTagsVerdictsAndRechecksOnThem() {
+    Template scanned = synth(Map.of("malwareScan", "true"));
+    scanned.hasResourceProperties("AWS::GuardDuty::MalwareProtectionPlan", Map.of(
+        "ProtectedResource", Map.of("S3Bucket", Map.of("BucketName", Match.anyValue(),
+            "ObjectPrefixes", List.of("quarantine/"))),
+        "Actions", Map.of("Tagging", Map.of("Status", "ENABLED"))));
+    scanned.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
+        "Statement", List.of(Match.objectLike(Map.of("Principal",
+            Map.of("Service", "malware-protection-plan.guardduty.amazonaws.com"))))))));
+    scanned.hasResourceProperties("Custom::S3BucketNotifications", Map.of("NotificationConfiguration",
+        Match.objectLike(Map.of("QueueConfigurations", Match.arrayWith(List.of(Match.objectLike(Map.of(
+            "Events", List.of("s3:ObjectTagging:Put")))))))));
+    scanned.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", "com.commercive.support.attachmentchecker.AttachmentCheckerHandler::handleRequest",
+        "Environment", Map.of("Variables", Match.objectLike(Map.of("ATTACHMENT_MALWARE_SCAN", "true")))));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("malwareScan", "yes")))
+        .hasMessageContaining("malwareScan");
+  }
+
+  @Test
+  void theApiSignsOnlyUploadsIntoQuarantineAndDownloadsOfCheckedFiles() {
+    String api = policyOf("Api");
+    String checker = policyOf("AttachmentChecker");
+    for (String statement : api.split("\\}, \\{")) {
+      if (statement.contains("s3:PutObject")) {
+        assertThat(statement).contains("/quarantine/*").doesNotContain("/attachments/*").doesNotContain("s3:GetObject");
+      }
+      if (statement.contains("s3:GetObject")) {
+        assertThat(statement).contains("/attachments/*").doesNotContain("/quarantine/*");
+      }
+    }
+    assertThat(api).contains("s3:PutObject").contains("s3:GetObject").doesNotContain("s3:DeleteObject");
+    // The checker reads and deletes in quarantine, writes only checked files, sends nothing.
+    for (String statement : checker.split("\\}, \\{")) {
+      if (statement.contains("s3:PutObject")) {
+        assertThat(statement).contains("/attachments/*").doesNotContain("/quarantine/*");
+      }
+      if (statement.contains("s3:DeleteObject")) {
+        assertThat(statement).contains("/quarantine/*").doesNotContain("/attachments/*");
+      }
+    }
+    assertThat(checker).contains("s3:GetObjectTagging").doesNotContain("sqs:SendMessage").doesNotContain("ses:")
+        .doesNotContain("Tickets").doesNotContain("Messages");
+    assertThat(statementsOn(checker, "Attachments")).anySatisfy(statement ->
+        assertThat(statement).contains("dynamodb:UpdateItem").doesNotContain("dynamodb:PutItem"));
+    // The expirer only deletes files (its stream is granted by its mapping).
+    assertThat(policyOf("AttachmentExpirer")).contains("s3:DeleteObject").doesNotContain("s3:GetObject")
+        .doesNotContain("s3:PutObject").doesNotContain("dynamodb:PutItem").doesNotContain("dynamodb:UpdateItem");
   }
 
   @Test
@@ -248,6 +337,19 @@ class SupportStackTest {
         .hasMessageContaining("aiProvider");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("entryPoint", "alb")))
         .hasMessageContaining("entryPoint");
+  }
+
+  /** The stack's own functions (not CDK's custom-resource handlers). */
+  static List<Map<String, Object>> javaFunctions() {
+    return ofType(resources, "AWS::Lambda::Function").stream()
+        .filter(fn -> String.valueOf(map(fn.get("Properties")).get("Handler")).startsWith("com.commercive.support."))
+        .toList();
+  }
+
+  static Map<String, Object> environmentOf(String functionId) {
+    return map(map(map(map(resources.get(ofType(resources, "AWS::Lambda::Function").stream()
+        .map(fn -> fn.get("LogicalId").toString()).filter(id -> id.startsWith(functionId) && !id.contains("Logs"))
+        .findFirst().orElseThrow())).get("Properties")).get("Environment")).get("Variables"));
   }
 
   /** The policy's statements that name the given table's logical id. */

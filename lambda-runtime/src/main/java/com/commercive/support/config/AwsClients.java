@@ -65,7 +65,8 @@ public final class AwsClients {
     return builder;
   }
 
-  private static AwsCredentialsProvider credentials(AwsSettings aws, Optional<URI> endpoint) {
+  /** The local stand-ins' static keys when {@code endpoint} is overridden, else the default provider chain. */
+  public static AwsCredentialsProvider credentials(AwsSettings aws, Optional<URI> endpoint) {
     return aws
         .staticCredentials()
         .filter(c -> endpoint.isPresent())

@@ -16,7 +16,8 @@ public record AwsSettings(
     Optional<URI> sqsEndpoint,
     Optional<URI> sesEndpoint,
     Optional<URI> secretsManagerEndpoint,
-    Optional<URI> bedrockRuntimeEndpoint) {
+    Optional<URI> bedrockRuntimeEndpoint,
+    Optional<URI> s3Endpoint) {
 
   public static final String DEFAULT_REGION = "us-east-1";
 
@@ -41,7 +42,8 @@ public record AwsSettings(
         endpoint(env, "SQS"),
         endpoint(env, "SES"),
         endpoint(env, "SECRETS_MANAGER"),
-        endpoint(env, "BEDROCK_RUNTIME"));
+        endpoint(env, "BEDROCK_RUNTIME"),
+        endpoint(env, "S3"));
   }
 
   private static Optional<URI> endpoint(Environment env, String service) {

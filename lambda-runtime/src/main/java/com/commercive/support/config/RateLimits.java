@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** Per-hour abuse limits, each {@code <WHAT>_PER_…_PER_HOUR} (0 turns one off). */
 public record RateLimits(
-    int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser) {
+    int aiRequestsPerUser, int autoRepliesPerUser, int ticketsPerUser, int emailsPerTicket, int messagesPerUser,
+    int uploadsPerUser) {
 
   public static RateLimits from(Environment env) {
     return new RateLimits(
@@ -13,7 +14,8 @@ public record RateLimits(
         env.integer("AI_AUTO_REPLIES_PER_USER_PER_HOUR", 20, 0, 1_000_000),
         env.integer("TICKETS_PER_USER_PER_HOUR", 20, 0, 1_000_000),
         env.integer("EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000),
-        env.integer("MESSAGES_PER_USER_PER_HOUR", 120, 0, 1_000_000));
+        env.integer("MESSAGES_PER_USER_PER_HOUR", 120, 0, 1_000_000),
+        env.integer("UPLOADS_PER_USER_PER_HOUR", 60, 0, 1_000_000));
   }
 
   /** Each limit's allowance per hour, as the rate limiter counts them. */
@@ -23,6 +25,7 @@ public record RateLimits(
         RateLimiter.Limit.AUTO_REPLIES, autoRepliesPerUser,
         RateLimiter.Limit.TICKETS, ticketsPerUser,
         RateLimiter.Limit.EMAILS_PER_TICKET, emailsPerTicket,
-        RateLimiter.Limit.MESSAGES, messagesPerUser);
+        RateLimiter.Limit.MESSAGES, messagesPerUser,
+        RateLimiter.Limit.UPLOADS, uploadsPerUser);
   }
 }

@@ -19,7 +19,8 @@ public record SupportConfig(
     EmailSettings email,
     RateLimits limits,
     MetricsSettings metrics,
-    AssignmentSettings assignment) {
+    AssignmentSettings assignment,
+    AttachmentSettings attachments) {
 
   public static SupportConfig fromEnvironment() {
     return from(System.getenv());
@@ -43,12 +44,13 @@ public record SupportConfig(
         EmailSettings.from(env),
         RateLimits.from(env),
         MetricsSettings.from(env),
-        AssignmentSettings.from(env));
+        AssignmentSettings.from(env),
+        AttachmentSettings.from(env));
   }
 
   /** This configuration with the token secret fetched from {@code jwt().secretArn()}. */
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics,
-        assignment);
+        assignment, attachments);
   }
 }

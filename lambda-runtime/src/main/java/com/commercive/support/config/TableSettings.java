@@ -4,7 +4,7 @@ import com.commercive.support.resources.TableNames;
 
 /**
  * The tables' names: {@code TICKETS_TABLE}, {@code MESSAGES_TABLE}, {@code USERS_TABLE},
- * {@code IDEMPOTENCY_TABLE}, {@code CANNED_RESPONSES_TABLE}, {@code AGENTS_TABLE}.
+ * {@code IDEMPOTENCY_TABLE}, {@code CANNED_RESPONSES_TABLE}, {@code AGENTS_TABLE}, {@code ATTACHMENTS_TABLE}.
  */
 public final class TableSettings {
   private TableSettings() {}
@@ -17,7 +17,8 @@ public final class TableSettings {
         name(env, "USERS_TABLE", defaults.users()),
         name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()),
         name(env, "CANNED_RESPONSES_TABLE", defaults.cannedResponses()),
-        name(env, "AGENTS_TABLE", defaults.agents()));
+        name(env, "AGENTS_TABLE", defaults.agents()),
+        name(env, "ATTACHMENTS_TABLE", defaults.attachments()));
   }
 
   private static String name(Environment env, String variable, String fallback) {

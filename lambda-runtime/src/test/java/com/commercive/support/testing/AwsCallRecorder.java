@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Records every AWS call the functions make while tests run (the SDK finds it through
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} on the test class path): the
  * function ({@code AWS_CALLS_FUNCTION}, else the invocation's log context), the service, the
- * operation and the resources named (tables, indexes, queues, email identity, model, secret), one
+ * operation and the resources named (tables, indexes, queues, email identity, model, secret, S3 objects), one
  * JSON line each in the file named by {@code AWS_CALLS_LOG} (environment or system property).
  * Without that setting it records nothing. The bench compares the lines with the IAM policies
  * the stack gives each function.
@@ -81,6 +81,12 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     request.getValueForField("Source", String.class).ifPresent(s -> found.add("identity:" + s));
     request.getValueForField("ModelId", String.class).ifPresent(m -> found.add("model:" + m));
     request.getValueForField("SecretId", String.class).ifPresent(s -> found.add("secret:" + s));
+    request.getValueForField("Bucket", String.class).ifPresent(b ->
+        found.add("object:" + b + "/" + request.getValueForField("Key", String.class).orElse("")));
+    request.getValueForField("SourceBucket", String.class).ifPresent(b ->
+        found.add("copy-source:" + b + "/" + request.getValueForField("SourceKey", String.class).orElse("")));
+    request.getValueForField("DestinationBucket", String.class).ifPresent(b ->
+        found.add("copy-destination:" + b + "/" + request.getValueForField("DestinationKey", String.class).orElse("")));
     return new ArrayList<>(found);
   }
 

@@ -2,6 +2,8 @@ package com.commercive.support.local;
 
 import com.commercive.support.aiworker.AiWorkerHandler;
 import com.commercive.support.api.ApiHandler;
+import com.commercive.support.attachmentchecker.AttachmentCheckerHandler;
+import com.commercive.support.attachmentchecker.AttachmentExpiryHandler;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.AwsSettings;
 import com.commercive.support.config.Environment;
@@ -24,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ and the SES stand-in,
+ * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ, the SES and S3 stand-ins,
  * the API served over HTTP, and pollers driving the stream processor, the AI worker and the
- * notifier as Lambda's event source mappings would. Every handler is the class that runs on
+ * notifier and the attachment checker as Lambda's event source mappings would. Every handler is the class that runs on
  * Lambda, configured the same way (an environment map, with endpoint overrides for the stand-ins).
  */
 public final class LocalSystem implements AutoCloseable {
@@ -43,7 +45,7 @@ public final class LocalSystem implements AutoCloseable {
    * several execution environments of a function behind one event source mapping.
    */
   public record Settings(
-      String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort,
+      String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort, int s3Port,
       int visibilityTimeoutSeconds, int queuePollers, Path dataDirectory, Map<String, String> env) {
 
     /** At most this many pollers per queue: beyond it a 2-core machine only queues the work. */
@@ -57,6 +59,7 @@ public final class LocalSystem implements AutoCloseable {
           number(env, "DYNAMODB_PORT", 8000),
           number(env, "SQS_PORT", 9324),
           number(env, "SES_PORT", 8005),
+          number(env, "S3_PORT", 8006),
           number(env, "SQS_VISIBILITY_TIMEOUT_SECONDS", 10),
           queuePollers(env),
           env.containsKey("DYNAMODB_DATA_DIR") && !env.get("DYNAMODB_DATA_DIR").isBlank()
@@ -67,17 +70,17 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Free ports everywhere and short visibility timeouts: what tests start. */
     public static Settings forTests(Map<String, String> env) {
-      return new Settings("127.0.0.1", 0, 0, 0, 0, 2, queuePollers(env), null, env);
+      return new Settings("127.0.0.1", 0, 0, 0, 0, 0, 2, queuePollers(env), null, env);
     }
 
     public Settings withDataDirectory(Path directory) {
-      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, queuePollers,
-          directory, env);
+      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, s3Port, visibilityTimeoutSeconds,
+          queuePollers, directory, env);
     }
 
     public Settings withApiPort(int port) {
-      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, visibilityTimeoutSeconds, queuePollers,
-          dataDirectory, env);
+      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, s3Port, visibilityTimeoutSeconds,
+          queuePollers, dataDirectory, env);
     }
 
     private static int queuePollers(Map<String, String> env) {
@@ -97,6 +100,7 @@ public final class LocalSystem implements AutoCloseable {
   private final LocalDynamoDb dynamoDbServer;
   private final LocalSqs sqsServer;
   private LocalSes sesServer;
+  private final LocalS3 s3Server;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
   private final LocalQueues.QueueUrls queues;
@@ -109,6 +113,7 @@ public final class LocalSystem implements AutoCloseable {
     this.dynamoDbServer = b.dynamoDbServer;
     this.sqsServer = b.sqsServer;
     this.sesServer = b.sesServer;
+    this.s3Server = b.s3Server;
     this.dynamoDb = b.dynamoDb;
     this.sqs = b.sqs;
     this.queues = b.queues;
@@ -123,6 +128,7 @@ public final class LocalSystem implements AutoCloseable {
     LocalDynamoDb dynamoDbServer;
     LocalSqs sqsServer;
     LocalSes sesServer;
+    LocalS3 s3Server;
     DynamoDbClient dynamoDb;
     SqsClient sqs;
     LocalQueues.QueueUrls queues;
@@ -161,6 +167,13 @@ public final class LocalSystem implements AutoCloseable {
       b.queues = LocalQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
       env.put("AI_JOBS_QUEUE_URL", b.queues.aiJobs());
       env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
+      // The bucket's notifications go to the checking queue, as the stack configures them on AWS.
+      var aws = bootstrap.aws().staticCredentials().orElseThrow();
+      b.s3Server = b.keep(LocalS3.start(settings.host(), settings.s3Port(), new LocalS3.Options(
+          bootstrap.attachments().bucket(), b.queues.attachmentChecks(), aws.accessKeyId(), aws.secretAccessKey(),
+          env.get("CORS_ALLOWED_ORIGINS"),
+          settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("s3")), settings.env()));
+      env.put("AWS_ENDPOINT_URL_S3", b.s3Server.endpoint().toString());
       b.config = SupportConfig.from(env);
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
@@ -180,12 +193,19 @@ public final class LocalSystem implements AutoCloseable {
     List<Runnable> pollers = new java.util.ArrayList<>();
     for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages())) {
       String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-      pollers.add(new StreamPoller(streams, arn, streamProcessor, b.sqs, b.queues.streamFailures(), region));
+      pollers.add(new StreamPoller(streams, arn, "stream-processor", streamProcessor, b.sqs,
+          b.queues.streamFailures(), region));
     }
+    String attachmentsStream = b.dynamoDb.describeTable(r -> r.tableName(b.config.tables().attachments())).table()
+        .latestStreamArn();
+    pollers.add(new StreamPoller(streams, attachmentsStream, "attachment-expirer", new AttachmentExpiryHandler(b.config),
+        b.sqs, b.queues.streamFailures(), region));
     // One handler per poller, as each Lambda execution environment has its own instance.
     for (int i = 0; i < queuePollers; i++) {
       pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
       pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(b.config)));
+      pollers.add(new SqsPoller(b.sqs, b.queues.attachmentChecks(), "attachment-checker",
+          new AttachmentCheckerHandler(b.config)));
     }
     for (Runnable poller : pollers) {
       Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));
@@ -217,6 +237,11 @@ public final class LocalSystem implements AutoCloseable {
   /** The SES stand-in: its page lists every email sent, {@code /store} returns them as JSON. */
   public URI sesEndpoint() {
     return sesServer.endpoint();
+  }
+
+  /** The S3 stand-in (path-style: {@code <endpoint>/<bucket>/<key>}). */
+  public URI s3Endpoint() {
+    return s3Server.endpoint();
   }
 
   /** Takes the SES stand-in down (fault tests): sends fail until {@link #startEmail()}. */

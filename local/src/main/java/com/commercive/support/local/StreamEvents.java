@@ -22,6 +22,11 @@ final class StreamEvents {
     lambda.setEventSource("aws:dynamodb");
     lambda.setAwsRegion(region);
     lambda.setEventSourceARN(streamArn);
+    if (record.userIdentity() != null) {
+      // DynamoDB's own removals (time to live) name it here, as on AWS.
+      lambda.setUserIdentity(new com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity()
+          .withType(record.userIdentity().type()).withPrincipalId(record.userIdentity().principalId()));
+    }
     var change = record.dynamodb();
     StreamRecord stream = new StreamRecord();
     stream.setKeys(toLambda(change.keys()));

@@ -33,6 +33,7 @@ final class StreamPoller implements Runnable {
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
   private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+  private final String functionName;
   private final SqsClient sqs;
   private final String failureQueueUrl;
   private final String region;
@@ -41,11 +42,12 @@ final class StreamPoller implements Runnable {
   private long nextShardRefresh;
   private volatile boolean running = true;
 
-  StreamPoller(DynamoDbStreamsClient streams, String streamArn,
+  StreamPoller(DynamoDbStreamsClient streams, String streamArn, String functionName,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler, SqsClient sqs,
       String failureQueueUrl, String region) {
     this.streams = streams;
     this.streamArn = streamArn;
+    this.functionName = functionName;
     this.handler = handler;
     this.sqs = sqs;
     this.failureQueueUrl = failureQueueUrl;
@@ -150,7 +152,7 @@ final class StreamPoller implements Runnable {
     event.setRecords(converted);
     try {
       StreamsEventResponse response = handler.handleRequest(event,
-          new LocalLambdaContext(UUID.randomUUID().toString(), "stream-processor", System.currentTimeMillis() + 60_000));
+          new LocalLambdaContext(UUID.randomUUID().toString(), functionName, System.currentTimeMillis() + 60_000));
       if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
         return null;
       }

@@ -304,7 +304,7 @@ class PipelineIT {
         .endpointOverride(system.dynamoDbEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))).build()) {
-      StreamPoller poller = new StreamPoller(streams, streamArn, handler, system.sqs(), failures, "us-east-1");
+      StreamPoller poller = new StreamPoller(streams, streamArn, "stream-processor", handler, system.sqs(), failures, "us-east-1");
       Thread thread = new Thread(poller);
       thread.start();
       try {

@@ -84,8 +84,9 @@ public final class EmailComposer {
     StringBuilder text = new StringBuilder(intro).append("\n\n");
     StringBuilder html = new StringBuilder("<p>").append(escape(intro)).append("</p>\n");
     if (quoted != null) {
-      text.append(quoted.text()).append("\n\n");
-      html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(quoted.text()))
+      // Files are named, never linked: a link in an email outlives who may open it.
+      text.append(quoted.textWithFileNames()).append("\n\n");
+      html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(quoted.textWithFileNames()))
           .append("</blockquote>\n");
     }
     text.append("View the ticket: ").append(link).append('\n');

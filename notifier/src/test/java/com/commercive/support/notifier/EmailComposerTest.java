@@ -51,6 +51,21 @@ class EmailComposerTest {
 
   /** Issue 13: the "needs a person" email did not quote the question. */
   @Test
+  void filesAreNamedNeverLinked() {
+    Ticket ticket = Ticket.open("t-3", "user-1", "Broken images", Priority.MEDIUM, OPENED);
+    Message withFiles = new Message("m-1", ticket.ticketId(), "user-1", SenderType.USER, "See attached", null, OPENED,
+        false, false, false, false, java.util.List.of(
+            new com.commercive.support.domain.AttachedFile("a-1", "screenshot.png", "image/png", 2_048),
+            new com.commercive.support.domain.AttachedFile("a-2", "<b>invoice</b>.pdf", "application/pdf", 9_000)));
+    Email email = composer.compose(Notification.Kind.CUSTOMER_MESSAGE, ticket, withFiles,
+        new EmailComposer.Context(DANA, null), "team@example.com");
+    assertThat(email.text()).contains("See attached\n[attachment: screenshot.png]\n[attachment: <b>invoice</b>.pdf]")
+        .doesNotContain("a-1").doesNotContain("attachments/");
+    assertThat(email.html()).contains("[attachment: &lt;b&gt;invoice&lt;/b&gt;.pdf]").doesNotContain("a-1")
+        .doesNotContain("<b>invoice");
+  }
+
+  @Test
   void aHandoffQuotesTheQuestion() {
     Ticket ticket = Ticket.open("t-2", "user-1", "Refund please", Priority.MEDIUM, OPENED);
     Message question = new Message("m-1", ticket.ticketId(), "user-1", SenderType.USER, "Can you refund order 1042?",

@@ -16,7 +16,9 @@ public final class SupportQueues {
   public static final QueueSpec NOTIFICATIONS = new QueueSpec("notifications", false, true);
   /** Stream records that kept failing (the stream mappings' on-failure destination). */
   public static final QueueSpec STREAM_FAILURES = new QueueSpec("stream-failures", false, false);
-  public static final List<QueueSpec> ALL = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES);
+  /** The attachments bucket's event notifications (a file stored, a scan's verdict tagged): the checking function's. */
+  public static final QueueSpec ATTACHMENT_CHECKS = new QueueSpec("attachment-checks", false, true);
+  public static final List<QueueSpec> ALL = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES, ATTACHMENT_CHECKS);
 
   private SupportQueues() {}
 

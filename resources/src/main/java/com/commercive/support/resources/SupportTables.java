@@ -20,7 +20,8 @@ public final class SupportTables {
   public static final String IDEMPOTENCY_KEY = "idempotency_key";
   public static final String CANNED_RESPONSE_ID = "canned_response_id";
   public static final String AGENT_ID = "agent_id";
-  /** Epoch seconds after which DynamoDB deletes an item of the idempotency table. */
+  public static final String ATTACHMENT_ID = "attachment_id";
+  /** Epoch seconds after which DynamoDB deletes an item (idempotency records, attachments never sent). */
   public static final String EXPIRES_AT = "expires_at";
 
   public static final String USER_TICKETS_INDEX = "user-tickets-index";
@@ -55,6 +56,13 @@ public final class SupportTables {
   /** The support team's roster: availability, capacity and the count of open tickets each holds. */
   public static final TableSpec AGENTS = new TableSpec("commercive_support_agents", AGENT_ID, false, Optional.empty(),
       List.of());
+
+  /**
+   * Files uploaded to tickets: who uploaded what, its check, and the message it is on. Streamed:
+   * an upload never attached expires, and its expiry is what deletes its file.
+   */
+  public static final TableSpec ATTACHMENTS = new TableSpec("commercive_support_attachments", ATTACHMENT_ID, true,
+      Optional.of(EXPIRES_AT), List.of());
 
   private SupportTables() {}
 }

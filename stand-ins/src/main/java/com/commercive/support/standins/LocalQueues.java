@@ -16,7 +16,7 @@ public final class LocalQueues {
 
   /** The URLs of the queues, once created. */
   public record QueueUrls(String aiJobs, String aiJobsDlq, String notifications, String notificationsDlq,
-      String streamFailures) {}
+      String streamFailures, String attachmentChecks, String attachmentChecksDlq) {}
 
   public static QueueUrls createAll(SqsClient sqs, int visibilityTimeoutSeconds) {
     String prefix = SupportQueues.LOCAL_PREFIX;
@@ -26,7 +26,9 @@ public final class LocalQueues {
     String notifications =
         createWithDeadLetterQueue(sqs, SupportQueues.NOTIFICATIONS, notificationsDlq, visibilityTimeoutSeconds);
     String streamFailures = create(sqs, SupportQueues.STREAM_FAILURES.name(prefix), false, Map.of());
-    return new QueueUrls(aiJobs, aiJobsDlq, notifications, notificationsDlq, streamFailures);
+    String checksDlq = create(sqs, SupportQueues.ATTACHMENT_CHECKS.deadLetterName(prefix), false, Map.of());
+    String checks = createWithDeadLetterQueue(sqs, SupportQueues.ATTACHMENT_CHECKS, checksDlq, visibilityTimeoutSeconds);
+    return new QueueUrls(aiJobs, aiJobsDlq, notifications, notificationsDlq, streamFailures, checks, checksDlq);
   }
 
   private static String createWithDeadLetterQueue(

@@ -41,6 +41,7 @@ public final class LocalTables {
     create(dynamoDb, SupportTables.IDEMPOTENCY, names.idempotency());
     create(dynamoDb, SupportTables.CANNED_RESPONSES, names.cannedResponses());
     create(dynamoDb, SupportTables.AGENTS, names.agents());
+    create(dynamoDb, SupportTables.ATTACHMENTS, names.attachments());
   }
 
   public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {

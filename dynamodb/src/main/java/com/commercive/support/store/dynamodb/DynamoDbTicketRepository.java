@@ -2,6 +2,8 @@ package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.AgentAtCapacityException;
+import com.commercive.support.domain.AttachmentUnavailableException;
+import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.DuplicateMessageException;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
@@ -9,6 +11,7 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.resources.SupportTables;
+import com.commercive.support.resources.TableNames;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.util.Backoff;
@@ -73,6 +76,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private final String messagesTable;
   /** Where agents' counts of open tickets live; null where this function never assigns or closes. */
   private final String agentsTable;
+  /** Where files sent with messages are marked attached; null where this function never sends files. */
+  private final String attachmentsTable;
 
   public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable) {
     this(dynamoDb, ticketsTable, messagesTable, null);
@@ -80,10 +85,21 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
   public DynamoDbTicketRepository(
       DynamoDbClient dynamoDb, String ticketsTable, String messagesTable, String agentsTable) {
+    this(dynamoDb, ticketsTable, messagesTable, agentsTable, null);
+  }
+
+  /** Over every table a ticket's writes touch. */
+  public DynamoDbTicketRepository(DynamoDbClient dynamoDb, TableNames tables) {
+    this(dynamoDb, tables.tickets(), tables.messages(), tables.agents(), tables.attachments());
+  }
+
+  public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable,
+      String agentsTable, String attachmentsTable) {
     this.dynamoDb = dynamoDb;
     this.ticketsTable = ticketsTable;
     this.messagesTable = messagesTable;
     this.agentsTable = agentsTable;
+    this.attachmentsTable = attachmentsTable;
   }
 
   @Override
@@ -142,11 +158,13 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     ConditionCheck ticketExists = ConditionCheck.builder().tableName(ticketsTable)
         .key(TicketItems.key(note.ticketId()))
         .conditionExpression("attribute_exists(" + TicketItems.TICKET_ID + ")").build();
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
+        TransactWriteItem.builder().conditionCheck(ticketExists).build(),
+        TransactWriteItem.builder().put(messagePut(note)).build()));
+    items.addAll(attachWrites(note));
     for (int attempt = 1; ; attempt++) {
       try {
-        dynamoDb.transactWriteItems(r -> r.transactItems(
-            TransactWriteItem.builder().conditionCheck(ticketExists).build(),
-            TransactWriteItem.builder().put(messagePut(note)).build()));
+        dynamoDb.transactWriteItems(r -> r.transactItems(items));
         return;
       } catch (TransactionCanceledException e) {
         if (failedCondition(e, 0)) {
@@ -155,6 +173,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         if (failedCondition(e, 1)) {
           throw new DuplicateMessageException(note.messageId());
         }
+        throwIfFilesUnavailable(e, note, 2);
         if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
           throw e;
         }
@@ -224,11 +243,16 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
         .build();
-    List<TransactWriteItem> agentCounts = agentCounts(current, next);
-    if (!agentCounts.isEmpty()) {
-      return writeWithAgentCounts(update, message, agentCounts, next);
+    List<TransactWriteItem> items = new ArrayList<>();
+    if (message != null) {
+      items.add(TransactWriteItem.builder().put(messagePut(message)).build());
     }
-    if (message == null) {
+    int ticketIndex = items.size();
+    items.add(TransactWriteItem.builder().update(update).build());
+    int filesIndex = items.size();
+    items.addAll(attachWrites(message));
+    items.addAll(agentCounts(current, next));
+    if (items.size() == 1) {
       try {
         dynamoDb.updateItem(r -> r.tableName(update.tableName()).key(update.key())
             .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
@@ -240,18 +264,48 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       }
     }
     try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(messagePut(message)).build(),
-          TransactWriteItem.builder().update(update).build()));
+      dynamoDb.transactWriteItems(r -> r.transactItems(items));
       return true;
     } catch (TransactionCanceledException e) {
-      if (failedCondition(e, 0)) {
+      if (message != null && failedCondition(e, 0)) {
         throw new DuplicateMessageException(message.messageId());
       }
-      if (failedCondition(e, 1) || conflicted(e)) {
+      if (failedCondition(e, ticketIndex) || conflicted(e)) {
         return false;
       }
+      if (message != null) {
+        throwIfFilesUnavailable(e, message, filesIndex);
+      }
+      // The last item is the increment when the ticket starts holding an agent: no room left.
+      if (next.holdsAnAgent() && failedCondition(e, items.size() - 1)) {
+        throw new AgentAtCapacityException(next.assignee().agentId());
+      }
       throw e;
+    }
+  }
+
+  /** The writes attaching {@code message}'s files (none without a message or files). */
+  private List<TransactWriteItem> attachWrites(Message message) {
+    if (message == null || message.attachments().isEmpty()) {
+      return List.of();
+    }
+    if (attachmentsTable == null) {
+      throw new IllegalStateException("this function's repository has no attachments table but a message has files");
+    }
+    return AttachmentItems.attachWrites(attachmentsTable, message);
+  }
+
+  /** A file's condition failed (attached meanwhile, or gone): the message is refused, naming it. */
+  private static void throwIfFilesUnavailable(TransactionCanceledException e, Message message, int firstIndex) {
+    List<FieldError> unavailable = new ArrayList<>();
+    for (int i = 0; i < message.attachments().size(); i++) {
+      if (failedCondition(e, firstIndex + i)) {
+        unavailable.add(new FieldError("attachment_ids[" + i + "]",
+            "attachment " + message.attachments().get(i).attachmentId() + " is no longer available"));
+      }
+    }
+    if (!unavailable.isEmpty()) {
+      throw new AttachmentUnavailableException(unavailable);
     }
   }
 
@@ -297,33 +351,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
           .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
     }
     return counts;
-  }
-
-  /** The ticket's write together with the agents' counts (and the message, when there is one). */
-  private boolean writeWithAgentCounts(Update update, Message message, List<TransactWriteItem> agentCounts, Ticket next) {
-    List<TransactWriteItem> items = new ArrayList<>();
-    if (message != null) {
-      items.add(TransactWriteItem.builder().put(messagePut(message)).build());
-    }
-    int ticketIndex = items.size();
-    items.add(TransactWriteItem.builder().update(update).build());
-    items.addAll(agentCounts);
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(items));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (message != null && failedCondition(e, 0)) {
-        throw new DuplicateMessageException(message.messageId());
-      }
-      if (failedCondition(e, ticketIndex) || conflicted(e)) {
-        return false;
-      }
-      // The last item is the increment when the ticket starts holding an agent: no room left.
-      if (next.holdsAnAgent() && failedCondition(e, items.size() - 1)) {
-        throw new AgentAtCapacityException(next.assignee().agentId());
-      }
-      throw e;
-    }
   }
 
   @Override

@@ -49,6 +49,9 @@ public final class MessageItems {
     if (message.internal()) {
       item.put(INTERNAL, AttributeValue.fromBool(true));
     }
+    if (!message.attachments().isEmpty()) {
+      item.put(AttachmentItems.MESSAGE_ATTACHMENTS, AttachmentItems.files(message.attachments()));
+    }
     return item;
   }
 
@@ -65,7 +68,8 @@ public final class MessageItems {
         flag(item, HANDOFF),
         flag(item, SHOWN_IN_APP),
         flag(item, CLOSES_TICKET),
-        flag(item, INTERNAL));
+        flag(item, INTERNAL),
+        AttachmentItems.files(item.get(AttachmentItems.MESSAGE_ATTACHMENTS)));
   }
 
   private static boolean flag(Map<String, AttributeValue> item, String name) {

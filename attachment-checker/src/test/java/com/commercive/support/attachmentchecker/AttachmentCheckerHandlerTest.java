@@ -1,0 +1,119 @@
+package com.commercive.support.attachmentchecker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.commercive.support.domain.Attachment;
+import com.commercive.support.fakes.InMemoryAttachmentStore;
+import com.commercive.support.fakes.InMemoryFileStorage;
+import com.commercive.support.service.AttachmentCheck;
+import com.commercive.support.service.AttachmentService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The checking function on S3's real notification shapes, with Tika and in-memory stores. */
+class AttachmentCheckerHandlerTest {
+  final InMemoryAttachmentStore store = new InMemoryAttachmentStore();
+  final InMemoryFileStorage files = new InMemoryFileStorage();
+  final AttachmentCheckerHandler handler = new AttachmentCheckerHandler(new AttachmentCheck(store, files,
+      new TikaContentSniffer(), new AttachmentService.Policy(Set.copyOf(AttachmentService.Policy.DEFAULT_CONTENT_TYPES),
+          100_000, false)));
+  int sequence;
+
+  static String event(String name) {
+    try (InputStream in = AttachmentCheckerHandlerTest.class.getResourceAsStream("/events/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String created(String key) {
+    return event("s3-object-created.json").replace("KEY", key);
+  }
+
+  Attachment uploaded(String filename, String type, byte[] bytes) {
+    Attachment attachment = Attachment.uploading("file-" + (++sequence), "ticket-1", "user-1", filename, type,
+        Math.max(1, bytes.length), Instant.parse("2026-12-01T10:00:00Z"));
+    store.create(attachment);
+    files.put(attachment.quarantineKey(), bytes);
+    return attachment;
+  }
+
+  static SQSEvent messages(String... bodies) {
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (int i = 0; i < bodies.length; i++) {
+      SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+      message.setMessageId("m-" + i);
+      message.setBody(bodies[i]);
+      records.add(message);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+
+  Attachment stored(Attachment attachment) {
+    return store.find(attachment.attachmentId()).orElseThrow();
+  }
+
+  @Test
+  void eachFileNamedByANotificationIsCheckedByItsRealBytes() {
+    Attachment png = uploaded("shot.png", "image/png", SampleFiles.png());
+    Attachment jpeg = uploaded("photo.jpg", "image/jpeg", SampleFiles.image("jpg"));
+    Attachment gif = uploaded("anim.gif", "image/gif", SampleFiles.image("gif"));
+    Attachment webp = uploaded("pic.webp", "image/webp", SampleFiles.webp());
+    Attachment pdf = uploaded("invoice.pdf", "application/pdf", SampleFiles.pdf());
+    Attachment csv = uploaded("orders.csv", "text/csv", SampleFiles.csv());
+    Attachment text = uploaded("log.txt", "text/plain", SampleFiles.text());
+    Attachment pdfAsPng = uploaded("invoice.png", "image/png", SampleFiles.pdf());
+    Attachment html = uploaded("notes.txt", "text/plain", SampleFiles.html());
+    Attachment exe = uploaded("orders.csv", "text/csv", SampleFiles.exe());
+    Attachment empty = uploaded("empty.png", "image/png", new byte[0]);
+
+    List<String> bodies = new ArrayList<>();
+    for (Attachment a : List.of(png, jpeg, gif, webp, pdf, csv, text, pdfAsPng, html, exe, empty)) {
+      bodies.add(created(a.quarantineKey()));
+    }
+    SQSBatchResponse response = handler.process(messages(bodies.toArray(String[]::new)));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    for (Attachment a : List.of(png, jpeg, gif, webp, pdf, csv, text)) {
+      assertThat(stored(a).status()).as(a.filename()).isEqualTo(Attachment.Status.READY);
+      assertThat(files.get(a.checkedKey())).as(a.filename()).isPresent();
+    }
+    for (Attachment a : List.of(pdfAsPng, html, exe)) {
+      assertThat(stored(a).rejection()).as(a.filename()).isEqualTo(Attachment.Rejection.TYPE_MISMATCH);
+    }
+    assertThat(stored(empty).rejection()).isEqualTo(Attachment.Rejection.EMPTY);
+    assertThat(files.keys()).allMatch(key -> key.startsWith(Attachment.CHECKED_PREFIX)).hasSize(7);
+  }
+
+  @Test
+  void s3sTestEventAndOtherKeysChangeNothingAndKeysArriveUrlEncoded() {
+    assertThat(AttachmentCheckerHandler.keys(event("s3-test-event.json"))).isEmpty();
+    assertThat(AttachmentCheckerHandler.keys(created("quarantine/t-1/a%2Bb"))).containsExactly("quarantine/t-1/a+b");
+
+    SQSBatchResponse response = handler.process(messages(event("s3-test-event.json"), created("other/key.png")));
+    assertThat(response.getBatchItemFailures()).isEmpty();
+  }
+
+  @Test
+  void aMalformedOrFailingRecordIsReportedAloneForRedelivery() {
+    Attachment png = uploaded("shot.png", "image/png", SampleFiles.png());
+
+    SQSBatchResponse response = handler.process(messages("{not json", created(png.quarantineKey())));
+
+    assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("m-0");
+    assertThat(stored(png).status()).isEqualTo(Attachment.Status.READY);
+  }
+}

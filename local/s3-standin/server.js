@@ -1,0 +1,92 @@
+'use strict';
+// The local S3 stand-in: s3rver on loopback with the attachments bucket (CORS for browser uploads),
+// and the bucket's "object created" notifications for the quarantine prefix delivered to a local SQS
+// queue as S3 event notifications, as the bucket's notification configuration does on AWS.
+//
+//   node server.js --host 127.0.0.1 --port 8006 --directory DIR --bucket NAME
+//                  --queue-url URL --access-key ID --secret-key SECRET [--cors-origins a,b] [--prefix quarantine/]
+const S3rver = require('s3rver');
+const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account');
+
+function options(argv) {
+  const parsed = {};
+  for (let i = 2; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
+      throw new Error('expected --name value pairs, got ' + argv[i]);
+    }
+    parsed[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const required of ['host', 'port', 'directory', 'bucket', 'queue-url', 'access-key', 'secret-key']) {
+    if (!parsed[required]) {
+      throw new Error('missing --' + required);
+    }
+  }
+  return parsed;
+}
+
+function escapeXml(text) {
+  return text.replace(/[<>&'"]/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
+}
+
+function corsConfiguration(origins) {
+  const allowed = origins.map(o => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`).join('');
+  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod>`
+    + '<AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+}
+
+async function deliver(queueUrl, event) {
+  const body = new URLSearchParams({ Action: 'SendMessage', Version: '2012-11-05', MessageBody: JSON.stringify(event) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(queueUrl, { method: 'POST', body });
+      if (response.ok) {
+        return;
+      }
+      throw new Error('SQS answered ' + response.status + ': ' + (await response.text()));
+    } catch (error) {
+      if (attempt >= 5) {
+        console.error('could not deliver an S3 event notification: ' + error.message);
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+async function main() {
+  const opts = options(process.argv);
+  const prefix = opts.prefix || 'quarantine/';
+  const origins = (opts['cors-origins'] || '*').split(',').map(o => o.trim()).filter(o => o);
+  // The local system signs with its own static keys; s3rver knows only the keys registered here.
+  DUMMY_ACCOUNT.createKeyPair(opts['access-key'], opts['secret-key']);
+  const server = new S3rver({
+    address: opts.host,
+    port: Number(opts.port),
+    directory: opts.directory,
+    silent: true,
+    // s3rver does not compute SigV4 signatures (it checks only that the key exists); see docs.
+    allowMismatchedSignatures: true,
+    vhostBuckets: false,
+    configureBuckets: [{ name: opts.bucket, configs: [corsConfiguration(origins)] }],
+  });
+  server.on('event', event => {
+    const records = (event.Records || []).filter(r =>
+      r.eventName.startsWith('ObjectCreated:') && r.s3.bucket.name === opts.bucket
+      && decodeURIComponent(r.s3.object.key).startsWith(prefix));
+    if (records.length > 0) {
+      // Keys in notifications are URL-encoded, as S3 sends them.
+      records.forEach(r => { r.s3.object.key = encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/'); });
+      deliver(opts['queue-url'], { Records: records });
+    }
+  });
+  const address = await server.run();
+  console.log('s3 stand-in listening on ' + address.address + ':' + address.port);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch(error => {
+  console.error(error.stack || String(error));
+  process.exit(1);
+});

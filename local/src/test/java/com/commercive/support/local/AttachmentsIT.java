@@ -1,0 +1,191 @@
+package com.commercive.support.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.commercive.support.attachmentchecker.SampleFiles;
+import com.commercive.support.store.s3.S3Clients;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Attachments end to end in the local system: files uploaded from outside the API with the
+ * presigned POST to the S3 stand-in, checked by the checking function from the bucket's event
+ * notifications, attached to a message, listed and downloaded. One system for the whole class.
+ */
+class AttachmentsIT {
+  static LocalSystem system;
+  static LocalApi api;
+  static String user;
+  static String admin;
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void start() {
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("ATTACHMENT_MAX_BYTES", "200000")));
+    api = new LocalApi(system);
+    user = system.tokenFor("demo-user");
+    admin = system.tokenFor("demo-admin");
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  static String openTicket() {
+    return api.call("POST", "/support/tickets", user, "{\"subject\":\"Screenshots of the sync error\"}")
+        .at("/ticket/ticket_id").asText();
+  }
+
+  static JsonNode requestUpload(String ticketId, String token, String filename, String type, long size) {
+    return api.call("POST", "/support/tickets/" + ticketId + "/attachments", token,
+        "{\"filename\":\"" + filename + "\",\"content_type\":\"" + type + "\",\"size\":" + size + "}");
+  }
+
+  /** What a browser does with the form: multipart/form-data, the fields first, the file last. */
+  static HttpResponse<String> upload(JsonNode form, String filename, byte[] bytes) throws Exception {
+    String boundary = "----commercive" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = form.get("fields").fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue().asText() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(bytes);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create(form.get("url").asText()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode attachment(String ticketId, String attachmentId, String token) {
+    return api.call("GET", "/support/tickets/" + ticketId + "/attachments/" + attachmentId, token, null);
+  }
+
+  /** Uploads a file as a browser would and waits for its check; the attachment as the API then shows it. */
+  static JsonNode uploadAndAwaitCheck(String ticketId, String filename, String type, long declared, byte[] bytes)
+      throws Exception {
+    JsonNode created = requestUpload(ticketId, user, filename, type, declared);
+    String id = created.at("/attachment/attachment_id").asText();
+    HttpResponse<String> stored = upload(created.get("upload"), filename, bytes);
+    assertThat(stored.statusCode()).as(stored.body()).isBetween(200, 299);
+    LocalApi.await(filename + " checked", Duration.ofSeconds(20),
+        () -> !attachment(ticketId, id, user).at("/attachment/status").asText().equals("uploading"));
+    return attachment(ticketId, id, user);
+  }
+
+  @Test
+  void realFilesUploadedFromOutsideTheApiAreCheckedAttachedListedAndDownloaded() throws Exception {
+    String ticketId = openTicket();
+    byte[] png = SampleFiles.png();
+    byte[] pdf = SampleFiles.pdf();
+
+    JsonNode screenshot = uploadAndAwaitCheck(ticketId, "screenshot.png", "image/png", png.length, png);
+    JsonNode invoice = uploadAndAwaitCheck(ticketId, "invoice.pdf", "application/pdf", pdf.length, pdf);
+    JsonNode disguised = uploadAndAwaitCheck(ticketId, "invoice.png", "image/png", pdf.length, pdf);
+    JsonNode empty = uploadAndAwaitCheck(ticketId, "empty.png", "image/png", 1, new byte[0]);
+    // S3 itself refuses a file over the policy's size; the stand-in does not, so the check must.
+    JsonNode oversized = uploadAndAwaitCheck(ticketId, "huge.png", "image/png", 100, png);
+
+    assertThat(screenshot.at("/attachment/status").asText()).isEqualTo("ready");
+    assertThat(screenshot.at("/attachment/size").asLong()).isEqualTo(png.length);
+    assertThat(invoice.at("/attachment/status").asText()).isEqualTo("ready");
+    assertThat(disguised.at("/attachment/rejection_reason").asText()).isEqualTo("type-mismatch");
+    assertThat(empty.at("/attachment/rejection_reason").asText()).isEqualTo("empty");
+    assertThat(oversized.at("/attachment/rejection_reason").asText()).isEqualTo("too-large");
+    for (JsonNode rejected : List.of(disguised, empty, oversized)) {
+      assertThat(rejected.get("download_url").isNull()).isTrue();
+    }
+
+    List<String> ids = new ArrayList<>();
+    for (JsonNode ready : List.of(screenshot, invoice)) {
+      ids.add(ready.at("/attachment/attachment_id").asText());
+    }
+    JsonNode posted = api.call("POST", "/support/tickets/" + ticketId + "/messages", user,
+        "{\"message\":\"Here is what I see\",\"attachment_ids\":[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\"]}");
+    assertThat(posted.at("/message/attachments/1/filename").asText()).isEqualTo("invoice.pdf");
+
+    JsonNode thread = api.call("GET", "/support/tickets/" + ticketId + "/messages", admin, null);
+    assertThat(thread.at("/messages/0/attachments")).hasSize(2);
+    assertThat(thread.at("/messages/0/attachments/0/content_type").asText()).isEqualTo("image/png");
+
+    for (String token : List.of(user, admin)) {
+      JsonNode link = attachment(ticketId, ids.get(0), token);
+      HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(link.get("download_url").asText()))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(download.body()).isEqualTo(png);
+      assertThat(download.headers().firstValue("Content-Type")).contains("image/png");
+      assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("attachment; filename=\"screenshot.png\"");
+    }
+  }
+
+  @Test
+  void aRejectedFileIsDeletedAndAFileStillBeingCheckedCannotBeAttached() throws Exception {
+    String ticketId = openTicket();
+    byte[] pdf = SampleFiles.pdf();
+    JsonNode disguised = uploadAndAwaitCheck(ticketId, "photo.png", "image/png", pdf.length, pdf);
+    String id = disguised.at("/attachment/attachment_id").asText();
+    try (S3Client s3 = S3Clients.client(system.config())) {
+      var listed = s3.listObjectsV2(r -> r.bucket(system.config().attachments().bucket()).prefix(""));
+      assertThat(listed.contents()).noneMatch(object -> object.key().endsWith(id));
+    }
+
+    JsonNode waiting = requestUpload(ticketId, user, "later.png", "image/png", 10);
+    var refused = HTTP.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + ticketId
+            + "/messages")).header("Authorization", "Bearer " + user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"attachment_ids\":[\""
+            + waiting.at("/attachment/attachment_id").asText() + "\"]}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(LocalApi.JSON.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("attachment_ids[0]");
+    assertThat(Arrays.asList(refused.headers().firstValue("Content-Type").orElseThrow().split(";")))
+        .contains("application/problem+json");
+  }
+
+  @Test
+  void anUploadNeverSentIsDeletedWithItsFileWhenItsRecordExpires() throws Exception {
+    String ticketId = openTicket();
+    byte[] png = SampleFiles.png();
+    JsonNode ready = uploadAndAwaitCheck(ticketId, "unsent.png", "image/png", png.length, png);
+    String id = ready.at("/attachment/attachment_id").asText();
+    String bucket = system.config().attachments().bucket();
+    try (S3Client s3 = S3Clients.client(system.config())) {
+      assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("attachments/" + ticketId + "/" + id)).contents())
+          .hasSize(1);
+      // A day later, as far as the record knows: DynamoDB Local removes expired items as DynamoDB does.
+      long past = System.currentTimeMillis() / 1000 - 60;
+      system.dynamoDb().updateItem(r -> r.tableName(system.config().tables().attachments())
+          .key(Map.of("attachment_id", AttributeValue.fromS(id)))
+          .updateExpression("SET expires_at = :past")
+          .expressionAttributeValues(Map.of(":past", AttributeValue.fromN(Long.toString(past)))));
+
+      LocalApi.await("the expired upload's file deleted", Duration.ofSeconds(60), () ->
+          s3.listObjectsV2(r -> r.bucket(bucket).prefix("attachments/" + ticketId + "/" + id)).contents().isEmpty());
+    }
+    var gone = HTTP.send(HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + ticketId
+        + "/attachments/" + id)).header("Authorization", "Bearer " + user).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(gone.statusCode()).isEqualTo(404);
+  }
+}
