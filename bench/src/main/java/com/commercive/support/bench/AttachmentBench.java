@@ -44,8 +44,11 @@ public final class AttachmentBench {
 
   public static void main(String[] args) throws Exception {
     int samples = Integer.getInteger("attachments.samples", 50);
+    java.nio.file.Path functions = java.nio.file.Path.of(System.getProperty("functions.dir", ".."));
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(
-        "UPLOADS_PER_USER_PER_HOUR", "0", "TICKETS_PER_USER_PER_HOUR", "0")))) {
+        "UPLOADS_PER_USER_PER_HOUR", "0", "TICKETS_PER_USER_PER_HOUR", "0",
+        "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
+        "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       new AttachmentBench(system).run(samples);
     }
     System.exit(0);

@@ -32,7 +32,8 @@ public final class ColdStartBench {
     String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
     Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "TICKETS_PER_USER_PER_HOUR", "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
+        "TICKETS_PER_USER_PER_HOUR", "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
+        "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       String token = system.tokenFor("demo-user");
       java.util.Queue<String[]> questions = new java.util.ArrayDeque<>();
       for (int i = 0; i < 4 * (4 * RUNS + 1); i++) {

@@ -32,7 +32,8 @@ public final class HttpClientColdStartBench {
       classPath.add(location(Class.forName(type)));
     }
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString())))) {
+        "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
+        "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       System.out.println("| HTTP client | client built ms (median) | first response ms (median) | classes loaded |");
       System.out.println("|---|---|---|---|");
       List<String> clients = List.of("url-connection", "apache", "crt");

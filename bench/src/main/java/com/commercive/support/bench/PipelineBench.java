@@ -113,7 +113,8 @@ public final class PipelineBench {
     return LocalSystem.Settings.forTests(Map.of(
         "TICKETS_PER_USER_PER_HOUR", "100000", "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "100000",
         "EMAILS_PER_TICKET_PER_HOUR", "100000", "QUEUE_POLLERS", Integer.toString(queuePollers),
-        "SES_STANDIN_DIR", functionsDir.resolve("local").resolve("ses-standin").toString()));
+        "SES_STANDIN_DIR", functionsDir.resolve("local").resolve("ses-standin").toString(),
+        "S3_STANDIN_DIR", functionsDir.resolve("local").resolve("s3-standin").toString()));
   }
 
   /** One question's times from the request being sent, in ms. */
