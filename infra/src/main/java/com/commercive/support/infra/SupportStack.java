@@ -479,6 +479,7 @@ public final class SupportStack extends Stack {
   private Table table(String id, TableSpec spec) {
     var builder = Table.Builder.create(this, id).tableName(spec.defaultName())
         .partitionKey(Attribute.builder().name(spec.partitionKey()).type(AttributeType.STRING).build())
+        .sortKey(spec.sortKey().map(k -> Attribute.builder().name(k).type(AttributeType.STRING).build()).orElse(null))
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
             .pointInTimeRecoveryEnabled(true).build())

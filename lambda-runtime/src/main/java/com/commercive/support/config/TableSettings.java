@@ -4,7 +4,7 @@ import com.commercive.support.resources.TableNames;
 
 /**
  * The tables' names: {@code TICKETS_TABLE}, {@code MESSAGES_TABLE}, {@code USERS_TABLE},
- * {@code IDEMPOTENCY_TABLE}, {@code CANNED_RESPONSES_TABLE}, {@code AGENTS_TABLE}, {@code ATTACHMENTS_TABLE}.
+ * {@code IDEMPOTENCY_TABLE}, {@code CANNED_RESPONSES_TABLE}, {@code AGENTS_TABLE}, {@code ATTACHMENTS_TABLE}, {@code CONNECTIONS_TABLE}.
  */
 public final class TableSettings {
   private TableSettings() {}
@@ -18,7 +18,8 @@ public final class TableSettings {
         name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()),
         name(env, "CANNED_RESPONSES_TABLE", defaults.cannedResponses()),
         name(env, "AGENTS_TABLE", defaults.agents()),
-        name(env, "ATTACHMENTS_TABLE", defaults.attachments()));
+        name(env, "ATTACHMENTS_TABLE", defaults.attachments()),
+        name(env, "CONNECTIONS_TABLE", defaults.connections()));
   }
 
   private static String name(Environment env, String variable, String fallback) {

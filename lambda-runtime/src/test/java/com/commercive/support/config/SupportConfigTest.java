@@ -48,14 +48,14 @@ class SupportConfigTest {
     SupportConfig config = SupportConfig.from(env(
         "TICKETS_TABLE", "prod_tickets", "MESSAGES_TABLE", "prod_messages",
         "USERS_TABLE", "prod_users", "IDEMPOTENCY_TABLE", "prod_idem", "CANNED_RESPONSES_TABLE", "prod_canned", "AGENTS_TABLE", "prod_agents",
-        "ATTACHMENTS_TABLE", "prod_attachments",
+        "ATTACHMENTS_TABLE", "prod_attachments", "CONNECTIONS_TABLE", "prod_connections",
         "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
         "JWT_ISSUER", "commercive", "JWT_AUDIENCE", "support",
         "CORS_ALLOWED_ORIGINS", " https://app.commercive.com , http://localhost:3000 ,",
         "ATTACHMENT_URL_PREFIXES", "https://uploads.commercive.com/"));
     assertThat(config.tables()).isEqualTo(
         new TableNames("prod_tickets", "prod_messages", "prod_users", "prod_idem", "prod_canned", "prod_agents",
-            "prod_attachments"));
+            "prod_attachments", "prod_connections"));
     assertThat(config.aws().region()).isEqualTo("eu-west-1");
     assertThat(config.aws().dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
     assertThat(config.aws().staticCredentials()).isPresent();

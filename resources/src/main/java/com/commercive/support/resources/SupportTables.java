@@ -64,5 +64,17 @@ public final class SupportTables {
   public static final TableSpec ATTACHMENTS = new TableSpec("commercive_support_attachments", ATTACHMENT_ID, true,
       Optional.of(EXPIRES_AT), List.of());
 
+  /** Partition and sort key of the connections table: item collections per token, connection and topic. */
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+
+  /**
+   * Live updates: single-use tokens, open WebSocket connections, and one item per topic and
+   * connection listening to it (so a ticket's listeners are one query), each with its mirror
+   * under the connection (so a connection's subscriptions go with it). Everything expires.
+   */
+  public static final TableSpec CONNECTIONS = new TableSpec("commercive_support_connections", PK, false,
+      Optional.of(EXPIRES_AT), List.of(), Optional.of(SK));
+
   private SupportTables() {}
 }

@@ -2,7 +2,7 @@ package com.commercive.support.resources;
 
 /** The physical names of the tables, as configured (defaults: {@link SupportTables}'s names). */
 public record TableNames(String tickets, String messages, String users, String idempotency, String cannedResponses,
-    String agents, String attachments) {
+    String agents, String attachments, String connections) {
   public static TableNames defaults() {
     return new TableNames(
         SupportTables.TICKETS.defaultName(),
@@ -11,12 +11,13 @@ public record TableNames(String tickets, String messages, String users, String i
         SupportTables.IDEMPOTENCY.defaultName(),
         SupportTables.CANNED_RESPONSES.defaultName(),
         SupportTables.AGENTS.defaultName(),
-        SupportTables.ATTACHMENTS.defaultName());
+        SupportTables.ATTACHMENTS.defaultName(),
+        SupportTables.CONNECTIONS.defaultName());
   }
 
   /** The same tables with {@code prefix} before each name (tests keep their data apart this way). */
   public TableNames withPrefix(String prefix) {
     return new TableNames(prefix + tickets, prefix + messages, prefix + users, prefix + idempotency,
-        prefix + cannedResponses, prefix + agents, prefix + attachments);
+        prefix + cannedResponses, prefix + agents, prefix + attachments, prefix + connections);
   }
 }

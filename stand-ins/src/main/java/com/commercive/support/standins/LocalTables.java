@@ -42,6 +42,7 @@ public final class LocalTables {
     create(dynamoDb, SupportTables.CANNED_RESPONSES, names.cannedResponses());
     create(dynamoDb, SupportTables.AGENTS, names.agents());
     create(dynamoDb, SupportTables.ATTACHMENTS, names.attachments());
+    create(dynamoDb, SupportTables.CONNECTIONS, names.connections());
   }
 
   public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {
@@ -99,6 +100,7 @@ public final class LocalTables {
   static CreateTableRequest request(TableSpec spec, String name) {
     Set<String> keyAttributes = new LinkedHashSet<>();
     keyAttributes.add(spec.partitionKey());
+    spec.sortKey().ifPresent(keyAttributes::add);
     List<GlobalSecondaryIndex> indexes = new ArrayList<>();
     for (TableSpec.Index index : spec.indexes()) {
       keyAttributes.add(index.partitionKey());
@@ -112,7 +114,9 @@ public final class LocalTables {
     CreateTableRequest.Builder request = CreateTableRequest.builder()
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(key(spec.partitionKey(), KeyType.HASH))
+        .keySchema(spec.sortKey().isPresent()
+            ? List.of(key(spec.partitionKey(), KeyType.HASH), key(spec.sortKey().get(), KeyType.RANGE))
+            : List.of(key(spec.partitionKey(), KeyType.HASH)))
         .attributeDefinitions(keyAttributes.stream()
             .map(a -> AttributeDefinition.builder().attributeName(a).attributeType(ScalarAttributeType.S).build())
             .toList());

@@ -1,0 +1,207 @@
+package com.commercive.support.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.commercive.support.domain.Attachment;
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.User;
+import com.commercive.support.fakes.InMemoryRealtimeStore;
+import com.commercive.support.fakes.InMemoryTicketRepository;
+import com.commercive.support.fakes.InMemoryUserDirectory;
+import com.commercive.support.fakes.MutableClock;
+import com.commercive.support.fakes.RecordingPusher;
+import com.commercive.support.realtime.LiveEvent.Refused.Code;
+import com.commercive.support.realtime.RealtimeService.Frame;
+import com.commercive.support.service.CursorCodec;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.TicketService.NewTicket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Tokens, connections, frames and who receives which event, with in-memory stores. */
+class RealtimeServiceTest {
+  static final Caller OWNER = new Caller("user-1", false);
+  static final Caller OTHER = new Caller("user-2", false);
+  static final Caller ADMIN = new Caller("admin-1", true);
+
+  MutableClock clock;
+  InMemoryRealtimeStore store;
+  RecordingPusher pusher;
+  TicketService tickets;
+  RealtimeService realtime;
+  LiveUpdates live;
+  Ticket ticket;
+
+  @BeforeEach
+  void setUp() {
+    clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    store = new InMemoryRealtimeStore();
+    pusher = new RecordingPusher();
+    AtomicInteger sequence = new AtomicInteger();
+    InMemoryUserDirectory users = new InMemoryUserDirectory(
+        new User("user-1", "Dana Merchant", "dana@example.com", "user"),
+        new User("admin-1", "Alex Support", "alex@example.com", "admin"));
+    tickets = new TicketService(new InMemoryTicketRepository(), users,
+        new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), clock,
+        () -> "id-" + sequence.incrementAndGet(), List.of());
+    realtime = new RealtimeService(store, tickets, clock, () -> "event-" + sequence.incrementAndGet());
+    live = new LiveUpdates(store, pusher, users, clock, () -> "event-" + sequence.incrementAndGet());
+    ticket = tickets.create(OWNER, new NewTicket("Orders not syncing", "medium", "since Monday")).ticket();
+  }
+
+  Connection connected(String connectionId, Caller caller) {
+    return realtime.connect(connectionId, realtime.issueToken(caller).token()).orElseThrow();
+  }
+
+  @Nested
+  class Connecting {
+    @Test
+    void aTokenOpensOneConnectionForItsCallerOnceWithinAMinute() {
+      var issued = realtime.issueToken(OWNER);
+      assertThat(issued.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(60)));
+
+      Connection connection = realtime.connect("c-1", issued.token()).orElseThrow();
+      assertThat(connection.userId()).isEqualTo("user-1");
+      assertThat(connection.admin()).isFalse();
+      assertThat(realtime.connect("c-2", issued.token())).as("reused").isEmpty();
+    }
+
+    @Test
+    void expiredForgedAndMissingTokensAreRefused() {
+      var issued = realtime.issueToken(OWNER);
+      clock.advance(Duration.ofSeconds(61));
+      assertThat(realtime.connect("c-1", issued.token())).as("expired").isEmpty();
+      assertThat(realtime.connect("c-2", "made-up")).as("forged").isEmpty();
+      assertThat(realtime.connect("c-3", null)).as("missing").isEmpty();
+      assertThat(realtime.connect("c-4", "")).as("empty").isEmpty();
+      assertThat(store.connection("c-1")).isEmpty();
+    }
+  }
+
+  @Nested
+  class Frames {
+    @Test
+    void theOwnerAndTheTeamFollowATicketAndOnlyTheTeamTheInbox() {
+      connected("owner", OWNER);
+      connected("admin", ADMIN);
+
+      assertThat(realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null)))
+          .isInstanceOfSatisfying(LiveEvent.Subscribed.class, s -> assertThat(s.topic().ticketId()).isEqualTo(ticket.ticketId()));
+      assertThat(realtime.receive("admin", new Frame("subscribe", null, true)))
+          .isInstanceOfSatisfying(LiveEvent.Subscribed.class, s -> assertThat(s.topic().isInbox()).isTrue());
+      assertThat(realtime.receive("owner", new Frame("subscribe", null, true)))
+          .isInstanceOfSatisfying(LiveEvent.Refused.class, r -> assertThat(r.code()).isEqualTo(Code.FORBIDDEN));
+      assertThat(realtime.receive("owner", new Frame("ping", null, null))).isInstanceOf(LiveEvent.Pong.class);
+    }
+
+    @Test
+    void refusalsSayWhyAndKeepTheConnection() {
+      connected("other", OTHER);
+      assertThat(code(realtime.receive("other", new Frame("subscribe", ticket.ticketId(), null)))).isEqualTo(Code.FORBIDDEN);
+      assertThat(code(realtime.receive("other", new Frame("subscribe", "no-such-ticket", null)))).isEqualTo(Code.NOT_FOUND);
+      assertThat(code(realtime.receive("other", new Frame("dance", null, null)))).isEqualTo(Code.BAD_REQUEST);
+      assertThat(code(realtime.receive("other", new Frame(null, null, null)))).isEqualTo(Code.BAD_REQUEST);
+      assertThat(code(realtime.receive("other", new Frame("subscribe", ticket.ticketId(), true)))).isEqualTo(Code.BAD_REQUEST);
+      assertThat(code(realtime.receive("other", new Frame("subscribe", null, null)))).isEqualTo(Code.BAD_REQUEST);
+      assertThat(code(realtime.receive("closed-one", new Frame("ping", null, null)))).isEqualTo(Code.FORBIDDEN);
+      assertThat(store.connection("other")).isPresent();
+      assertThat(store.subscribers(Topic.ticket(ticket.ticketId()))).isEmpty();
+    }
+
+    Code code(LiveEvent event) {
+      assertThat(event).isInstanceOf(LiveEvent.Refused.class);
+      return ((LiveEvent.Refused) event).code();
+    }
+  }
+
+  @Nested
+  class Events {
+    @Test
+    void aMessageReachesTheTicketsFollowersAndTheInboxOnceEachAndNoOneElse() {
+      connected("owner", OWNER);
+      connected("admin", ADMIN);
+      connected("other", OTHER);
+      realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("admin", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("admin", new Frame("subscribe", null, true));
+
+      var posted = tickets.post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
+      var delivery = live.messageCreated(posted.message());
+
+      assertThat(delivery.delivered()).isEqualTo(2);
+      assertThat(pusher.to("owner")).singleElement().isInstanceOfSatisfying(LiveEvent.MessageCreated.class, m -> {
+        assertThat(m.message().message().text()).isEqualTo("Try a resync");
+        assertThat(m.message().senderName()).isEqualTo("Alex Support");
+      });
+      assertThat(pusher.to("admin")).hasSize(1);
+      assertThat(pusher.to("other")).isEmpty();
+    }
+
+    @Test
+    void anInternalNoteReachesOnlyTheTeam() {
+      connected("owner", OWNER);
+      connected("admin", ADMIN);
+      realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("admin", new Frame("subscribe", ticket.ticketId(), null));
+
+      var note = tickets.post(ADMIN, ticket.ticketId(), new NewMessage("VIP merchant", null, false, true));
+      live.messageCreated(note.message());
+
+      assertThat(pusher.to("owner")).isEmpty();
+      assertThat(pusher.to("admin")).singleElement().isInstanceOf(LiveEvent.MessageCreated.class);
+    }
+
+    @Test
+    void aGoneConnectionIsForgottenAndTheOthersStillReceive() {
+      connected("stale", OWNER);
+      connected("fresh", OWNER);
+      realtime.receive("stale", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("fresh", new Frame("subscribe", ticket.ticketId(), null));
+      pusher.gone("stale");
+
+      var delivery = live.ticketUpdated(ticket);
+
+      assertThat(delivery).isEqualTo(new LiveUpdates.Delivery(1, 1));
+      assertThat(store.connection("stale")).isEmpty();
+      assertThat(store.subscribers(Topic.ticket(ticket.ticketId()))).extracting(Connection::connectionId)
+          .containsExactly("fresh");
+    }
+
+    @Test
+    void typingReachesTheTicketsFollowersAndAFilesCheckItsUploaderAndTheTeam() {
+      connected("owner", OWNER);
+      connected("admin", ADMIN);
+      realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("admin", new Frame("subscribe", null, true));
+
+      live.assistantTyping(ticket.ticketId());
+      Attachment adminsFile = Attachment.uploading("a-1", ticket.ticketId(), "admin-1", "guide.pdf", "application/pdf",
+          10, clock.instant()).ready(10);
+      live.attachmentUpdated(adminsFile);
+
+      assertThat(pusher.to("owner")).extracting(LiveEvent::type).containsExactly("assistant.typing");
+      assertThat(pusher.to("admin")).extracting(LiveEvent::type).containsExactly("assistant.typing", "attachment.updated");
+    }
+
+    @Test
+    void aDisconnectedClientReceivesNothing() {
+      connected("owner", OWNER);
+      realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.disconnect("owner");
+
+      live.messageCreated(new Message("m-9", ticket.ticketId(), "user-1", SenderType.USER, "hello", null, clock.instant()));
+
+      assertThat(pusher.all()).isEmpty();
+    }
+  }
+}
