@@ -12,6 +12,7 @@ import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
@@ -24,6 +25,7 @@ import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
 import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
 import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
 import com.commercive.support.store.dynamodb.DynamoDbClaimStore;
+import com.commercive.support.store.dynamodb.DynamoDbRealtimeStore;
 import com.commercive.support.store.dynamodb.DynamoDbRateLimitStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.DynamoDbUserDirectory;
@@ -128,6 +130,8 @@ public final class ApiHandler
             ? new com.commercive.support.service.AssignmentService(repository, roster, clock) : null),
         new AttachmentService(attachmentStore, files, tickets, repository, clock, ids, config.attachments().policy(),
             limits),
+        new RealtimeService(new DynamoDbRealtimeStore(dynamoDb, tables.connections()), tickets, clock, ids),
+        config.realtime().clientUrl(),
         new IdempotencyService(new DynamoDbClaimStore(dynamoDb, tables.idempotency()), clock),
         new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
             config.jwt().maxTimeToLive(), clock),

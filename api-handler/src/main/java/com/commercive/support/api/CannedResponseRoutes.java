@@ -3,7 +3,7 @@ package com.commercive.support.api;
 import com.commercive.support.api.Router.Route;
 import com.commercive.support.domain.CannedResponse;
 import com.commercive.support.service.CannedResponseService;
-import com.commercive.support.store.dynamodb.Timestamps;
+import com.commercive.support.util.Timestamps;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -6,11 +6,13 @@ import com.commercive.support.api.Router.Route;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.domain.SupportException;
+import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.TicketService;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class HttpApi {
       CannedResponseService cannedResponses,
       AgentService agents,
       AttachmentService attachments,
+      RealtimeService realtime,
+      Optional<URI> realtimeUrl,
       IdempotencyService idempotency,
       JwtAuthenticator authenticator,
       CorsPolicy cors,
@@ -56,7 +60,8 @@ public final class HttpApi {
         new AdminRoutes(tickets),
         new CannedResponseRoutes(cannedResponses),
         new AgentRoutes(agents),
-        new AttachmentRoutes(attachments)));
+        new AttachmentRoutes(attachments),
+        new RealtimeRoutes(realtime, realtimeUrl)));
     this.idempotency = idempotency;
     this.authenticator = authenticator;
     this.cors = cors;

@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.wire.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package com.commercive.support.api;
 
 import com.commercive.support.domain.FieldError;
+import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;

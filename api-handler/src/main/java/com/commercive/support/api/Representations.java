@@ -1,83 +1,50 @@
 package com.commercive.support.api;
 
 import com.commercive.support.assistant.Answer;
-import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Caller;
-import com.commercive.support.domain.LastMessage;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.AttachmentService;
-import com.commercive.support.service.TicketService;
 import com.commercive.support.service.TicketService.MessageView;
-import com.commercive.support.store.dynamodb.Timestamps;
+import com.commercive.support.service.TicketService;
+import com.commercive.support.util.Timestamps;
+import com.commercive.support.wire.Resources;
+import com.commercive.support.wire.Resources.AttachmentJson;
+import com.commercive.support.wire.Resources.MessageJson;
+import com.commercive.support.wire.Resources.TicketJson;
 import java.util.List;
 import java.util.Map;
 
-/** The wire form of the API's resources (snake_case through the mapper's naming strategy). */
+/**
+ * The API's response bodies (snake_case through the mapper's naming strategy): envelopes around
+ * the resources, which {@link Resources} shapes for every client (the live updates too).
+ */
 final class Representations {
   private Representations() {}
 
-  record TicketJson(
-      String ticketId,
-      String userId,
-      String subject,
-      String status,
-      String priority,
-      String createdAt,
-      String updatedAt,
-      long messageCount,
-      LastMessageJson lastMessage,
-      long version,
-      String assigneeId,
-      String assigneeName,
-      String prioritySource,
-      String priorityReason) {}
+  static TicketJson ticket(Ticket ticket) {
+    return Resources.ticket(ticket);
+  }
 
-  record LastMessageJson(String preview, String senderType, String createdAt) {}
-
-  record MessageJson(
-      String messageId,
-      String ticketId,
-      String senderId,
-      String senderType,
-      String senderName,
-      String senderEmail,
-      String message,
-      String attachmentUrl,
-      boolean isAiResponse,
-      String createdAt,
-      boolean internal,
-      List<AttachmentJson> attachments) {}
-
-  /** A file on a message: what a reader sees before opening it. */
-  record AttachmentJson(String attachmentId, String filename, String contentType, long size) {}
-
-  /** An uploaded file and its check. */
-  record UploadedFileJson(String attachmentId, String ticketId, String filename, String contentType, long size,
-      String status, String rejectionReason, String createdAt) {}
+  static MessageJson message(MessageView view) {
+    return Resources.message(view);
+  }
 
   /** Where and how the browser uploads the file. */
   record UploadFormJson(String url, Map<String, String> fields, String expiresAt) {}
 
-  record UploadJson(UploadedFileJson attachment, UploadFormJson upload) {}
+  record UploadJson(AttachmentJson attachment, UploadFormJson upload) {}
 
-  record DownloadJson(UploadedFileJson attachment, String downloadUrl, String expiresAt) {}
-
-  static UploadedFileJson attachment(Attachment attachment) {
-    return new UploadedFileJson(attachment.attachmentId(), attachment.ticketId(), attachment.filename(),
-        attachment.contentType(), attachment.size(), attachment.status().wireName(),
-        attachment.rejection() == null ? null : attachment.rejection().wireName(),
-        Timestamps.format(attachment.createdAt()));
-  }
+  record DownloadJson(AttachmentJson attachment, String downloadUrl, String expiresAt) {}
 
   static UploadJson upload(AttachmentService.Upload upload) {
-    return new UploadJson(attachment(upload.attachment()), new UploadFormJson(upload.form().url().toString(),
+    return new UploadJson(Resources.attachment(upload.attachment()), new UploadFormJson(upload.form().url().toString(),
         upload.form().fields(), Timestamps.format(upload.form().expiresAt())));
   }
 
   static DownloadJson download(AttachmentService.Download download) {
-    return new DownloadJson(attachment(download.attachment()),
+    return new DownloadJson(Resources.attachment(download.attachment()),
         download.url() == null ? null : download.url().toString(),
         download.expiresAt() == null ? null : Timestamps.format(download.expiresAt()));
   }
@@ -117,49 +84,9 @@ final class Representations {
             : message(new MessageView(reply.message(), TicketService.ASSISTANT_NAME, null)));
   }
 
-  static TicketJson ticket(Ticket ticket) {
-    LastMessage last = ticket.lastMessage();
-    return new TicketJson(
-        ticket.ticketId(),
-        ticket.userId(),
-        ticket.subject(),
-        ticket.status().wireName(),
-        ticket.priority().wireName(),
-        Timestamps.format(ticket.createdAt()),
-        Timestamps.format(ticket.updatedAt()),
-        ticket.messageCount(),
-        last == null
-            ? null
-            : new LastMessageJson(
-                last.preview(), last.senderType().wireName(), Timestamps.format(last.createdAt())),
-        ticket.version(),
-        ticket.assignee() == null ? null : ticket.assignee().agentId(),
-        ticket.assignee() == null ? null : ticket.assignee().name(),
-        ticket.prioritySource().wireName(),
-        ticket.priorityReason());
-  }
-
   /** The {@code ETag} of a response that carries one ticket: its version, quoted. */
   static Map<String, String> etag(Ticket ticket) {
     return Map.of("ETag", "\"" + ticket.version() + "\"");
-  }
-
-  static MessageJson message(MessageView view) {
-    Message message = view.message();
-    return new MessageJson(
-        message.messageId(),
-        message.ticketId(),
-        message.senderId(),
-        message.senderType().wireName(),
-        view.senderName(),
-        view.senderEmail(),
-        message.text(),
-        message.attachmentUrl(),
-        message.aiResponse(),
-        Timestamps.format(message.createdAt()),
-        message.internal(),
-        message.attachments().stream()
-            .map(f -> new AttachmentJson(f.attachmentId(), f.filename(), f.contentType(), f.size())).toList());
   }
 
   /** A message the caller just sent: their name and email come from their token. */

@@ -15,20 +15,23 @@ import com.commercive.support.domain.User;
 import com.commercive.support.fakes.FakeLambdaContext;
 import com.commercive.support.fakes.InMemoryAgentRoster;
 import com.commercive.support.fakes.InMemoryAttachmentStore;
-import com.commercive.support.fakes.InMemoryFileStorage;
 import com.commercive.support.fakes.InMemoryCannedResponseStore;
 import com.commercive.support.fakes.InMemoryClaimStore;
+import com.commercive.support.fakes.InMemoryFileStorage;
+import com.commercive.support.fakes.InMemoryRealtimeStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
+import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketService;
 import com.commercive.support.store.TicketRepository;
+import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +51,7 @@ class ApiTestSupport {
 
   final MutableClock clock = new MutableClock(NOW);
   final InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore();
+  final InMemoryRealtimeStore realtimeStore = new InMemoryRealtimeStore();
   final InMemoryFileStorage files = new InMemoryFileStorage();
   final InMemoryTicketRepository repository = new InMemoryTicketRepository(attachmentStore);
   final InMemoryClaimStore idempotencyStore = new InMemoryClaimStore();
@@ -96,6 +100,8 @@ class ApiTestSupport {
             new AgentService(roster, users),
             new AttachmentService(attachmentStore, files, tickets, store, clock, () -> UUID.randomUUID().toString(),
                 AttachmentService.Policy.defaults(), limits),
+            new RealtimeService(realtimeStore, tickets, clock, () -> UUID.randomUUID().toString()),
+            Optional.of(java.net.URI.create("wss://live.example.com/prod")),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

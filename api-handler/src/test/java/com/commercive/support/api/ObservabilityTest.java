@@ -10,6 +10,7 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.testing.StandardOutput;
+import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;

@@ -10,10 +10,9 @@ import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
 import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
 import com.commercive.support.store.dynamodb.DynamoDbClients;
+import com.commercive.support.store.dynamodb.StreamBatches;
 import com.commercive.support.store.s3.S3Clients;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,25 +55,16 @@ public final class AttachmentExpiryHandler implements RequestHandler<DynamodbEve
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-      try {
-        if (expiredUnsent(record)) {
-          Map<String, AttributeValue> old = record.getDynamodb().getOldImage();
-          check.expired(old.get("ticket_id").getS(), old.get("attachment_id").getS());
-          LOG.atInfo().addKeyValue("attachment_id", old.get("attachment_id").getS())
-              .addKeyValue("ticket_id", old.get("ticket_id").getS()).log("expired upload's files deleted");
-        }
-      } catch (RuntimeException failure) {
-        String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-        LOG.atError().addKeyValue("event_id", record.getEventID()).addKeyValue("sequence_number", sequence)
-            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
-            .log("expiry failed; the batch stops here and is retried from it");
-        failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequence).build());
-        break;
-      }
+    return StreamBatches.inOrder(event, this::expire, LOG, "an expiry");
+  }
+
+  private void expire(DynamodbEvent.DynamodbStreamRecord record) {
+    if (expiredUnsent(record)) {
+      Map<String, AttributeValue> old = record.getDynamodb().getOldImage();
+      check.expired(old.get("ticket_id").getS(), old.get("attachment_id").getS());
+      LOG.atInfo().addKeyValue("attachment_id", old.get("attachment_id").getS())
+          .addKeyValue("ticket_id", old.get("ticket_id").getS()).log("expired upload's files deleted");
     }
-    return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
   }
 
   /** A record DynamoDB removed because its time ran out, of an upload no message took. */

@@ -97,6 +97,9 @@ public final class ApiOverheadBench {
             new com.commercive.support.fakes.InMemoryFileStorage(), tickets, memory, clock,
             () -> UUID.randomUUID().toString(), com.commercive.support.service.AttachmentService.Policy.defaults(),
             com.commercive.support.service.RateLimiter.unlimited()),
+        new com.commercive.support.realtime.RealtimeService(new com.commercive.support.fakes.InMemoryRealtimeStore(),
+            tickets, clock, () -> UUID.randomUUID().toString()),
+        Optional.empty(),
         new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
         new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());

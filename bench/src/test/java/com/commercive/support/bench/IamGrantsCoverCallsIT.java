@@ -28,11 +28,12 @@ class IamGrantsCoverCallsIT {
   /** The local runner's and the jars' function names, and the stack's logical ids for them. */
   static final Map<String, String> FUNCTION_IDS = Map.of(
       "api-handler", "Api", "stream-processor", "StreamProcessor", "ai-worker", "AiWorker", "notifier", "Notifier",
-      "attachment-checker", "AttachmentChecker", "attachment-expirer", "AttachmentExpirer");
+      "attachment-checker", "AttachmentChecker", "attachment-expirer", "AttachmentExpirer",
+      "websocket", "WebSocket", "live-updates", "LiveUpdates");
   /** The SDK's service names and IAM's action prefixes (S3's presigner names its service in lower case). */
   static final Map<String, String> SERVICES = Map.of(
       "DynamoDb", "dynamodb", "Sqs", "sqs", "Ses", "ses", "SesV2", "ses", "BedrockRuntime", "bedrock",
-      "SecretsManager", "secretsmanager", "S3", "s3", "s3", "s3");
+      "SecretsManager", "secretsmanager", "S3", "s3", "s3", "s3", "ApiGatewayManagementApi", "execute-api");
   /**
    * What a function authorises without calling AWS: a browser's upload with the form the API
    * signs is S3's PutObject as the API's role, on the attachment's quarantine key.
@@ -40,6 +41,9 @@ class IamGrantsCoverCallsIT {
   static final List<String[]> SIGNED = List.<String[]>of(new String[] {"api-handler", "s3:PutObject", "quarantine"});
 
   record Call(String function, String service, String operation, List<String> resources) {}
+
+  /** A WebSocket API's connections, as a grant names them: {@code <api>/<stage>/<method>/@connections/*}. */
+  static final String CONNECTIONS = "@connections";
 
   static List<Call> recordedCalls() throws IOException {
     List<Call> calls = new ArrayList<>();
@@ -103,6 +107,7 @@ class IamGrantsCoverCallsIT {
       // S3 authorises these under other actions' names.
       case "HeadObject" -> "s3:GetObject";
       case "CopyObject" -> "s3:PutObject";
+      case "PostToConnection", "DeleteConnection", "GetConnection" -> "execute-api:ManageConnections";
       default -> prefix + ":" + call.operation();
     };
     List<Requirement> needed = new ArrayList<>();
@@ -126,6 +131,7 @@ class IamGrantsCoverCallsIT {
         case "secret" -> needed.add(new Requirement(action, "Secret"));
         case "object", "copy-destination" -> needed.add(new Requirement(action, objectResource(template, name)));
         case "copy-source" -> needed.add(new Requirement("s3:GetObject", objectResource(template, name)));
+        case "connection" -> needed.add(new Requirement(action, CONNECTIONS));
         default -> needed.add(new Requirement(action, resource));
       }
     }
@@ -188,6 +194,12 @@ class IamGrantsCoverCallsIT {
         JsonNode resources = statement.get("Resource");
         for (JsonNode one : resources.isArray() ? resources : JSON.createArrayNode().add(resources)) {
           String text = one.toString();
+          if (needed.resource().equals(CONNECTIONS)) {
+            if (text.contains("/@connections/")) {
+              return true;
+            }
+            continue;
+          }
           boolean index = needed.resource().endsWith("/index/*");
           boolean object = !index && needed.resource().contains("/") && !needed.resource().startsWith(":");
           String target = index || object

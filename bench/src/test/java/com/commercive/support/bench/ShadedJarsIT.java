@@ -35,7 +35,8 @@ class ShadedJarsIT {
   static final Pattern MISSING = Pattern.compile("^\\s*(\\S+)\\s+->\\s+(\\S+)\\s+not found\\s*$");
 
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker"})
+  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
+      "live-updates"})
   void noClassInTheJarRefersToOneTheShadingDroppedFromAShippedPackage(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     Set<String> shippedPackages = packagesIn(jar);
@@ -55,7 +56,8 @@ class ShadedJarsIT {
 
   /** Lambda runs the functions on Linux arm64: no other platform's native library rides along. */
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker"})
+  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
+      "live-updates"})
   void carriesOnlyLinuxArm64NativeLibraries(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -75,16 +77,18 @@ class ShadedJarsIT {
    * set-up, DynamoDB Local or the test fixtures.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker"})
+  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
+      "live-updates"})
   void carriesNoLocalSetUpAndNoOtherFunctionsCode(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     Set<String> functionPackages = Set.of("com.commercive.support.api", "com.commercive.support.streamprocessor",
         "com.commercive.support.aiworker", "com.commercive.support.notifier",
-        "com.commercive.support.attachmentchecker");
+        "com.commercive.support.attachmentchecker", "com.commercive.support.liveupdates");
     String own = Map.of("api-handler", "com.commercive.support.api", "stream-processor",
         "com.commercive.support.streamprocessor", "ai-worker", "com.commercive.support.aiworker",
         "notifier", "com.commercive.support.notifier",
-        "attachment-checker", "com.commercive.support.attachmentchecker").get(module);
+        "attachment-checker", "com.commercive.support.attachmentchecker",
+        "live-updates", "com.commercive.support.liveupdates").get(module);
     Set<String> packages = packagesIn(jar);
     assertThat(packages).contains(own, "com.commercive.support.domain", "com.commercive.support.config")
         .doesNotContain("com.commercive.support.standins", "com.commercive.support.local",

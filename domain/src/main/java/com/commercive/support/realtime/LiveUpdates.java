@@ -41,8 +41,11 @@ public final class LiveUpdates {
     this.ids = ids;
   }
 
-  /** How many connections got the event, and how many were gone. */
-  public record Delivery(int delivered, int gone) {}
+  /**
+   * How many connections got the event, how many were gone (and are forgotten), and how many
+   * could not be reached this time (not retried: delivery is at most once).
+   */
+  public record Delivery(int delivered, int gone, int failed) {}
 
   /** A message was added: its thread's readers get it as the REST thread shows it. */
   public Delivery messageCreated(Message message) {
@@ -86,18 +89,22 @@ public final class LiveUpdates {
     }
     int delivered = 0;
     int gone = 0;
+    int failed = 0;
     for (Connection connection : audience.values()) {
       if (!mayReceive.test(connection)) {
         continue;
       }
-      if (pusher.push(connection.connectionId(), event)) {
-        delivered++;
-      } else {
-        store.disconnect(connection.connectionId());
-        gone++;
+      switch (pusher.push(connection.connectionId(), event)) {
+        case DELIVERED -> delivered++;
+        case GONE -> {
+          store.disconnect(connection.connectionId());
+          gone++;
+        }
+        case FAILED -> failed++;
+        default -> throw new IllegalStateException("unknown push result");
       }
     }
-    return new Delivery(delivered, gone);
+    return new Delivery(delivered, gone, failed);
   }
 
   private Instant now() {

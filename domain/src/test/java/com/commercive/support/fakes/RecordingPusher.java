@@ -13,14 +13,23 @@ public final class RecordingPusher implements ConnectionPusher {
 
   private final List<Sent> sent = new ArrayList<>();
   private final Set<String> gone = new HashSet<>();
+  private final Set<String> failing = new HashSet<>();
 
   @Override
-  public synchronized boolean push(String connectionId, LiveEvent event) {
+  public synchronized Result push(String connectionId, LiveEvent event) {
     if (gone.contains(connectionId)) {
-      return false;
+      return Result.GONE;
+    }
+    if (failing.contains(connectionId)) {
+      return Result.FAILED;
     }
     sent.add(new Sent(connectionId, event));
-    return true;
+    return Result.DELIVERED;
+  }
+
+  /** From now on, pushes to the connection fail (as when throttled) without it being gone. */
+  public synchronized void failing(String connectionId) {
+    failing.add(connectionId);
   }
 
   public synchronized void gone(String connectionId) {

@@ -162,19 +162,23 @@ class RealtimeServiceTest {
     }
 
     @Test
-    void aGoneConnectionIsForgottenAndTheOthersStillReceive() {
+    void aGoneConnectionIsForgottenAnUnreachableOneKeptAndTheOthersStillReceive() {
       connected("stale", OWNER);
       connected("fresh", OWNER);
+      connected("throttled", OWNER);
       realtime.receive("stale", new Frame("subscribe", ticket.ticketId(), null));
       realtime.receive("fresh", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("throttled", new Frame("subscribe", ticket.ticketId(), null));
       pusher.gone("stale");
+      pusher.failing("throttled");
 
       var delivery = live.ticketUpdated(ticket);
 
-      assertThat(delivery).isEqualTo(new LiveUpdates.Delivery(1, 1));
+      assertThat(delivery).isEqualTo(new LiveUpdates.Delivery(1, 1, 1));
+      assertThat(store.connection("throttled")).isPresent();
       assertThat(store.connection("stale")).isEmpty();
       assertThat(store.subscribers(Topic.ticket(ticket.ticketId()))).extracting(Connection::connectionId)
-          .containsExactly("fresh");
+          .containsExactly("fresh", "throttled");
     }
 
     @Test

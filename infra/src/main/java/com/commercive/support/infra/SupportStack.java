@@ -18,11 +18,15 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -80,7 +84,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
-/** Commercive Support on AWS: tables, streams, queues, the attachments bucket, the six functions, the HTTP entry point. */
+/** Commercive Support on AWS: tables, streams, queues, the attachments bucket, the eight functions, the HTTP and WebSocket entry points. */
 public final class SupportStack extends Stack {
   // Longer than most: the whole stack is one construct, so that the template tests, cdk-nag and
   // the IAM comparison read one place; each resource's settings and grants stand next to it.
@@ -104,6 +108,13 @@ public final class SupportStack extends Stack {
   static final FunctionSpec ATTACHMENT_CHECKER = new FunctionSpec("AttachmentChecker", "attachment-checker",
       "com.commercive.support.attachmentchecker.AttachmentCheckerHandler::handleRequest", 512, 30,
       "commercive-support-attachment-checker");
+  static final FunctionSpec WEB_SOCKET = new FunctionSpec("WebSocket", "live-updates",
+      "com.commercive.support.liveupdates.WebSocketHandler::handleRequest", 512, 10,
+      "commercive-support-websocket");
+  /** The same jar, another handler: pushes the tables' changes to the connections allowed to see them. */
+  static final FunctionSpec LIVE_UPDATES = new FunctionSpec("LiveUpdates", "live-updates",
+      "com.commercive.support.liveupdates.StreamPushHandler::handleRequest", 512, 30,
+      "commercive-support-live-updates");
   /** The same jar as the checker, another handler: deletes the files of uploads never sent. */
   static final FunctionSpec ATTACHMENT_EXPIRER = new FunctionSpec("AttachmentExpirer", "attachment-checker",
       "com.commercive.support.attachmentchecker.AttachmentExpiryHandler::handleRequest", 512, 30,
@@ -128,6 +139,7 @@ public final class SupportStack extends Stack {
     Table cannedResponses = table("CannedResponses", SupportTables.CANNED_RESPONSES);
     Table agents = table("Agents", SupportTables.AGENTS);
     Table attachments = table("Attachments", SupportTables.ATTACHMENTS);
+    Table connections = table("Connections", SupportTables.CONNECTIONS);
     ITable users = config.importsUsersTable()
         ? Table.fromTableName(this, "Users", config.existingUsersTable())
         : table("UsersTable", SupportTables.USERS);
@@ -202,7 +214,8 @@ public final class SupportStack extends Stack {
     Map<String, String> tablesEnv = Map.of(
         "TICKETS_TABLE", tickets.getTableName(), "MESSAGES_TABLE", messages.getTableName(),
         "USERS_TABLE", users.getTableName(), "IDEMPOTENCY_TABLE", idempotency.getTableName(),
-        "AGENTS_TABLE", agents.getTableName(), "ATTACHMENTS_TABLE", attachments.getTableName());
+        "AGENTS_TABLE", agents.getTableName(), "ATTACHMENTS_TABLE", attachments.getTableName(),
+        "CONNECTIONS_TABLE", connections.getTableName());
     Map<String, String> attachmentsEnv = Map.of("ATTACHMENTS_BUCKET", attachmentsBucket.getBucketName(),
         "ATTACHMENT_MALWARE_SCAN", Boolean.toString(config.malwareScan()));
     Map<String, String> queuesEnv = Map.of(
@@ -307,6 +320,40 @@ public final class SupportStack extends Stack {
                     "principalId", FilterRule.isEqual("dynamodb.amazonaws.com"))))))
             .build()));
 
+    // Live updates: a WebSocket API whose routes are one function (a refused $connect is a 401 at
+    // the upgrade; $default answers each frame on its connection), and a pusher on the tables'
+    // streams that posts events to the connections allowed to see them.
+    Function webSocket = function(WEB_SOCKET, tablesEnv);
+    connections.grant(webSocket, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+        "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+    tickets.grant(webSocket, "dynamodb:GetItem");
+    Alias webSocketAlias = aliases.get(WEB_SOCKET.id());
+    WebSocketApi liveApi = WebSocketApi.Builder.create(this, "LiveApi").apiName(prefix + "-live")
+        .connectRouteOptions(WebSocketRouteOptions.builder()
+            .integration(new WebSocketLambdaIntegration("LiveConnect", webSocketAlias)).build())
+        .disconnectRouteOptions(WebSocketRouteOptions.builder()
+            .integration(new WebSocketLambdaIntegration("LiveDisconnect", webSocketAlias)).build())
+        .defaultRouteOptions(WebSocketRouteOptions.builder()
+            .integration(new WebSocketLambdaIntegration("LiveFrames", webSocketAlias)).returnResponse(true).build())
+        .build();
+    WebSocketStage liveStage = WebSocketStage.Builder.create(this, "LiveStage").webSocketApi(liveApi)
+        .stageName(config.stage()).autoDeploy(true)
+        .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build()).build();
+    Function liveUpdates = function(LIVE_UPDATES, merge(tablesEnv, Map.of("REALTIME_ENDPOINT", liveStage.getCallbackUrl())));
+    connections.grant(liveUpdates, "dynamodb:Query", "dynamodb:BatchWriteItem");
+    users.grant(liveUpdates, "dynamodb:BatchGetItem");
+    liveApi.grantManageConnections(liveUpdates);
+    for (Table table : List.of(tickets, messages, attachments)) {
+      aliases.get(LIVE_UPDATES.id()).addEventSource(new DynamoEventSource(table,
+          software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
+              .startingPosition(StartingPosition.LATEST).batchSize(100)
+              .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
+              .parallelizationFactor(1).reportBatchItemFailures(true)
+              .onFailure(new SqsDlq(streamFailures)).build()));
+    }
+    api.addEnvironment("REALTIME_URL", liveStage.getUrl());
+    connections.grant(api, "dynamodb:PutItem");
+
     // Only the functions that run the assistant may call Bedrock, and only the configured model.
     if (config.aiProvider().equals("bedrock")) {
       for (Function assistantUser : List.of(api, aiWorker)) {
@@ -352,7 +399,8 @@ public final class SupportStack extends Stack {
     }
     alarm("StreamIteratorAge", streamProcessor.metric("IteratorAge",
         MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()), 60_000);
-    for (Function fn : List.of(api, streamProcessor, aiWorker, notifier, attachmentChecker, attachmentExpirer)) {
+    for (Function fn : List.of(api, streamProcessor, aiWorker, notifier, attachmentChecker, attachmentExpirer,
+        webSocket, liveUpdates)) {
       String name = fn.getNode().getId();
       alarm(name + "Errors", fn.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
       alarm(name + "Throttles", fn.metricThrottles(MetricOptions.builder().period(Duration.minutes(5)).build()), 1);
@@ -365,6 +413,7 @@ public final class SupportStack extends Stack {
     output("NotificationsDlqName", notificationsDlq.getQueueName());
     output("StreamFailuresQueueName", streamFailures.getQueueName());
     output("AttachmentsBucketName", attachmentsBucket.getBucketName());
+    output("LiveUpdatesUrl", liveStage.getUrl());
     output("AttachmentChecksQueueName", attachmentChecks.getQueueName());
     output("AttachmentChecksDlqName", attachmentChecksDlq.getQueueName());
     explainNagFindings();
@@ -385,7 +434,8 @@ public final class SupportStack extends Stack {
                 + " dynamodb:ListStreams (Resource::*), which the stream event source mapping needs and which"
                 + " accepts no narrower resource; the attachments' objects under one prefix (quarantine/* or"
                 + " attachments/*), whose keys are made per upload; GuardDuty's managed EventBridge rules"
-                + " (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*, named by GuardDuty); every other grant"
+                + " (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*, named by GuardDuty); the live updates"
+                + " API's own connections (<LiveApi>/*/*/@connections/*: ids are made per connection); every other grant"
                 + " names its resource")
             .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g").build(),
                 "Resource::*",
@@ -393,6 +443,9 @@ public final class SupportStack extends Stack {
                     .regex("/^Resource::<AttachmentsBucket[A-Za-z0-9]+\\.Arn>\\/(quarantine|attachments)\\/\\*$/g").build(),
                 RegexAppliesTo.builder()
                     .regex("/^Resource::arn:<AWS::Partition>:events:.*:rule\\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*$/g")
+                    .build(),
+                RegexAppliesTo.builder()
+                    .regex("/^Resource::arn:<AWS::Partition>:execute-api:.*:<LiveApi[A-Za-z0-9]+>\\/\\*\\/\\*\\/@connections\\/\\*$/g")
                     .build()))
             .build(),
         suppression("AwsSolutions-S1", "the attachments bucket is reached only with links the API issues for one"

@@ -73,7 +73,7 @@ class SupportStackTest {
 
   @Test
   void tablesAreOnDemandRecoverableKeptAndStreamed() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 7);
+    template.resourceCountIs("AWS::DynamoDB::Table", 8);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
         "Properties", Map.of(
@@ -111,7 +111,7 @@ class SupportStackTest {
   @Test
   void anExistingUsersTableIsImportedNotCreated() {
     Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
-    imported.resourceCountIs("AWS::DynamoDB::Table", 6);
+    imported.resourceCountIs("AWS::DynamoDB::Table", 7);
   }
 
   @Test
@@ -133,10 +133,10 @@ class SupportStackTest {
   }
 
   @Test
-  void sixJavaFunctionsOnArmWithSnapStartBehindAliases() {
+  void eightJavaFunctionsOnArmWithSnapStartBehindAliases() {
     // Plus CDK's own handler that sets the bucket's notifications when the stack deploys.
-    template.resourceCountIs("AWS::Lambda::Function", 7);
-    template.resourceCountIs("AWS::Lambda::Alias", 6);
+    template.resourceCountIs("AWS::Lambda::Function", 9);
+    template.resourceCountIs("AWS::Lambda::Alias", 8);
     for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> props = map(fn.get("Properties"));
       assertThat(props.get("Runtime")).isEqualTo("java21");
@@ -145,7 +145,7 @@ class SupportStackTest {
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
       assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL");
     }
-    assertThat(javaFunctions()).hasSize(6);
+    assertThat(javaFunctions()).hasSize(8);
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
   }
@@ -171,7 +171,7 @@ class SupportStackTest {
         "StartingPosition", "LATEST", "BisectBatchOnFunctionError", true, "MaximumRetryAttempts", 3,
         "MaximumRecordAgeInSeconds", 3600, "ParallelizationFactor", 1, "BatchSize", 100,
         "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-        "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of("Destination", Match.anyValue())))), 3);
+        "DestinationConfig", Map.of("OnFailure", Match.objectLike(Map.of("Destination", Match.anyValue())))), 6);
     // The attachments' stream reaches its function only with DynamoDB's own (time-to-live) removals.
     Map<String, Object> ttlRemovals = Map.of("eventName", List.of("REMOVE"),
         "userIdentity", Map.of("type", List.of("Service"), "principalId", List.of("dynamodb.amazonaws.com")));
@@ -200,7 +200,7 @@ class SupportStackTest {
   @Test
   void theFunctionUrlIsTheAlternative() {
     Template url = synth(Map.of("entryPoint", "function-url"));
-    url.resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+    url.resourcePropertiesCountIs("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"), 0);
     url.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE",
         "Cors", Match.objectLike(Map.of("AllowOrigins", List.of("https://app.commercive.com")))));
   }
@@ -244,7 +244,7 @@ class SupportStackTest {
 
   @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 6 * 2);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 8 * 2);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));
@@ -255,6 +255,30 @@ class SupportStackTest {
     template.hasOutput("AiJobsQueueName", Map.of());
     template.hasOutput("NotificationsQueueName", Map.of());
     template.hasOutput("AttachmentsBucketName", Map.of());
+  }
+
+  @Test
+  void liveUpdatesAreAWebSocketApiWhoseFramesAreAnsweredAndOnlyThePusherPostsToConnections() {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "WEBSOCKET",
+        "RouteSelectionExpression", "$request.body.action"));
+    for (String route : List.of("$connect", "$disconnect", "$default")) {
+      template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", route));
+    }
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$default",
+        "RouteResponseSelectionExpression", "$default"));
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "test", "AutoDeploy", true));
+    template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "commercive_support_connections",
+        "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true)));
+    assertThat(policyOf("LiveUpdates")).contains("execute-api:ManageConnections").contains("@connections");
+    for (String other : List.of("Api", "WebSocket", "StreamProcessor", "AiWorker", "Notifier", "AttachmentChecker")) {
+      assertThat(policyOf(other)).as(other).doesNotContain("execute-api:ManageConnections");
+    }
+    assertThat(statementsOn(policyOf("Api"), "Connections")).singleElement().satisfies(statement ->
+        assertThat(statement).contains("dynamodb:PutItem").doesNotContain("dynamodb:Query").doesNotContain("DeleteItem"));
+    assertThat(environmentOf("Api")).containsKey("REALTIME_URL");
+    assertThat(environmentOf("LiveUpdates")).containsKey("REALTIME_ENDPOINT");
+    template.hasOutput("LiveUpdatesUrl", Map.of());
   }
 
   @Test

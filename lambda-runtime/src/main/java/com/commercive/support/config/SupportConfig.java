@@ -20,7 +20,8 @@ public record SupportConfig(
     RateLimits limits,
     MetricsSettings metrics,
     AssignmentSettings assignment,
-    AttachmentSettings attachments) {
+    AttachmentSettings attachments,
+    RealtimeSettings realtime) {
 
   public static SupportConfig fromEnvironment() {
     return from(System.getenv());
@@ -45,12 +46,13 @@ public record SupportConfig(
         RateLimits.from(env),
         MetricsSettings.from(env),
         AssignmentSettings.from(env),
-        AttachmentSettings.from(env));
+        AttachmentSettings.from(env),
+        RealtimeSettings.from(env));
   }
 
   /** This configuration with the token secret fetched from {@code jwt().secretArn()}. */
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics,
-        assignment, attachments);
+        assignment, attachments, realtime);
   }
 }

@@ -81,6 +81,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     request.getValueForField("Source", String.class).ifPresent(s -> found.add("identity:" + s));
     request.getValueForField("ModelId", String.class).ifPresent(m -> found.add("model:" + m));
     request.getValueForField("SecretId", String.class).ifPresent(s -> found.add("secret:" + s));
+    request.getValueForField("ConnectionId", String.class).ifPresent(c -> found.add("connection:" + c));
     request.getValueForField("Bucket", String.class).ifPresent(b ->
         found.add("object:" + b + "/" + request.getValueForField("Key", String.class).orElse("")));
     request.getValueForField("SourceBucket", String.class).ifPresent(b ->

@@ -49,6 +49,8 @@ public final class LocalRunner {
             com.commercive.support.resources.SupportQueues.AI_JOBS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX),
             com.commercive.support.resources.SupportQueues.NOTIFICATIONS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX))).append(" (+ dead-letter queues)\n");
     out.append("  Emails (SES)   ").append(system.sesEndpoint()).append("/  (every email sent, newest first)\n");
+    out.append("  Live (WebSocket) ").append(system.webSocketUrl())
+        .append("  (connect with ?token= from POST /support/realtime/token)\n");
     out.append("  Files (S3)     ").append(system.s3Endpoint()).append("/").append(system.config().attachments().bucket())
         .append("  (uploads land in quarantine/, checked files in attachments/)\n");
     out.append("  Assistant      ").append(system.config().ai().provider().setting())

@@ -8,6 +8,8 @@ import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.AwsSettings;
 import com.commercive.support.config.Environment;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.liveupdates.StreamPushHandler;
+import com.commercive.support.liveupdates.WebSocketHandler;
 import com.commercive.support.notifier.NotifierHandler;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.standins.LocalTables;
@@ -45,7 +47,7 @@ public final class LocalSystem implements AutoCloseable {
    * several execution environments of a function behind one event source mapping.
    */
   public record Settings(
-      String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort, int s3Port,
+      String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort, int s3Port, int webSocketPort,
       int visibilityTimeoutSeconds, int queuePollers, Path dataDirectory, Map<String, String> env) {
 
     /** At most this many pollers per queue: beyond it a 2-core machine only queues the work. */
@@ -60,6 +62,7 @@ public final class LocalSystem implements AutoCloseable {
           number(env, "SQS_PORT", 9324),
           number(env, "SES_PORT", 8005),
           number(env, "S3_PORT", 8006),
+          number(env, "WS_PORT", 8081),
           number(env, "SQS_VISIBILITY_TIMEOUT_SECONDS", 10),
           queuePollers(env),
           env.containsKey("DYNAMODB_DATA_DIR") && !env.get("DYNAMODB_DATA_DIR").isBlank()
@@ -70,17 +73,17 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Free ports everywhere and short visibility timeouts: what tests start. */
     public static Settings forTests(Map<String, String> env) {
-      return new Settings("127.0.0.1", 0, 0, 0, 0, 0, 2, queuePollers(env), null, env);
+      return new Settings("127.0.0.1", 0, 0, 0, 0, 0, 0, 2, queuePollers(env), null, env);
     }
 
     public Settings withDataDirectory(Path directory) {
-      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, s3Port, visibilityTimeoutSeconds,
-          queuePollers, directory, env);
+      return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, s3Port, webSocketPort,
+          visibilityTimeoutSeconds, queuePollers, directory, env);
     }
 
     public Settings withApiPort(int port) {
-      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, s3Port, visibilityTimeoutSeconds,
-          queuePollers, dataDirectory, env);
+      return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, s3Port, webSocketPort,
+          visibilityTimeoutSeconds, queuePollers, dataDirectory, env);
     }
 
     private static int queuePollers(Map<String, String> env) {
@@ -101,6 +104,7 @@ public final class LocalSystem implements AutoCloseable {
   private final LocalSqs sqsServer;
   private LocalSes sesServer;
   private final LocalS3 s3Server;
+  private final LocalWebSockets webSockets;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
   private final LocalQueues.QueueUrls queues;
@@ -114,6 +118,7 @@ public final class LocalSystem implements AutoCloseable {
     this.sqsServer = b.sqsServer;
     this.sesServer = b.sesServer;
     this.s3Server = b.s3Server;
+    this.webSockets = b.webSockets;
     this.dynamoDb = b.dynamoDb;
     this.sqs = b.sqs;
     this.queues = b.queues;
@@ -129,6 +134,7 @@ public final class LocalSystem implements AutoCloseable {
     LocalSqs sqsServer;
     LocalSes sesServer;
     LocalS3 s3Server;
+    LocalWebSockets webSockets;
     DynamoDbClient dynamoDb;
     SqsClient sqs;
     LocalQueues.QueueUrls queues;
@@ -174,7 +180,14 @@ public final class LocalSystem implements AutoCloseable {
           env.get("CORS_ALLOWED_ORIGINS"),
           settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("s3")), settings.env()));
       env.put("AWS_ENDPOINT_URL_S3", b.s3Server.endpoint().toString());
+      // The WebSocket API's ports are chosen first: the functions' settings name them.
+      int webSocketPort = settings.webSocketPort() == 0 ? FreePorts.find() : settings.webSocketPort();
+      int managementPort = FreePorts.find();
+      env.put("REALTIME_URL", "ws://" + settings.host() + ":" + webSocketPort);
+      env.put("REALTIME_ENDPOINT", "http://" + settings.host() + ":" + managementPort);
       b.config = SupportConfig.from(env);
+      b.webSockets = b.keep(LocalWebSockets.start(settings.host(), webSocketPort, managementPort,
+          new WebSocketHandler(b.config)));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
       b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(b.config)));
@@ -200,6 +213,13 @@ public final class LocalSystem implements AutoCloseable {
         .latestStreamArn();
     pollers.add(new StreamPoller(streams, attachmentsStream, "attachment-expirer", new AttachmentExpiryHandler(b.config),
         b.sqs, b.queues.streamFailures(), region));
+    // The pusher reads the three streams too, with mappings of its own, as on AWS.
+    StreamPushHandler pusher = new StreamPushHandler(b.config);
+    for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages(),
+        b.config.tables().attachments())) {
+      String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+      pollers.add(new StreamPoller(streams, arn, "live-updates", pusher, b.sqs, b.queues.streamFailures(), region));
+    }
     // One handler per poller, as each Lambda execution environment has its own instance.
     for (int i = 0; i < queuePollers; i++) {
       pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
@@ -237,6 +257,11 @@ public final class LocalSystem implements AutoCloseable {
   /** The SES stand-in: its page lists every email sent, {@code /store} returns them as JSON. */
   public URI sesEndpoint() {
     return sesServer.endpoint();
+  }
+
+  /** Where WebSocket clients connect ({@code ws://host:port}). */
+  public URI webSocketUrl() {
+    return webSockets.url();
   }
 
   /** The S3 stand-in (path-style: {@code <endpoint>/<bucket>/<key>}). */

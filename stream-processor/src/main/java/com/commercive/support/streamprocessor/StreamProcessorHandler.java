@@ -5,23 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AssignmentService;
+import com.commercive.support.store.dynamodb.StreamBatches;
 import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
 import com.commercive.support.store.dynamodb.DynamoDbClients;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.MessageItems;
+import com.commercive.support.store.dynamodb.StreamImages;
 import com.commercive.support.store.dynamodb.TicketItems;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,26 +90,11 @@ public final class StreamProcessorHandler
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-      try {
-        route(record);
-      } catch (RuntimeException failure) {
-        String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-        LOG.atError().addKeyValue("event_id", record.getEventID())
-            .addKeyValue("sequence_number", sequence)
-            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
-            .log("stream record failed; the batch stops here and is retried from it");
-        failures.add(StreamsEventResponse.BatchItemFailure.builder()
-            .withItemIdentifier(sequence).build());
-        break;
-      }
-    }
-    return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    return StreamBatches.inOrder(event, this::route, LOG, "a stream record");
   }
 
   private void route(DynamodbEvent.DynamodbStreamRecord record) {
-    String table = tableOf(record.getEventSourceARN());
+    String table = StreamImages.tableOf(record.getEventSourceARN());
     StreamRecord change = record.getDynamodb();
     if (change == null) {
       throw new IllegalArgumentException("a stream record without its change");
@@ -121,10 +105,10 @@ public final class StreamProcessorHandler
         return;
       }
       work = router.messageAdded(record.getEventID(),
-          MessageItems.fromItem(sdkItem(change.getNewImage())));
+          MessageItems.fromItem(StreamImages.item(change.getNewImage())));
     } else if (table.equals(ticketsTable)) {
-      var beforeImage = sdkItem(change.getOldImage());
-      var afterImage = sdkItem(change.getNewImage());
+      var beforeImage = StreamImages.item(change.getOldImage());
+      var afterImage = StreamImages.item(change.getNewImage());
       Ticket before = beforeImage == null ? null : TicketItems.fromItem(beforeImage);
       Ticket after = afterImage == null ? null : TicketItems.fromItem(afterImage);
       work = router.ticketChanged(before, after);
@@ -141,22 +125,4 @@ public final class StreamProcessorHandler
         .log("stream record routed");
   }
 
-  /** {@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>} → name. */
-  static String tableOf(String eventSourceArn) {
-    if (eventSourceArn == null) {
-      throw new IllegalArgumentException("a stream record without its source");
-    }
-    int start = eventSourceArn.indexOf(":table/");
-    int end = eventSourceArn.indexOf("/stream/");
-    if (start < 0 || end < start) {
-      throw new IllegalArgumentException("not a DynamoDB stream ARN: " + eventSourceArn);
-    }
-    return eventSourceArn.substring(start + ":table/".length(), end);
-  }
-
-  /** A stream image (the event library's attribute values) as the SDK's, which the item mappers read. */
-  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdkItem(
-      Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
-    return image == null ? null : DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
-  }
 }

@@ -5,6 +5,7 @@ import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Message;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.service.AttachmentService;
+import com.commercive.support.util.Timestamps;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Maps attachments to and from items of the attachments table, and a message's files to its item. */
-final class AttachmentItems {
+public final class AttachmentItems {
   static final String ATTACHMENT_ID = SupportTables.ATTACHMENT_ID;
   static final String TICKET_ID = SupportTables.TICKET_ID;
   static final String UPLOADER_ID = "uploader_id";
@@ -35,7 +36,7 @@ final class AttachmentItems {
     return Map.of(ATTACHMENT_ID, AttributeValue.fromS(attachmentId));
   }
 
-  static Map<String, AttributeValue> toItem(Attachment attachment) {
+  public static Map<String, AttributeValue> toItem(Attachment attachment) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(ATTACHMENT_ID, AttributeValue.fromS(attachment.attachmentId()));
     item.put(TICKET_ID, AttributeValue.fromS(attachment.ticketId()));
@@ -57,7 +58,7 @@ final class AttachmentItems {
     return item;
   }
 
-  static Attachment fromItem(Map<String, AttributeValue> item) {
+  public static Attachment fromItem(Map<String, AttributeValue> item) {
     AttributeValue rejection = item.get(REJECTION_REASON);
     AttributeValue messageId = item.get(MESSAGE_ID);
     return new Attachment(

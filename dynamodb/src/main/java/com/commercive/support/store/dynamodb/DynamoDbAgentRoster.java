@@ -3,6 +3,7 @@ package com.commercive.support.store.dynamodb;
 import com.commercive.support.domain.Agent;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.store.AgentRoster;
+import com.commercive.support.util.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

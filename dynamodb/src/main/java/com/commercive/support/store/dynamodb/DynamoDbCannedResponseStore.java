@@ -5,6 +5,7 @@ import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.store.CannedResponseStore;
+import com.commercive.support.util.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

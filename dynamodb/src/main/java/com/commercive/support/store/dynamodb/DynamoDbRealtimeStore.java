@@ -6,6 +6,7 @@ import com.commercive.support.realtime.Topic;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package com.commercive.support.store.dynamodb;
 
-import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.AgentAtCapacityException;
 import com.commercive.support.domain.AttachmentUnavailableException;
-import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.ConflictException;
 import com.commercive.support.domain.DuplicateMessageException;
+import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.Ticket;
@@ -15,6 +15,7 @@ import com.commercive.support.resources.TableNames;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

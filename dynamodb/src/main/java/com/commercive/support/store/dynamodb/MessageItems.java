@@ -3,6 +3,7 @@ package com.commercive.support.store.dynamodb;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.resources.SupportTables;
+import com.commercive.support.util.Timestamps;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -8,6 +8,7 @@ import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.resources.SupportTables;
+import com.commercive.support.util.Timestamps;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

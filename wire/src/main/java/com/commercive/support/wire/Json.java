@@ -1,4 +1,4 @@
-package com.commercive.support.api;
+package com.commercive.support.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The API's one JSON mapper: snake_case records out, strict and bounded parsing in. */
-final class Json {
+/** The one JSON mapper of what clients read and send: snake_case records out, strict and bounded parsing in. */
+public final class Json {
   /** Deep enough for any real body of ours, shallow enough that nesting attacks stop early. */
-  static final int MAX_NESTING_DEPTH = 32;
+  public static final int MAX_NESTING_DEPTH = 32;
 
-  static final ObjectMapper MAPPER =
+  public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -31,7 +31,7 @@ final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

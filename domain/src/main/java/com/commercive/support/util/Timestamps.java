@@ -1,4 +1,4 @@
-package com.commercive.support.store.dynamodb;
+package com.commercive.support.util;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

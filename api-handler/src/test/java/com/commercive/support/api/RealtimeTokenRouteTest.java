@@ -1,0 +1,34 @@
+package com.commercive.support.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.realtime.RealtimeService;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The live updates' token through the Lambda event, checked against the OpenAPI document. */
+class RealtimeTokenRouteTest extends ApiTestSupport {
+  @Test
+  void anyUserGetsASingleUseTokenForTheWebSocketApi() {
+    APIGatewayV2HTTPResponse response = send("POST", "/support/realtime/token", USER, null);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+    JsonNode body = json(response);
+    assertThat(body.get("url").asText()).isEqualTo("wss://live.example.com/prod");
+    assertThat(body.get("expires_at").asText()).isEqualTo("2026-11-24T10:16:30.123Z");
+    String token = body.get("token").asText();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+
+    RealtimeService realtime = new RealtimeService(realtimeStore, null, clock, () -> UUID.randomUUID().toString());
+    assertThat(realtime.connect("c-1", token)).hasValueSatisfying(c -> assertThat(c.userId()).isEqualTo("user-1"));
+    assertThat(realtime.connect("c-2", token)).isEmpty();
+    assertThat(send("POST", "/support/realtime/token", USER, null).getBody()).doesNotContain(token);
+  }
+
+  @Test
+  void withoutATokenOfTheApiThereIsNone() {
+    assertProblem(send("POST", "/support/realtime/token", null, null), 401);
+  }
+}

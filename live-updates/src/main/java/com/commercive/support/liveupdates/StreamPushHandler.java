@@ -1,0 +1,102 @@
+package com.commercive.support.liveupdates;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.domain.Attachment;
+import com.commercive.support.domain.Message;
+import com.commercive.support.logging.InvocationLogContext;
+import com.commercive.support.realtime.LiveUpdates;
+import com.commercive.support.store.dynamodb.AttachmentItems;
+import com.commercive.support.store.dynamodb.MessageItems;
+import com.commercive.support.store.dynamodb.StreamBatches;
+import com.commercive.support.store.dynamodb.StreamImages;
+import com.commercive.support.store.dynamodb.TicketItems;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the tickets', messages' and attachments' streams and pushes each change as a live event
+ * to the connections allowed to see it: a new message, a ticket's new state, a file's check. A
+ * record that fails stops the batch there (retried in order); an event one connection could not
+ * take is not retried (delivery is at most once).
+ */
+public final class StreamPushHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamPushHandler.class);
+
+  private final LiveUpdates live;
+  private final String ticketsTable;
+  private final String messagesTable;
+  private final String attachmentsTable;
+
+  /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
+  public StreamPushHandler() {
+    this(SupportConfig.fromEnvironment());
+  }
+
+  public StreamPushHandler(SupportConfig config) {
+    this(LiveUpdatesWiring.liveUpdates(config), config.tables().tickets(), config.tables().messages(),
+        config.tables().attachments());
+  }
+
+  /** Takes its collaborators: what tests use. */
+  public StreamPushHandler(LiveUpdates live, String ticketsTable, String messagesTable, String attachmentsTable) {
+    this.live = live;
+    this.ticketsTable = ticketsTable;
+    this.messagesTable = messagesTable;
+    this.attachmentsTable = attachmentsTable;
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return InvocationLogContext.around(context, () -> process(event));
+  }
+
+  StreamsEventResponse process(DynamodbEvent event) {
+    return StreamBatches.inOrder(event, record -> {
+      LiveUpdates.Delivery delivery = push(record);
+      if (delivery != null) {
+        LOG.atInfo().addKeyValue("event_id", record.getEventID()).addKeyValue("delivered", delivery.delivered())
+            .addKeyValue("gone", delivery.gone()).addKeyValue("failed", delivery.failed()).log("live event pushed");
+      }
+    }, LOG, "a live update");
+  }
+
+  /** The event a change makes, pushed; null when the change is not one clients are told of. */
+  private LiveUpdates.Delivery push(DynamodbEvent.DynamodbStreamRecord record) {
+    if (record.getDynamodb() == null || "REMOVE".equals(record.getEventName())) {
+      return null;
+    }
+    String table = StreamImages.tableOf(record.getEventSourceARN());
+    Map<String, AttributeValue> after = StreamImages.item(record.getDynamodb().getNewImage());
+    if (after == null) {
+      return null;
+    }
+    if (table.equals(messagesTable)) {
+      if (!"INSERT".equals(record.getEventName())) {
+        return null;
+      }
+      Message message = MessageItems.fromItem(after);
+      return live.messageCreated(message);
+    }
+    if (table.equals(ticketsTable)) {
+      return live.ticketUpdated(TicketItems.fromItem(after));
+    }
+    if (table.equals(attachmentsTable)) {
+      Map<String, AttributeValue> before = StreamImages.item(record.getDynamodb().getOldImage());
+      Attachment now = AttachmentItems.fromItem(after);
+      Attachment then = before == null ? null : AttachmentItems.fromItem(before);
+      // Only a check's outcome is news: being attached shows in the message itself.
+      if (now.status() == Attachment.Status.UPLOADING || (then != null && then.status() == now.status())) {
+        return null;
+      }
+      return live.attachmentUpdated(now);
+    }
+    LOG.atWarn().addKeyValue("table", table).log("record from an unexpected table skipped");
+    return null;
+  }
+}

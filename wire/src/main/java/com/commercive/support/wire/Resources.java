@@ -1,0 +1,103 @@
+package com.commercive.support.wire;
+
+import com.commercive.support.domain.Attachment;
+import com.commercive.support.domain.LastMessage;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.util.Timestamps;
+import java.util.List;
+
+/**
+ * Tickets, messages and attachments as clients read them, wherever they read them: the REST API's
+ * responses and the live updates' events (snake_case through {@link Json}'s naming strategy).
+ */
+public final class Resources {
+  private Resources() {}
+
+  public record TicketJson(
+      String ticketId,
+      String userId,
+      String subject,
+      String status,
+      String priority,
+      String createdAt,
+      String updatedAt,
+      long messageCount,
+      LastMessageJson lastMessage,
+      long version,
+      String assigneeId,
+      String assigneeName,
+      String prioritySource,
+      String priorityReason) {}
+
+  public record LastMessageJson(String preview, String senderType, String createdAt) {}
+
+  public record MessageJson(
+      String messageId,
+      String ticketId,
+      String senderId,
+      String senderType,
+      String senderName,
+      String senderEmail,
+      String message,
+      String attachmentUrl,
+      boolean isAiResponse,
+      String createdAt,
+      boolean internal,
+      List<AttachedFileJson> attachments) {}
+
+  /** A file on a message: what a reader sees before opening it. */
+  public record AttachedFileJson(String attachmentId, String filename, String contentType, long size) {}
+
+  /** An uploaded file and its check. */
+  public record AttachmentJson(String attachmentId, String ticketId, String filename, String contentType, long size,
+      String status, String rejectionReason, String createdAt) {}
+
+  public static TicketJson ticket(Ticket ticket) {
+    LastMessage last = ticket.lastMessage();
+    return new TicketJson(
+        ticket.ticketId(),
+        ticket.userId(),
+        ticket.subject(),
+        ticket.status().wireName(),
+        ticket.priority().wireName(),
+        Timestamps.format(ticket.createdAt()),
+        Timestamps.format(ticket.updatedAt()),
+        ticket.messageCount(),
+        last == null
+            ? null
+            : new LastMessageJson(
+                last.preview(), last.senderType().wireName(), Timestamps.format(last.createdAt())),
+        ticket.version(),
+        ticket.assignee() == null ? null : ticket.assignee().agentId(),
+        ticket.assignee() == null ? null : ticket.assignee().name(),
+        ticket.prioritySource().wireName(),
+        ticket.priorityReason());
+  }
+
+  public static MessageJson message(MessageView view) {
+    Message message = view.message();
+    return new MessageJson(
+        message.messageId(),
+        message.ticketId(),
+        message.senderId(),
+        message.senderType().wireName(),
+        view.senderName(),
+        view.senderEmail(),
+        message.text(),
+        message.attachmentUrl(),
+        message.aiResponse(),
+        Timestamps.format(message.createdAt()),
+        message.internal(),
+        message.attachments().stream()
+            .map(f -> new AttachedFileJson(f.attachmentId(), f.filename(), f.contentType(), f.size())).toList());
+  }
+
+  public static AttachmentJson attachment(Attachment attachment) {
+    return new AttachmentJson(attachment.attachmentId(), attachment.ticketId(), attachment.filename(),
+        attachment.contentType(), attachment.size(), attachment.status().wireName(),
+        attachment.rejection() == null ? null : attachment.rejection().wireName(),
+        Timestamps.format(attachment.createdAt()));
+  }
+}
