@@ -10,12 +10,16 @@ import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AiJob;
+import com.commercive.support.realtime.LiveUpdates;
+import com.commercive.support.store.apigateway.ApiGatewayConnectionPusher;
+import com.commercive.support.store.apigateway.RealtimeClients;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +66,22 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         // Marks tickets that need a person; the stream processor then gives them to agents.
         config.assignment().autoAssign() ? new com.commercive.support.service.AssignmentService(tickets,
             new com.commercive.support.store.dynamodb.DynamoDbAgentRoster(dynamoDb, config.tables().agents()),
-            Clock.systemUTC()) : null));
+            Clock.systemUTC()) : null,
+        typing(config, dynamoDb)));
+  }
+
+  /** "assistant.typing" to the ticket's live listeners, where live updates are set up. */
+  private static Consumer<String> typing(SupportConfig config,
+      software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
+    if (!config.realtime().enabled()) {
+      return ticketId -> { };
+    }
+    LiveUpdates live = new LiveUpdates(
+        new com.commercive.support.store.dynamodb.DynamoDbRealtimeStore(dynamoDb, config.tables().connections()),
+        new ApiGatewayConnectionPusher(RealtimeClients.connections(config)),
+        new com.commercive.support.store.dynamodb.DynamoDbUserDirectory(dynamoDb, config.tables().users()),
+        Clock.systemUTC(), () -> java.util.UUID.randomUUID().toString());
+    return live::assistantTyping;
   }
 
   /** Takes its collaborators: what tests use. */

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The AI worker's use case: answer a merchant's unanswered messages once. Jobs of one ticket
@@ -68,6 +69,8 @@ public final class AutoReplyService {
   private final com.commercive.support.service.RateLimiter limits;
   /** When a message needs a person: the ticket waits for an agent (null: nobody is assigned automatically). */
   private final AssignmentService assignments;
+  /** Told the ticket's id when the assistant starts on a question (live updates' "assistant.typing"). */
+  private final Consumer<String> startedAnswering;
 
   public AutoReplyService(
       TicketRepository tickets,
@@ -100,6 +103,20 @@ public final class AutoReplyService {
       Duration burstSettle,
       com.commercive.support.service.RateLimiter limits,
       AssignmentService assignments) {
+    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, assignments, ticketId -> { });
+  }
+
+  public AutoReplyService(
+      TicketRepository tickets,
+      Assistant assistant,
+      Clock clock,
+      boolean enabled,
+      int maxRepliesPerTicket,
+      Duration burstSettle,
+      com.commercive.support.service.RateLimiter limits,
+      AssignmentService assignments,
+      Consumer<String> startedAnswering) {
+    this.startedAnswering = startedAnswering;
     this.assignments = assignments;
     this.limits = limits;
     this.tickets = tickets;
@@ -192,9 +209,13 @@ public final class AutoReplyService {
       }
       question.append(message.textWithFileNames());
     }
-    Answer answer = PersonRequest.in(question.toString())
-        ? new Answer(PERSON_REQUESTED_TEXT, Topic.GENERAL, 0, List.of(), true)
-        : assistant.answer(new Question(question.toString(), ticket.subject(), history));
+    Answer answer;
+    if (PersonRequest.in(question.toString())) {
+      answer = new Answer(PERSON_REQUESTED_TEXT, Topic.GENERAL, 0, List.of(), true);
+    } else {
+      startedAnswering.accept(ticket.ticketId());
+      answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
+    }
 
     String replyId = replyId(newest.messageId());
     String text = AssistantService.asMessageText(answer);

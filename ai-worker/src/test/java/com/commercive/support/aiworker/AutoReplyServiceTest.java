@@ -214,4 +214,17 @@ class AutoReplyServiceTest extends TicketScenario {
     patient.handle(job(question));
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
   }
+
+  @Test
+  void theAssistantStartingOnAQuestionIsAnnouncedButNotARequestForAPerson() {
+    java.util.List<String> typing = new java.util.ArrayList<>();
+    AutoReplyService announcing = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO,
+        com.commercive.support.service.RateLimiter.unlimited(), null, typing::add);
+    Ticket question = ticket();
+    announcing.handle(job(post(question, SenderType.USER, "How do I request a payout?")));
+    Ticket person = ticket();
+    announcing.handle(job(post(person, SenderType.USER, "I want to talk to a human please")));
+
+    assertThat(typing).containsExactly(question.ticketId());
+  }
 }

@@ -352,6 +352,10 @@ public final class SupportStack extends Stack {
               .onFailure(new SqsDlq(streamFailures)).build()));
     }
     api.addEnvironment("REALTIME_URL", liveStage.getUrl());
+    // The AI worker announces "assistant.typing" to a ticket's listeners when it starts on a question.
+    aiWorker.addEnvironment("REALTIME_ENDPOINT", liveStage.getCallbackUrl());
+    connections.grant(aiWorker, "dynamodb:Query", "dynamodb:BatchWriteItem");
+    liveApi.grantManageConnections(aiWorker);
     connections.grant(api, "dynamodb:PutItem");
 
     // Only the functions that run the assistant may call Bedrock, and only the configured model.

@@ -270,8 +270,10 @@ class SupportStackTest {
     template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "commercive_support_connections",
         "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")),
         "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true)));
-    assertThat(policyOf("LiveUpdates")).contains("execute-api:ManageConnections").contains("@connections");
-    for (String other : List.of("Api", "WebSocket", "StreamProcessor", "AiWorker", "Notifier", "AttachmentChecker")) {
+    for (String pusher : List.of("LiveUpdates", "AiWorker")) {
+      assertThat(policyOf(pusher)).as(pusher).contains("execute-api:ManageConnections").contains("@connections");
+    }
+    for (String other : List.of("Api", "WebSocket", "StreamProcessor", "Notifier", "AttachmentChecker")) {
       assertThat(policyOf(other)).as(other).doesNotContain("execute-api:ManageConnections");
     }
     assertThat(statementsOn(policyOf("Api"), "Connections")).singleElement().satisfies(statement ->

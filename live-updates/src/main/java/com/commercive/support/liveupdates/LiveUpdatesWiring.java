@@ -5,6 +5,8 @@ import com.commercive.support.realtime.LiveUpdates;
 import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.TicketService;
+import com.commercive.support.store.apigateway.ApiGatewayConnectionPusher;
+import com.commercive.support.store.apigateway.RealtimeClients;
 import com.commercive.support.store.dynamodb.DynamoDbClients;
 import com.commercive.support.store.dynamodb.DynamoDbRealtimeStore;
 import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;

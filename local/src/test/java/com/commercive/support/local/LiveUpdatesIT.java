@@ -38,8 +38,8 @@ class LiveUpdatesIT {
 
   @BeforeAll
   static void start() {
-    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "AUTO_ASSIGN", "false")));
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_ASSIGN", "false",
+        "TICKETS_PER_USER_PER_HOUR", "1000", "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "1000")));
     api = new LocalApi(system);
     user = system.tokenFor("demo-user");
     other = system.tokenFor("demo-user-2");
@@ -165,6 +165,22 @@ class LiveUpdatesIT {
     assertThat(team.message("VIP merchant").at("/message/internal").asBoolean()).isTrue();
     assertThat(owner.drainMessages()).doesNotContain("VIP merchant");
     assertThat(stranger.drainTypes()).isEmpty();
+  }
+
+  @Test
+  void theOwnerSeesTheAssistantTypingThenItsReply() throws Exception {
+    String ticketId = api.call("POST", "/support/tickets", user, "{\"subject\":\"Payout question\"}")
+        .at("/ticket/ticket_id").asText();
+    Client owner = connect(user);
+    owner.send("{\"action\":\"subscribe\",\"ticket_id\":\"" + ticketId + "\"}");
+    owner.next("subscribed");
+
+    api.call("POST", "/support/tickets/" + ticketId + "/messages", user, "{\"message\":\"How do I request a payout?\"}");
+
+    JsonNode typing = owner.await("assistant.typing", f -> f.get("ticket_id").asText().equals(ticketId));
+    JsonNode reply = owner.await("message.created", f -> f.at("/message/sender_type").asText().equals("ai"));
+    assertThat(reply.at("/message/is_ai_response").asBoolean()).isTrue();
+    assertThat(owner.seen.indexOf(typing)).isLessThan(owner.seen.indexOf(reply));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.commercive.support.liveupdates;
+package com.commercive.support.store.apigateway;
 
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;

@@ -1,4 +1,4 @@
-package com.commercive.support.liveupdates;
+package com.commercive.support.store.apigateway;
 
 import com.commercive.support.realtime.LiveEvent;
 import com.commercive.support.store.ConnectionPusher;
