@@ -250,12 +250,7 @@ public final class SupportStack extends Stack {
     tickets.grant(streamProcessor, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
     agents.grant(streamProcessor, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
     for (Table table : List.of(tickets, messages)) {
-      aliases.get(STREAM_PROCESSOR.id()).addEventSource(new DynamoEventSource(table,
-          software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
-              .startingPosition(StartingPosition.LATEST).batchSize(100)
-              .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
-              .parallelizationFactor(1).reportBatchItemFailures(true)
-              .onFailure(new SqsDlq(streamFailures)).build()));
+      aliases.get(STREAM_PROCESSOR.id()).addEventSource(streamSource(table, streamFailures, List.of()));
     }
 
     // The AI worker: answers from the FIFO queue and writes AI messages (a handoff is marked on the
@@ -308,17 +303,11 @@ public final class SupportStack extends Stack {
     attachmentExpirer.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:DeleteObject"))
         .resources(List.of(attachmentsBucket.arnForObjects(Attachment.QUARANTINE_PREFIX + "*"),
             attachmentsBucket.arnForObjects(Attachment.CHECKED_PREFIX + "*"))).build());
-    aliases.get(ATTACHMENT_EXPIRER.id()).addEventSource(new DynamoEventSource(attachments,
-        software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
-            .startingPosition(StartingPosition.LATEST).batchSize(100)
-            .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
-            .parallelizationFactor(1).reportBatchItemFailures(true)
-            .onFailure(new SqsDlq(streamFailures))
-            .filters(List.of(FilterCriteria.filter(Map.of(
-                "eventName", FilterRule.isEqual("REMOVE"),
-                "userIdentity", Map.of("type", FilterRule.isEqual("Service"),
-                    "principalId", FilterRule.isEqual("dynamodb.amazonaws.com"))))))
-            .build()));
+    aliases.get(ATTACHMENT_EXPIRER.id()).addEventSource(streamSource(attachments, streamFailures,
+        List.of(FilterCriteria.filter(Map.of(
+            "eventName", FilterRule.isEqual("REMOVE"),
+            "userIdentity", Map.of("type", FilterRule.isEqual("Service"),
+                "principalId", FilterRule.isEqual("dynamodb.amazonaws.com")))))));
 
     // Live updates: a WebSocket API whose routes are one function (a refused $connect is a 401 at
     // the upgrade; $default answers each frame on its connection), and a pusher on the tables'
@@ -344,12 +333,7 @@ public final class SupportStack extends Stack {
     users.grant(liveUpdates, "dynamodb:BatchGetItem");
     liveApi.grantManageConnections(liveUpdates);
     for (Table table : List.of(tickets, messages, attachments)) {
-      aliases.get(LIVE_UPDATES.id()).addEventSource(new DynamoEventSource(table,
-          software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
-              .startingPosition(StartingPosition.LATEST).batchSize(100)
-              .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
-              .parallelizationFactor(1).reportBatchItemFailures(true)
-              .onFailure(new SqsDlq(streamFailures)).build()));
+      aliases.get(LIVE_UPDATES.id()).addEventSource(streamSource(table, streamFailures, List.of()));
     }
     api.addEnvironment("REALTIME_URL", liveStage.getUrl());
     // The AI worker announces "assistant.typing" to a ticket's listeners when it starts on a question.
@@ -530,6 +514,23 @@ public final class SupportStack extends Stack {
     aliases.put(spec.id(), Alias.Builder.create(this, spec.id() + "Live").aliasName("live")
         .version(fn.getCurrentVersion()).build());
     return fn;
+  }
+
+  /**
+   * Every stream mapping alike: from the newest record, in order (one batch per shard at a time),
+   * failed records bisected and retried three times within the hour, then sent to
+   * {@code failures}; {@code filters} (empty: every record) drop what the function ignores.
+   */
+  private static DynamoEventSource streamSource(Table table, Queue failures, List<Map<String, Object>> filters) {
+    var props = software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps.builder()
+        .startingPosition(StartingPosition.LATEST).batchSize(100)
+        .bisectBatchOnError(true).retryAttempts(3).maxRecordAge(Duration.hours(1))
+        .parallelizationFactor(1).reportBatchItemFailures(true)
+        .onFailure(new SqsDlq(failures));
+    if (!filters.isEmpty()) {
+      props.filters(filters);
+    }
+    return new DynamoEventSource(table, props.build());
   }
 
   /** A table as {@code spec} describes it: on-demand, point-in-time recovery, kept when the stack goes. */
