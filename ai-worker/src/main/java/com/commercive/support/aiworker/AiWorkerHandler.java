@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,21 +66,31 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         config.assignment().autoAssign() ? new com.commercive.support.service.AssignmentService(tickets,
             new com.commercive.support.store.dynamodb.DynamoDbAgentRoster(dynamoDb, config.tables().agents()),
             Clock.systemUTC()) : null,
-        typing(config, dynamoDb)));
+        announcer(config, dynamoDb)));
   }
 
-  /** "assistant.typing" to the ticket's live listeners, where live updates are set up. */
-  private static Consumer<String> typing(SupportConfig config,
+  /** The ticket's live listeners told of the assistant's work, where live updates are set up. */
+  private static AssistantAnnouncer announcer(SupportConfig config,
       software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
     if (!config.realtime().enabled()) {
-      return ticketId -> { };
+      return AssistantAnnouncer.NONE;
     }
     LiveUpdates live = new LiveUpdates(
         new com.commercive.support.store.dynamodb.DynamoDbRealtimeStore(dynamoDb, config.tables().connections()),
         new ApiGatewayConnectionPusher(RealtimeClients.connections(config)),
         new com.commercive.support.store.dynamodb.DynamoDbUserDirectory(dynamoDb, config.tables().users()),
         Clock.systemUTC(), () -> java.util.UUID.randomUUID().toString());
-    return live::assistantTyping;
+    return new AssistantAnnouncer() {
+      @Override
+      public void startedAnswering(String ticketId) {
+        live.assistantTyping(ticketId);
+      }
+
+      @Override
+      public void replied(com.commercive.support.domain.Message reply) {
+        live.messageCreated(reply);
+      }
+    };
   }
 
   /** Takes its collaborators: what tests use. */

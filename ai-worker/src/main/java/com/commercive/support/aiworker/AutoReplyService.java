@@ -24,7 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AI worker's use case: answer a merchant's unanswered messages once. Jobs of one ticket
@@ -33,6 +34,8 @@ import java.util.function.Consumer;
  * newest message it answers, so a redelivered job cannot reply twice.
  */
 public final class AutoReplyService {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoReplyService.class);
+
   /** Why a job did or did not produce a reply (for logs and tests). */
   public enum Outcome {
     REPLIED,
@@ -69,8 +72,8 @@ public final class AutoReplyService {
   private final com.commercive.support.service.RateLimiter limits;
   /** When a message needs a person: the ticket waits for an agent (null: nobody is assigned automatically). */
   private final AssignmentService assignments;
-  /** Told the ticket's id when the assistant starts on a question (live updates' "assistant.typing"). */
-  private final Consumer<String> startedAnswering;
+  /** Live listeners told when the assistant starts on a question and when its reply is stored. */
+  private final AssistantAnnouncer announcer;
 
   public AutoReplyService(
       TicketRepository tickets,
@@ -103,7 +106,7 @@ public final class AutoReplyService {
       Duration burstSettle,
       com.commercive.support.service.RateLimiter limits,
       AssignmentService assignments) {
-    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, assignments, ticketId -> { });
+    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, assignments, AssistantAnnouncer.NONE);
   }
 
   public AutoReplyService(
@@ -115,8 +118,8 @@ public final class AutoReplyService {
       Duration burstSettle,
       com.commercive.support.service.RateLimiter limits,
       AssignmentService assignments,
-      Consumer<String> startedAnswering) {
-    this.startedAnswering = startedAnswering;
+      AssistantAnnouncer announcer) {
+    this.announcer = announcer;
     this.assignments = assignments;
     this.limits = limits;
     this.tickets = tickets;
@@ -213,7 +216,7 @@ public final class AutoReplyService {
     if (PersonRequest.in(question.toString())) {
       answer = new Answer(PERSON_REQUESTED_TEXT, Topic.GENERAL, 0, List.of(), true);
     } else {
-      startedAnswering.accept(ticket.ticketId());
+      announce("assistant.typing", () -> announcer.startedAnswering(ticket.ticketId()));
       answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
     }
 
@@ -223,6 +226,7 @@ public final class AutoReplyService {
     // or a newer message from the merchant since the job started all win over this reply, and
     // the reply never changes the status.
     java.util.concurrent.atomic.AtomicReference<Outcome> skipped = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Message> stored = new java.util.concurrent.atomic.AtomicReference<>();
     boolean duplicate = false;
     try {
       Optional<TicketRepository.Applied> applied = tickets.update(ticket.ticketId(), current -> {
@@ -244,6 +248,7 @@ public final class AutoReplyService {
         // other notification.
         Message reply = new Message(replyId, current.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI,
             text, null, at, answer.handoff(), false);
+        stored.set(reply);
         return Optional.of(new TicketChange(reply, current.status(), at, false));
       });
       if (applied.isEmpty()) {
@@ -255,7 +260,22 @@ public final class AutoReplyService {
     if (duplicate) {
       return Outcome.ALREADY_REPLIED;
     }
+    announce("message.created", () -> announcer.replied(stored.get()));
     return answer.handoff() ? Outcome.HANDED_OFF : Outcome.REPLIED;
+  }
+
+  /**
+   * Live updates are delivered at most once: a failed announcement is logged and the job goes on,
+   * since the reply (or the answer about to be written) is what matters and a client that
+   * reconnects reads the thread.
+   */
+  private static void announce(String event, Runnable announcement) {
+    try {
+      announcement.run();
+    } catch (RuntimeException failure) {
+      LOG.atWarn().addKeyValue("event", event).addKeyValue("error_type", failure.getClass().getName())
+          .setCause(failure).log("live announcement failed; the job goes on");
+    }
   }
 
   /** Waits until the message is {@code burstSettle} old, so that a burst can land first. */

@@ -215,16 +215,57 @@ class AutoReplyServiceTest extends TicketScenario {
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
   }
 
-  @Test
-  void theAssistantStartingOnAQuestionIsAnnouncedButNotARequestForAPerson() {
-    java.util.List<String> typing = new java.util.ArrayList<>();
-    AutoReplyService announcing = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO,
-        com.commercive.support.service.RateLimiter.unlimited(), null, typing::add);
-    Ticket question = ticket();
-    announcing.handle(job(post(question, SenderType.USER, "How do I request a payout?")));
-    Ticket person = ticket();
-    announcing.handle(job(post(person, SenderType.USER, "I want to talk to a human please")));
+  /** What an announcer was told, in order: "typing <ticket>" and "replied <message id>". */
+  static final class RecordingAnnouncer implements AssistantAnnouncer {
+    final java.util.List<String> told = new java.util.ArrayList<>();
+    boolean failing;
 
-    assertThat(typing).containsExactly(question.ticketId());
+    @Override
+    public void startedAnswering(String ticketId) {
+      told.add("typing " + ticketId);
+      if (failing) {
+        throw new IllegalStateException("connections table unreachable");
+      }
+    }
+
+    @Override
+    public void replied(Message reply) {
+      told.add("replied " + reply.messageId());
+      if (failing) {
+        throw new IllegalStateException("connections table unreachable");
+      }
+    }
+  }
+
+  @Test
+  void theAssistantStartingOnAQuestionAndItsStoredReplyAreAnnouncedButNotForARequestForAPerson() {
+    RecordingAnnouncer announcer = new RecordingAnnouncer();
+    AutoReplyService announcing = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO,
+        com.commercive.support.service.RateLimiter.unlimited(), null, announcer);
+    Ticket question = ticket();
+    Message asked = post(question, SenderType.USER, "How do I request a payout?");
+    announcing.handle(job(asked));
+    Ticket person = ticket();
+    Message wantsPerson = post(person, SenderType.USER, "I want to talk to a human please");
+    announcing.handle(job(wantsPerson));
+    // A redelivered job stores nothing and announces nothing.
+    announcing.handle(job(asked));
+
+    assertThat(announcer.told).containsExactly("typing " + question.ticketId(),
+        "replied " + AutoReplyService.replyId(asked.messageId()),
+        "replied " + AutoReplyService.replyId(wantsPerson.messageId()));
+  }
+
+  @Test
+  void aFailedAnnouncementNeitherStopsNorFailsTheReply() {
+    RecordingAnnouncer announcer = new RecordingAnnouncer();
+    announcer.failing = true;
+    AutoReplyService announcing = new AutoReplyService(repository, assistant, clock, true, 5, Duration.ZERO,
+        com.commercive.support.service.RateLimiter.unlimited(), null, announcer);
+    Message asked = post(ticket(), SenderType.USER, "How do I request a payout?");
+
+    assertThat(announcing.handle(job(asked))).isEqualTo(Outcome.REPLIED);
+    assertThat(repository.findMessage(AutoReplyService.replyId(asked.messageId()))).isPresent();
+    assertThat(announcer.told).hasSize(2);
   }
 }

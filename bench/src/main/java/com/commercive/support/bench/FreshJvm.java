@@ -71,6 +71,8 @@ final class FreshJvm {
     env.put("NOTIFICATIONS_QUEUE_URL", system.queues().notifications());
     env.put("ADMIN_NOTIFICATION_EMAILS", "alex@example.com");
     env.put("AI_BURST_SETTLE_MS", "0");
+    system.config().realtime().clientUrl().ifPresent(url -> env.put("REALTIME_URL", url.toString()));
+    system.config().realtime().managementEndpoint().ifPresent(url -> env.put("REALTIME_ENDPOINT", url.toString()));
     return env;
   }
 }

@@ -2,6 +2,7 @@ package com.commercive.support.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -43,6 +44,11 @@ public final class LambdaJarDriver {
     if (response instanceof APIGatewayV2HTTPResponse http) {
       String body = http.getBody() == null ? "" : http.getBody();
       return "status=" + http.getStatusCode() + " body="
+          + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
+    }
+    if (response instanceof APIGatewayV2WebSocketResponse socket) {
+      String body = socket.getBody() == null ? "" : socket.getBody();
+      return "status=" + socket.getStatusCode() + " body="
           + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
     }
     if (response instanceof SQSBatchResponse batch) {

@@ -1,10 +1,6 @@
 package com.commercive.support.bench;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.commercive.support.domain.User;
 import com.commercive.support.local.LocalSystem;
-import com.commercive.support.store.dynamodb.UserItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -54,21 +50,14 @@ public final class PipelineBench {
 
   private final LocalSystem system;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<String, String> tokens = new HashMap<>();
+  private final Map<String, String> tokens;
   /** First time the bench saw each email, by subject and recipient. */
   private final Map<String, Long> emailSeen = new ConcurrentHashMap<>();
   private long lastPoll;
 
   PipelineBench(LocalSystem system) {
     this.system = system;
-    for (int i = 0; i < USERS; i++) {
-      String id = "bench-user-" + i;
-      User user = new User(id, "Bench User " + i, id + "@example.com", "user");
-      system.dynamoDb().putItem(r -> r.tableName(system.config().tables().users()).item(UserItems.toItem(user)));
-      java.time.Instant now = java.time.Instant.now();
-      tokens.put(id, JWT.create().withSubject(id).withIssuedAt(now).withExpiresAt(now.plus(Duration.ofHours(2)))
-          .sign(Algorithm.HMAC256(system.config().jwt().requireSecret())));
-    }
+    this.tokens = BenchUsers.create(system, USERS);
   }
 
   public static void main(String[] args) throws Exception {

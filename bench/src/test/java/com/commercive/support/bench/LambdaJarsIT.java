@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,27 +109,8 @@ class LambdaJarsIT {
 
   @Test
   void theStreamProcessorJarRoutesAStreamRecord() throws Exception {
-    ObjectNode record = JSON.createObjectNode();
-    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
-    record.put("eventName", "INSERT");
-    record.put("eventSource", "aws:dynamodb");
-    record.put("eventSourceARN",
-        "arn:aws:dynamodb:us-east-1:000000000000:table/commercive_support_messages/stream/2026-11-24T00:00:00.000");
-    ObjectNode change = record.putObject("dynamodb");
-    change.put("ApproximateCreationDateTime", 1.7955e9);
-    change.put("SequenceNumber", "100");
-    change.put("StreamViewType", "NEW_AND_OLD_IMAGES");
-    change.putObject("Keys").putObject("message_id").put("S", messageId);
-    ObjectNode image = change.putObject("NewImage");
-    image.putObject("message_id").put("S", messageId);
-    image.putObject("ticket_id").put("S", ticketId);
-    image.putObject("sender_id").put("S", "demo-admin");
-    image.putObject("sender_type").put("S", "admin");
-    image.putObject("message").put("S", "Looking into it");
-    image.putObject("is_ai_response").put("BOOL", false);
-    image.putObject("created_at").put("S", "2026-11-24T10:00:00.000Z");
-    ObjectNode event = JSON.createObjectNode();
-    event.putArray("Records").add(record);
+    JsonNode event = streamEvent("commercive_support_messages", "message_id",
+        agentMessage(messageId, "Looking into it"));
 
     assertThat(run("stream-processor", "com.commercive.support.streamprocessor.StreamProcessorHandler",
         "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", file(event)))
@@ -193,8 +178,125 @@ class LambdaJarsIT {
     }
   }
 
+  @Test
+  void theLiveUpdatesJarServesTheWebSocketRoutesAndPushesAStreamRecordToASocket() throws Exception {
+    // A real socket on the running system, following the ticket: the jar's pusher posts to it.
+    LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    JsonNode issued = realtimeToken();
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+        URI.create(issued.get("url").asText() + "?token=" + issued.get("token").asText()), new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            try {
+              frames.add(JSON.readTree(data.toString()));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            webSocket.request(1);
+            return null;
+          }
+        }).get(10, TimeUnit.SECONDS);
+    socket.sendText("{\"action\":\"subscribe\",\"ticket_id\":\"" + ticketId + "\"}", true).join();
+    assertThat(frames.poll(10, TimeUnit.SECONDS).get("type").asText()).isEqualTo("subscribed");
+
+    // The routes, as API Gateway invokes them, on a connection the jar registers itself.
+    String connectionId = "jar-" + UUID.randomUUID();
+    String token = realtimeToken().get("token").asText();
+    List<String> routes = run("websocket", "live-updates", "com.commercive.support.liveupdates.WebSocketHandler",
+        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent",
+        webSocket("$connect", "CONNECT", connectionId, token, null),
+        webSocket("$default", "MESSAGE", connectionId, null, "{\"action\":\"subscribe\",\"ticket_id\":\"" + ticketId + "\"}"),
+        webSocket("$connect", "CONNECT", "jar-" + UUID.randomUUID(), token, null),
+        webSocket("$disconnect", "DISCONNECT", connectionId, null, null));
+    assertThat(routes.get(0)).startsWith("status=200");
+    assertThat(body(routes.get(1)).get("type").asText()).isEqualTo("subscribed");
+    assertThat(routes.get(2)).as("the token was used once already").startsWith("status=401");
+    assertThat(routes.get(3)).startsWith("status=200");
+
+    // The pusher: an agent's message as the messages stream shows it reaches the socket.
+    String text = "Pushed from the jar " + UUID.randomUUID();
+    ObjectNode image = agentMessage("jar-" + UUID.randomUUID(), text);
+    assertThat(run("live-updates", "com.commercive.support.liveupdates.StreamPushHandler",
+        "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", file(streamEvent("commercive_support_messages",
+            "message_id", image)))).containsExactly("failures=0");
+    JsonNode pushed;
+    do {
+      pushed = frames.poll(10, TimeUnit.SECONDS);
+      assertThat(pushed).as("the pushed message within 10 s").isNotNull();
+    } while (!pushed.at("/message/message").asText().equals(text));
+    assertThat(pushed.get("type").asText()).isEqualTo("message.created");
+    assertThat(pushed.at("/message/sender_name").asText()).isEqualTo("Alex Support");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+  }
+
+  static JsonNode realtimeToken() throws Exception {
+    return JSON.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/realtime/token"))
+            .header("Authorization", "Bearer " + userToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  /** An API Gateway WebSocket event for a route. */
+  static Path webSocket(String route, String eventType, String connectionId, String token, String body)
+      throws Exception {
+    ObjectNode event = JSON.createObjectNode();
+    ObjectNode context = event.putObject("requestContext");
+    context.put("routeKey", route);
+    context.put("eventType", eventType);
+    context.put("connectionId", connectionId);
+    context.put("requestId", UUID.randomUUID().toString());
+    context.put("stage", "dev");
+    context.put("domainName", "example.execute-api.us-east-1.amazonaws.com");
+    if (token != null) {
+      event.putObject("queryStringParameters").put("token", token);
+    }
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return file(event);
+  }
+
+  /** The demo admin's message on the test's ticket, as the messages table's stream shows it. */
+  static ObjectNode agentMessage(String id, String text) {
+    ObjectNode image = JSON.createObjectNode();
+    image.putObject("message_id").put("S", id);
+    image.putObject("ticket_id").put("S", ticketId);
+    image.putObject("sender_id").put("S", "demo-admin");
+    image.putObject("sender_type").put("S", "admin");
+    image.putObject("message").put("S", text);
+    image.putObject("is_ai_response").put("BOOL", false);
+    image.putObject("created_at").put("S", "2026-11-24T10:00:00.000Z");
+    return image;
+  }
+
+  /** A DynamoDB stream event with one INSERT of the item into the table. */
+  static JsonNode streamEvent(String table, String key, ObjectNode newImage) {
+    ObjectNode record = JSON.createObjectNode();
+    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
+    record.put("eventName", "INSERT");
+    record.put("eventSource", "aws:dynamodb");
+    record.put("eventSourceARN", "arn:aws:dynamodb:us-east-1:000000000000:table/" + table
+        + "/stream/2026-11-24T00:00:00.000");
+    ObjectNode change = record.putObject("dynamodb");
+    change.put("ApproximateCreationDateTime", 1.7955e9);
+    change.put("SequenceNumber", "100");
+    change.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+    change.putObject("Keys").set(key, newImage.get(key));
+    change.set("NewImage", newImage);
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(record);
+    return event;
+  }
+
   /** Runs the function's shaded jar in a fresh JVM on the given event files; one result per event. */
   static List<String> run(String module, String handler, String eventType, Path... eventFiles) throws Exception {
+    return run(module, module, handler, eventType, eventFiles);
+  }
+
+  /** As above for one of the jar's functions (a jar may hold two), named as the IAM check knows it. */
+  static List<String> run(String function, String module, String handler, String eventType, Path... eventFiles)
+      throws Exception {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     assertThat(jar).exists();
     // The jar carries the embedding model's native libraries for Lambda's Linux arm64 only; this
@@ -210,7 +312,7 @@ class LambdaJarsIT {
     Map<String, String> env = FreshJvm.functionEnvironment(system);
     env.put("LOG_LEVEL", "WARN");
     // The jar's AWS calls (its warm-up's included) are recorded for IamGrantsCoverCallsIT.
-    env.put(com.commercive.support.testing.AwsCallRecorder.FUNCTION, module);
+    env.put(com.commercive.support.testing.AwsCallRecorder.FUNCTION, function);
     env.put(com.commercive.support.testing.AwsCallRecorder.LOG, System.getProperty(
         com.commercive.support.testing.AwsCallRecorder.LOG, "target/aws-calls.jsonl"));
     List<String> results = FreshJvm.run(command, env, "RESULT ");

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Message;
+import com.commercive.support.domain.SenderType;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.realtime.LiveUpdates;
 import com.commercive.support.store.dynamodb.AttachmentItems;
@@ -81,6 +82,10 @@ public final class StreamPushHandler implements RequestHandler<DynamodbEvent, St
         return null;
       }
       Message message = MessageItems.fromItem(after);
+      if (message.senderType() == SenderType.AI) {
+        // The AI worker announces its replies as it stores them, a stream poll sooner.
+        return null;
+      }
       return live.messageCreated(message);
     }
     if (table.equals(ticketsTable)) {

@@ -105,13 +105,15 @@ class StreamPushHandlerTest {
   }
 
   @Test
-  void messagesTicketsAndChecksBecomeEventsForWhoMaySeeThem() {
+  void messagesTicketsAndChecksBecomeEventsForWhoMaySeeThemExceptTheAssistantsRepliesTheWorkerAnnounces() {
     Message reply = new Message("m-1", "t-1", "admin-1", SenderType.ADMIN, "Try a resync", null, AT);
     Message note = Message.note("m-2", "t-1", "admin-1", "VIP", null, AT);
     Ticket ticket = Ticket.open("t-1", "user-1", "Orders not syncing", Priority.HIGH, AT);
     Attachment uploading = Attachment.uploading("a-1", "t-1", "user-1", "shot.png", "image/png", 10, AT);
+    Message aiReply = new Message("ai-m-0", "t-1", "assistant", SenderType.AI, "Here is how", null, AT);
 
     StreamsEventResponse response = handler.process(event(
+        record("messages", "INSERT", null, MessageItems.toItem(aiReply), "0"),
         record("messages", "INSERT", null, MessageItems.toItem(reply), "1"),
         record("messages", "INSERT", null, MessageItems.toItem(note), "2"),
         record("tickets", "MODIFY", TicketItems.toItem(ticket), TicketItems.toItem(ticket), "3"),

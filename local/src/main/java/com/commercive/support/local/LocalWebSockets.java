@@ -228,6 +228,13 @@ public final class LocalWebSockets implements AutoCloseable {
     }
 
     @Override
+    public void onWebSocketError(Throwable cause) {
+      // A client gone without a close frame (or the server stopping) ends here; Jetty then closes
+      // the session and onWebSocketClose runs $disconnect, as API Gateway does.
+      LOG.info("WebSocket connection {} failed: {}", connectionId, cause.toString());
+    }
+
+    @Override
     public void onWebSocketClose(int statusCode, String reason) {
       open.remove(connectionId);
       invoke("$disconnect", "DISCONNECT", connectionId, null, null);

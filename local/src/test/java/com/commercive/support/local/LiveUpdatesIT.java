@@ -174,13 +174,26 @@ class LiveUpdatesIT {
     Client owner = connect(user);
     owner.send("{\"action\":\"subscribe\",\"ticket_id\":\"" + ticketId + "\"}");
     owner.next("subscribed");
+    Client team = connect(admin);
+    team.send("{\"action\":\"subscribe\",\"inbox\":true}");
+    team.next("subscribed");
+    Client stranger = connect(other);
 
     api.call("POST", "/support/tickets/" + ticketId + "/messages", user, "{\"message\":\"How do I request a payout?\"}");
 
     JsonNode typing = owner.await("assistant.typing", f -> f.get("ticket_id").asText().equals(ticketId));
+    // The AI worker announces its own reply (not the stream pusher): same shape, same audience.
     JsonNode reply = owner.await("message.created", f -> f.at("/message/sender_type").asText().equals("ai"));
     assertThat(reply.at("/message/is_ai_response").asBoolean()).isTrue();
+    assertThat(reply.at("/message/sender_name").asText()).isNotBlank();
+    assertThat(reply.get("ticket_id").asText()).isEqualTo(ticketId);
     assertThat(owner.seen.indexOf(typing)).isLessThan(owner.seen.indexOf(reply));
+    assertThat(team.await("message.created", f -> f.at("/message/sender_type").asText().equals("ai")
+        && f.get("ticket_id").asText().equals(ticketId)).at("/message/message_id").asText())
+        .isEqualTo(reply.at("/message/message_id").asText());
+    assertThat(owner.drainTypes().stream().filter(t -> t.equals("message.created")).count())
+        .as("the question and the reply, each once").isEqualTo(2);
+    assertThat(stranger.drainTypes()).isEmpty();
   }
 
   @Test
