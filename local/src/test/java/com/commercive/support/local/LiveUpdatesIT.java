@@ -197,6 +197,39 @@ class LiveUpdatesIT {
   }
 
   @Test
+  void aFilesCheckReachesItsUploaderAndTheTeamAndAnUnsubscribedSocketHearsNoMore() throws Exception {
+    String ticketId = openTicket(user);
+    Client owner = connect(user);
+    owner.send("{\"action\":\"subscribe\",\"ticket_id\":\"" + ticketId + "\"}");
+    owner.next("subscribed");
+    Client team = connect(admin);
+    team.send("{\"action\":\"subscribe\",\"inbox\":true}");
+    team.next("subscribed");
+    Client stranger = connect(other);
+    byte[] png = com.commercive.support.attachmentchecker.SampleFiles.png();
+
+    JsonNode created = api.call("POST", "/support/tickets/" + ticketId + "/attachments", user,
+        "{\"filename\":\"sync-error.png\",\"content_type\":\"image/png\",\"size\":" + png.length + "}");
+    String attachmentId = created.at("/attachment/attachment_id").asText();
+    assertThat(AttachmentsIT.upload(created.get("upload"), "sync-error.png", png).statusCode()).isBetween(200, 299);
+
+    JsonNode checked = owner.await("attachment.updated",
+        f -> f.at("/attachment/attachment_id").asText().equals(attachmentId));
+    assertThat(checked.get("ticket_id").asText()).isEqualTo(ticketId);
+    assertThat(checked.at("/attachment/status").asText()).isEqualTo("ready");
+    assertThat(checked.at("/attachment/filename").asText()).isEqualTo("sync-error.png");
+    assertThat(team.await("attachment.updated", f -> f.at("/attachment/attachment_id").asText().equals(attachmentId))
+        .at("/attachment/status").asText()).isEqualTo("ready");
+
+    owner.send("{\"action\":\"unsubscribe\",\"ticket_id\":\"" + ticketId + "\"}");
+    assertThat(owner.next("unsubscribed").get("ticket_id").asText()).isEqualTo(ticketId);
+    api.call("POST", "/support/tickets/" + ticketId + "/messages", admin, "{\"message\":\"Got your screenshot\"}");
+    team.message("Got your screenshot");
+    assertThat(owner.drainMessages()).doesNotContain("Got your screenshot");
+    assertThat(stranger.drainTypes()).isEmpty();
+  }
+
+  @Test
   void badFramesAreAnsweredAndTheConnectionStaysOpen() throws Exception {
     Client client = connect(user);
     for (String bad : List.of("not json", "{\"action\":\"dance\"}", "{\"action\":\"subscribe\",\"ticket_id\":\"nope\"}")) {
