@@ -41,6 +41,21 @@ public final class ArticleLoader {
     return articles;
   }
 
+  /**
+   * The requests about running a store that no article answers ({@code not-covered.txt}, one per
+   * line, {@code #} comments), in file order.
+   */
+  public static List<String> loadNotCovered() {
+    List<String> requests = new java.util.ArrayList<>();
+    for (String line : read(FOLDER + "not-covered.txt").split("\n")) {
+      String request = line.strip();
+      if (!request.isEmpty() && !request.startsWith("#")) {
+        requests.add(request);
+      }
+    }
+    return List.copyOf(requests);
+  }
+
   static Article parse(String name, String markdown) {
     String text = markdown.replace("\r\n", "\n");
     if (!text.startsWith("---\n")) {

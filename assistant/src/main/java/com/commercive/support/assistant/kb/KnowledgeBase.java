@@ -34,6 +34,8 @@ public final class KnowledgeBase {
   private final float[][] passageVectors;
   private final float[][] sectionVectors;
   private final float[][][] askVectors;
+  /** The requests no article covers (not-covered.txt). */
+  private final float[][] notCoveredVectors;
   private final SentenceEmbedder embedder;
   private final LexicalIndex words;
   private final Duration buildTime;
@@ -43,14 +45,15 @@ public final class KnowledgeBase {
   private record Passage(Article article, int section) {}
 
   private KnowledgeBase(Map<String, Article> articles, List<Passage> passages, Map<String, Integer> firstPassage,
-      float[][] passageVectors, float[][] sectionVectors, float[][][] askVectors, SentenceEmbedder embedder,
-      LexicalIndex words, Duration buildTime, RetrievalWeights weights) {
+      float[][] passageVectors, float[][] sectionVectors, float[][][] askVectors, float[][] notCoveredVectors,
+      SentenceEmbedder embedder, LexicalIndex words, Duration buildTime, RetrievalWeights weights) {
     this.articles = articles;
     this.passages = passages;
     this.firstPassage = firstPassage;
     this.passageVectors = passageVectors;
     this.sectionVectors = sectionVectors;
     this.askVectors = askVectors;
+    this.notCoveredVectors = notCoveredVectors;
     this.embedder = embedder;
     this.words = words;
     this.buildTime = buildTime;
@@ -63,6 +66,7 @@ public final class KnowledgeBase {
     String resource = ArticleLoader.FOLDER + "synonyms.txt";
     return build(
         ArticleLoader.loadAll(),
+        ArticleLoader.loadNotCovered(),
         MerchantAnalyzers.synonyms(resource),
         LexicalIndex.synonymLines(resource),
         SentenceEmbedder.load(),
@@ -71,6 +75,7 @@ public final class KnowledgeBase {
 
   static KnowledgeBase build(
       List<Article> articles,
+      List<String> notCovered,
       SynonymMap synonyms,
       List<String> synonymLines,
       SentenceEmbedder embedder,
@@ -78,7 +83,7 @@ public final class KnowledgeBase {
     Map<String, Article> byId = new LinkedHashMap<>();
     List<Passage> passages = new ArrayList<>();
     Map<String, Integer> firstPassage = new HashMap<>();
-    float[][] embedded = PassageVectors.forTexts(PassageVectors.textsToEmbed(articles), embedder);
+    float[][] embedded = PassageVectors.forTexts(PassageVectors.textsToEmbed(articles, notCovered), embedder);
     int next = 0;
     List<float[]> vectors = new ArrayList<>();
     List<float[]> sectionOnly = new ArrayList<>();
@@ -97,14 +102,14 @@ public final class KnowledgeBase {
     }
     return new KnowledgeBase(byId, List.copyOf(passages), Map.copyOf(firstPassage),
         vectors.toArray(new float[0][]), sectionOnly.toArray(new float[0][]), asked.toArray(new float[0][][]),
-        embedder, LexicalIndex.build(articles, synonyms, synonymLines), Duration.ofNanos(System.nanoTime() - started),
+        Arrays.copyOfRange(embedded, next, embedded.length), embedder, LexicalIndex.build(articles, synonyms, synonymLines), Duration.ofNanos(System.nanoTime() - started),
         RetrievalWeights.DEFAULT);
   }
 
   /** The same index and vectors scored with other weights (for tuning them against the evaluation set). */
   KnowledgeBase withWeights(RetrievalWeights other) {
-    return new KnowledgeBase(articles, passages, firstPassage, passageVectors, sectionVectors, askVectors, embedder,
-        words, buildTime, other);
+    return new KnowledgeBase(articles, passages, firstPassage, passageVectors, sectionVectors, askVectors,
+        notCoveredVectors, embedder, words, buildTime, other);
   }
 
   public List<Article> articles() {
@@ -191,7 +196,8 @@ public final class KnowledgeBase {
     double[] fused = scores.passages();
     double[] sections = scores.sections();
     boolean sharesAWord = Arrays.stream(scores.lexical()).anyMatch(v -> v > 0);
-    if (previous != null && !previous.isBlank() && Clauses.followUp(question)) {
+    boolean readWithPrevious = previous != null && !previous.isBlank() && Clauses.followUp(question);
+    if (readWithPrevious) {
       Scores context = scores(words.correct(previous) + " " + corrected, previous + " " + question);
       sharesAWord |= Arrays.stream(context.lexical()).anyMatch(v -> v > 0);
       double own = weights.followUpOwnWeight();
@@ -235,6 +241,11 @@ public final class KnowledgeBase {
     Retrieval.Signals signals = new Retrieval.Signals(
         best.score(), best.score() - second, coverage, lexicalAgreement(scores.lexical(), best.article().id()));
     double confidence = weights.confidence(signals);
+    // A follow-up is too short to mean anything alone ("how do I fix it"): its context decides.
+    if (!readWithPrevious && notCovered(scores, best.article().id())) {
+      return new Retrieval(matches, best.article().topic(), confidence, true, Retrieval.Reason.NOT_COVERED, 1,
+          signals);
+    }
     boolean handoff = confidence < weights.handoffThreshold();
     return new Retrieval(
         matches,
@@ -247,10 +258,23 @@ public final class KnowledgeBase {
   }
 
   /**
+   * Whether the question means a request no article covers more than anything the best article
+   * says (its passages and their questions, by meaning alone): the article only shares words.
+   */
+  private boolean notCovered(Scores scores, String articleId) {
+    double article = Double.NEGATIVE_INFINITY;
+    int first = firstPassage.get(articleId);
+    for (int i = first; i < first + articles.get(articleId).sections().size(); i++) {
+      article = Math.max(article, scores.meaning()[i]);
+    }
+    return scores.notCovered() > article + weights.notCoveredMargin();
+  }
+
+  /**
    * Each passage's score (to rank articles), each section's own score (to pick within one), and
    * each passage's BM25 score alone (whether the words agree with the meaning is a sign of trust).
    */
-  private record Scores(double[] passages, double[] sections, double[] lexical) {}
+  private record Scores(double[] passages, double[] sections, double[] lexical, double[] meaning, double notCovered) {}
 
   /**
    * 1 when words alone (BM25) rank the same article first, 0.5 when they rank it second, else 0:
@@ -282,20 +306,26 @@ public final class KnowledgeBase {
     double[] lexical = words.scores(corrected);
     double[] fused = new double[passages.size()];
     double[] sections = new double[passages.size()];
+    double[] meaning = new double[passages.size()];
     for (int i = 0; i < fused.length; i++) {
       double lexicalShare = weights.lexicalWeight() * lexical[i] / (lexical[i] + SCORE_SCALE);
       double asked = Double.NEGATIVE_INFINITY;
       for (float[] ask : askVectors[i]) {
         asked = Math.max(asked, SentenceEmbedder.cosine(vector, ask));
       }
-      fused[i] = Math.max(SentenceEmbedder.cosine(vector, passageVectors[i]), asked) + lexicalShare;
+      meaning[i] = Math.max(SentenceEmbedder.cosine(vector, passageVectors[i]), asked);
+      fused[i] = meaning[i] + lexicalShare;
       // An opening's questions speak for the whole article: they rank it, but within the article
       // the opening leads only when its own text matches (the answer is usually further down).
       boolean opening = passages.get(i).section() == 0;
       double ownQuestions = opening ? Double.NEGATIVE_INFINITY : asked;
       sections[i] = Math.max(SentenceEmbedder.cosine(vector, sectionVectors[i]), ownQuestions) + lexicalShare;
     }
-    return new Scores(fused, sections, lexical);
+    double notCovered = Double.NEGATIVE_INFINITY;
+    for (float[] request : notCoveredVectors) {
+      notCovered = Math.max(notCovered, SentenceEmbedder.cosine(vector, request));
+    }
+    return new Scores(fused, sections, lexical, meaning, notCovered);
   }
 
 

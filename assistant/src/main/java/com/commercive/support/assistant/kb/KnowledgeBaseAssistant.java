@@ -70,21 +70,26 @@ public final class KnowledgeBaseAssistant implements Assistant {
     List<Source> sources = new ArrayList<>();
     for (Retrieval.Match match : answering) {
       int partStart = text.length();
-      appendSection(text, match.article(), match.sections().get(0), several, partStart + room);
+      // An article's opening, when it is a one-line summary, often holds the figure or the menu
+      // path the sections build on ("The minimum payout is $50"): room is kept for it after them.
+      Article.Section opening = match.article().sections().get(0);
+      boolean openingShown = match.sections().subList(0, Math.min(2, match.sections().size())).contains(opening);
+      String summary = !openingShown && opening.heading().equals(match.article().title())
+          && opening.text().length() <= SUMMARY_CHARS ? plain(opening.text()) : null;
+      int limit = partStart + room - (summary == null ? 0 : summary.length() + 2);
+      appendSection(text, match.article(), match.sections().get(0), several, limit);
       // The next best sections while the part stays short: a question is often answered by two.
       for (int i = 1; i < Math.min(MAX_SECTIONS, match.sections().size()); i++) {
         if (text.length() - partStart >= room * 2 / 3) {
           break;
         }
-        appendSection(text, match.article(), match.sections().get(i), several, partStart + room);
+        if (summary != null && match.sections().get(i) == opening) {
+          continue;
+        }
+        appendSection(text, match.article(), match.sections().get(i), several, limit);
       }
-      // An article's opening, when it is a one-line summary, often holds the figure or the menu
-      // path the sections build on ("Choose one in Payouts → Payout settings"): it follows them.
-      Article.Section opening = match.article().sections().get(0);
-      boolean openingShown = match.sections().subList(0, Math.min(2, match.sections().size())).contains(opening);
-      if (!openingShown && opening.heading().equals(match.article().title())
-          && opening.text().length() <= SUMMARY_CHARS && text.length() - partStart + SUMMARY_CHARS < room) {
-        text.append(plain(opening.text())).append("\n\n");
+      if (summary != null) {
+        text.append(summary).append("\n\n");
       }
       sources.add(match.article().source());
     }

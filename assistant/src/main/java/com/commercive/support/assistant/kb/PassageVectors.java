@@ -111,7 +111,7 @@ public final class PassageVectors {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: PassageVectors <output file>");
     }
-    List<String> texts = textsToEmbed(ArticleLoader.loadAll());
+    List<String> texts = textsToEmbed(ArticleLoader.loadAll(), ArticleLoader.loadNotCovered());
     float[][] vectors = embed(texts, SentenceEmbedder.load());
     Path output = Path.of(args[0]);
     Files.createDirectories(output.toAbsolutePath().getParent());
@@ -123,9 +123,10 @@ public final class PassageVectors {
 
   /**
    * Every text the knowledge base embeds, in order: for each section of each article, the passage
-   * (title, heading, text), the section alone, then the questions it answers.
+   * (title, heading, text), the section alone, then the questions it answers; last, the requests
+   * no article covers.
    */
-  static List<String> textsToEmbed(List<Article> articles) {
+  static List<String> textsToEmbed(List<Article> articles, List<String> notCovered) {
     List<String> texts = new ArrayList<>();
     for (Article article : articles) {
       for (Article.Section section : article.sections()) {
@@ -134,6 +135,7 @@ public final class PassageVectors {
         texts.addAll(section.asks());
       }
     }
+    texts.addAll(notCovered);
     return texts;
   }
 

@@ -37,6 +37,8 @@ public record Retrieval(
   public enum Reason {
     ANSWERED,
     LOW_CONFIDENCE,
+    /** About running a store, but closer to a request no article covers than to any article. */
+    NOT_COVERED,
     NO_MATCH,
     OUT_OF_SCOPE
   }

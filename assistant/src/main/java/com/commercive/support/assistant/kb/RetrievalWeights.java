@@ -14,6 +14,8 @@ package com.commercive.support.assistant.kb;
  * @param followUpOwnWeight in a follow-up, the weight of the question alone against the
  *     question read with the merchant's previous message
  * @param handoffThreshold below this confidence a person answers instead
+ * @param notCoveredMargin a question whose meaning is closer, by more than this, to a request no
+ *     article covers than to the best article's sections is handed off (infinite: never)
  */
 public record RetrievalWeights(
     double lexicalWeight,
@@ -24,20 +26,26 @@ public record RetrievalWeights(
     double coverageWeight,
     double agreementWeight,
     double followUpOwnWeight,
-    double handoffThreshold) {
+    double handoffThreshold,
+    double notCoveredMargin) {
 
   public static final RetrievalWeights DEFAULT =
-      new RetrievalWeights(0.15, 0.6, 0.12, 0.4, 0.2, 0.4, 0, 0.3, 0.6);
+      new RetrievalWeights(0.15, 0.6, 0.12, 0.4, 0.2, 0.4, 0, 0.3, 0.6, 0.0);
 
   RetrievalWeights withRanking(double lexical, double followUp) {
     return new RetrievalWeights(lexical, strongMatch, clearMargin, strengthWeight, marginWeight,
-        coverageWeight, agreementWeight, followUp, handoffThreshold);
+        coverageWeight, agreementWeight, followUp, handoffThreshold, notCoveredMargin);
   }
 
   RetrievalWeights withConfidence(
       double strong, double margin, double sw, double mw, double cw, double aw, double threshold) {
     return new RetrievalWeights(lexicalWeight, strong, margin, sw, mw, cw, aw, followUpOwnWeight,
-        threshold);
+        threshold, notCoveredMargin);
+  }
+
+  RetrievalWeights withNotCoveredMargin(double margin) {
+    return new RetrievalWeights(lexicalWeight, strongMatch, clearMargin, strengthWeight, marginWeight,
+        coverageWeight, agreementWeight, followUpOwnWeight, handoffThreshold, margin);
   }
 
   /** The confidence in [0, 1], rounded to three decimals so answers are reproducible. */

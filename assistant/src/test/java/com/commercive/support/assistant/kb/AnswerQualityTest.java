@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Whether the assistant's replies answer merchants' questions: the first cited article is one
  * that answers, the reply contains the fact asked for, out-of-scope messages are handed off and
- * wrong answers carry less confidence than right ones. Prints the figures for the tuning part and
- * the held-out part (only the tuning part's misses); fails when a figure drops below its floor.
+ * wrong answers carry less confidence than right ones. Prints the figures of every part (the misses
+ * of the parts tuned on only); fails when a figure of the parts never tuned on, or of the whole
+ * set, drops below its floor.
  */
 class AnswerQualityTest {
   // Longer than most: reading the evaluation set, asking, judging and printing each figure.
@@ -30,11 +31,17 @@ class AnswerQualityTest {
    * Floors a little under what the parts never tuned on reach (docs/assistant.md has the figures
    * and the issue's targets, which they do not all meet yet): a drop fails the build.
    */
-  static final double MIN_HIT_AT_1 = 0.85;
-  static final double MIN_FACT_RECALL = 0.84;
-  static final double MIN_PRECISION = 0.85;
-  static final double MIN_OUT_OF_SCOPE_HANDOFF = 0.60;
+  static final double MIN_HIT_AT_1 = 0.88;
+  static final double MIN_FACT_RECALL = 0.85;
+  static final double MIN_PRECISION = 0.92;
+  static final double MIN_OUT_OF_SCOPE_HANDOFF = 0.85;
   static final double MAX_FALSE_HANDOFF = 0.06;
+
+  /**
+   * The parts whose misses were read while tuning: "tune" from the start, the three "fresh" parts
+   * since the fourth round (they had been written after earlier rounds and never tuned on).
+   */
+  static final Set<String> TUNED = Set.of("tune", "fresh", "fresh-2", "fresh-3");
 
   static Assistant assistant;
   static KnowledgeBase knowledgeBase;
@@ -213,34 +220,30 @@ class AnswerQualityTest {
   @Test
   void answersTheQuestionAskedOrHandsOff() throws IOException {
     List<Case> cases = cases();
-    List<Case> tune = cases.stream().filter(c -> c.split().equals("tune")).toList();
-    List<Case> heldOut = cases.stream().filter(c -> c.split().equals("held-out")).toList();
-    List<Case> fresh = cases.stream().filter(c -> c.split().equals("fresh")).toList();
-    List<Case> fresh2 = cases.stream().filter(c -> c.split().equals("fresh-2")).toList();
-    List<Case> fresh3 = cases.stream().filter(c -> c.split().equals("fresh-3")).toList();
-    List<Case> untuned = cases.stream().filter(c -> !c.split().equals("tune")).toList();
+    List<Case> tune = cases.stream().filter(c -> TUNED.contains(c.split())).toList();
+    List<Case> untuned = cases.stream().filter(c -> !TUNED.contains(c.split())).toList();
     assertThat(cases.stream().filter(c -> !c.outOfScope())).hasSizeGreaterThanOrEqualTo(120);
     assertThat(cases.stream().filter(c -> c.parts().size() > 1 || c.history() != null)).hasSizeGreaterThanOrEqualTo(12);
     assertThat(untuned).hasSizeGreaterThanOrEqualTo(80);
     assertThat(untuned).anyMatch(Case::outOfScope).anyMatch(c -> c.parts().size() > 1).anyMatch(c -> c.history() != null);
 
-    List<String> tuneMisses = new ArrayList<>();
-    Figures tuned = evaluate(tune, tuneMisses);
-    Figures held = evaluate(heldOut, new ArrayList<>());
-    Figures later = evaluate(fresh, new ArrayList<>());
-    Figures latest = evaluate(fresh2, new ArrayList<>());
-    Figures newest = evaluate(fresh3, new ArrayList<>());
     Figures never = evaluate(untuned, new ArrayList<>());
     Figures all = evaluate(cases, new ArrayList<>());
     System.out.println("answer quality (" + cases.size() + " messages):");
-    System.out.println("  " + tuned.line("tune"));
-    System.out.println("  " + held.line("held-out"));
-    System.out.println("  " + later.line("fresh"));
-    System.out.println("  " + latest.line("fresh-2"));
-    System.out.println("  " + newest.line("fresh-3"));
+    List<String> tuneMisses = new ArrayList<>();
+    for (String part : List.of("tune", "fresh", "fresh-2", "fresh-3", "held-out", "fresh-4")) {
+      // The parts tuned on show their misses; the others only their aggregate figures.
+      List<String> misses = new ArrayList<>();
+      System.out.println("  " + evaluate(cases.stream().filter(c -> c.split().equals(part)).toList(), misses)
+          .line(part));
+      if (TUNED.contains(part)) {
+        misses.forEach(miss -> tuneMisses.add(part + ": " + miss));
+      }
+    }
+    System.out.println("  " + evaluate(tune, new ArrayList<>()).line("tuned"));
     System.out.println("  " + never.line("untuned"));
     System.out.println("  " + all.line("all"));
-    tuneMisses.forEach(m -> System.out.println("  miss (tune): " + m));
+    tuneMisses.forEach(m -> System.out.println("  miss (tuned) " + m));
 
     for (Figures figures : List.of(never, all)) {
       assertThat(figures.hitAt1()).as("hit@1").isGreaterThanOrEqualTo(MIN_HIT_AT_1);

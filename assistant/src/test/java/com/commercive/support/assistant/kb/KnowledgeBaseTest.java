@@ -50,6 +50,33 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void aRequestNoArticleCoversIsHandedToAPersonEvenWhenAnArticleSharesItsWords() {
+    // "shipping" and "labels" are words of the tracking and fulfilment articles; what is asked is
+    // one of the requests the help centre lists as not covered.
+    Retrieval labels = knowledgeBase.retrieve("can I print shipping labels from commercive");
+    assertThat(labels.handoff()).isTrue();
+    assertThat(labels.reason()).isEqualTo(Retrieval.Reason.NOT_COVERED);
+    Answer answer = assistant.answer(Question.of("can I print shipping labels from commercive"));
+    assertThat(answer.handoff()).isTrue();
+    assertThat(answer.text()).isEqualTo(KnowledgeBaseAssistant.HANDOFF_TEXT);
+    assertThat(answer.sources()).isEmpty();
+
+    // Its neighbours the articles do answer stay answered.
+    for (String covered : List.of("how do I add a tracking number to an order", "can I fulfil many orders at once")) {
+      assertThat(knowledgeBase.retrieve(covered).reason()).as(covered).isEqualTo(Retrieval.Reason.ANSWERED);
+    }
+  }
+
+  @Test
+  void eachPartOfATwoQuestionMessageKeepsItsArticlesOneLineSummary() {
+    Answer answer = assistant.answer(Question.of("what's the minimum payout? and how do i change where it goes"));
+    assertThat(answer.sources()).extracting(Source::id).containsExactly("payouts-minimum", "payouts-methods");
+    // Each figure or menu path asked for is in its article's opening line, which the sections
+    // matching the question must leave room for.
+    assertThat(answer.text()).contains("$50").contains("Payout settings");
+  }
+
+  @Test
   void answersFromTheBestArticleAndCitesIt() {
     Answer answer = assistant.answer(Question.of("How do I reset my password?"));
     assertThat(answer.handoff()).isFalse();

@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 class PassageVectorsTest {
   @Test
   void theBuildShipsVectorsMatchingTheShippedArticles() {
-    List<String> texts = PassageVectors.textsToEmbed(ArticleLoader.loadAll());
+    List<String> texts = PassageVectors.textsToEmbed(ArticleLoader.loadAll(), ArticleLoader.loadNotCovered());
     assertThat(PassageVectors.shipped(texts)).as("target/classes/knowledge-base/vectors.bin").isPresent()
         .get().satisfies(vectors -> assertThat(vectors.length).isEqualTo(texts.size()));
   }
 
   @Test
   void vectorsForOtherTextsAreNotUsed() {
-    List<String> texts = new ArrayList<>(PassageVectors.textsToEmbed(ArticleLoader.loadAll()));
+    List<String> texts = new ArrayList<>(PassageVectors.textsToEmbed(ArticleLoader.loadAll(), ArticleLoader.loadNotCovered()));
     texts.set(3, texts.get(3) + " (edited)");
     assertThat(PassageVectors.shipped(texts)).isEmpty();
     assertThat(PassageVectors.fingerprint(texts))
-        .isNotEqualTo(PassageVectors.fingerprint(PassageVectors.textsToEmbed(ArticleLoader.loadAll())));
+        .isNotEqualTo(PassageVectors.fingerprint(PassageVectors.textsToEmbed(ArticleLoader.loadAll(), ArticleLoader.loadNotCovered())));
   }
 
   @Test
