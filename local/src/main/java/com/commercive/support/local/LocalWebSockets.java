@@ -40,6 +40,8 @@ public final class LocalWebSockets implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWebSockets.class);
   /** API Gateway drops a connection idle this long. */
   static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+  /** API Gateway closes every connection this long after it opened, idle or not. */
+  static final Duration MAX_CONNECTION = Duration.ofHours(2);
 
   private final Server server;
   private final ServerConnector sockets;
@@ -47,10 +49,20 @@ public final class LocalWebSockets implements AutoCloseable {
   private final Map<String, Session> open = new ConcurrentHashMap<>();
   private final RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler;
   private final String host;
+  private final Duration maxConnection;
+  /** Ends each connection at its time limit. */
+  private final java.util.concurrent.ScheduledExecutorService limits =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-websockets-limits");
+        thread.setDaemon(true);
+        return thread;
+      });
 
-  private LocalWebSockets(String host, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler) {
+  private LocalWebSockets(String host, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler,
+      Duration maxConnection) {
     this.host = host;
     this.handler = handler;
+    this.maxConnection = maxConnection;
     QueuedThreadPool threads = new QueuedThreadPool(64);
     threads.setName("local-websockets");
     this.server = new Server(threads);
@@ -64,11 +76,17 @@ public final class LocalWebSockets implements AutoCloseable {
    */
   static LocalWebSockets start(String host, int port, int managementPort,
       RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler) {
+    return start(host, port, managementPort, handler, MAX_CONNECTION);
+  }
+
+  /** As above, with connections closed {@code maxConnection} after they open (tests shorten it). */
+  static LocalWebSockets start(String host, int port, int managementPort,
+      RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler, Duration maxConnection) {
     int chosen = port;
     if (!FreePorts.isFree(host, chosen)) {
       throw new PortInUseException("The WebSocket API", chosen);
     }
-    LocalWebSockets local = new LocalWebSockets(host, handler);
+    LocalWebSockets local = new LocalWebSockets(host, handler, maxConnection);
     local.sockets.setHost(host);
     local.sockets.setPort(chosen);
     local.sockets.setName("sockets");
@@ -204,10 +222,16 @@ public final class LocalWebSockets implements AutoCloseable {
       this.connectionId = connectionId;
     }
 
+    private java.util.concurrent.ScheduledFuture<?> limit;
+
     @Override
     public void onWebSocketOpen(Session session) {
       this.session = session;
       open.put(connectionId, session);
+      // As API Gateway does at its two-hour limit: "going away", then $disconnect.
+      limit = limits.schedule(() -> session.close(org.eclipse.jetty.websocket.api.StatusCode.SHUTDOWN,
+          "connection time limit", org.eclipse.jetty.websocket.api.Callback.NOOP),
+          maxConnection.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -236,6 +260,9 @@ public final class LocalWebSockets implements AutoCloseable {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+      if (limit != null) {
+        limit.cancel(false);
+      }
       open.remove(connectionId);
       invoke("$disconnect", "DISCONNECT", connectionId, null, null);
     }
@@ -247,6 +274,7 @@ public final class LocalWebSockets implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    limits.shutdownNow();
     server.stop();
   }
 
