@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * How {@link RetrievalWeights} were chosen: a grid search over the tuning part of the evaluation
- * set only (the held-out part is never read here). A tool, not a test of the build: run it with
+ * How {@link RetrievalWeights} were chosen: a grid search over the parts of the evaluation set
+ * tuned on only ({@link AnswerQualityTest#TUNED}; the parts never tuned on are not read here). A tool, not a test of the build: run it with
  * {@code mvn -B -pl assistant -am test -Dtest=RetrievalTuning -Dtune=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. A wrong answer costs as much as four right ones, since
  * a merchant misled is worse off than one handed to a person.
@@ -28,7 +28,8 @@ class RetrievalTuning {
   @Test
   void searchTheWeights() throws IOException {
     KnowledgeBase base = KnowledgeBase.load();
-    List<Case> tune = AnswerQualityTest.cases().stream().filter(c -> c.split().equals("tune")).toList();
+    List<Case> tune = AnswerQualityTest.cases().stream().filter(c -> AnswerQualityTest.TUNED.contains(c.split()))
+        .toList();
     List<Result> results = new ArrayList<>();
     for (double lexical : new double[] {0.15, 0.3}) {
       for (double followUp : new double[] {0.3, 0.5, 0.7}) {
@@ -37,8 +38,9 @@ class RetrievalTuning {
         List<Outcome> outcomes = new ArrayList<>();
         for (Case c : tune) {
           Retrieval retrieval = knowledgeBase.retrieve(c.question(), c.history());
+          // Handed off whatever the confidence: out of scope, nothing shared, or a request no article covers.
           boolean decided = retrieval.reason() == Retrieval.Reason.OUT_OF_SCOPE
-              || retrieval.reason() == Retrieval.Reason.NO_MATCH;
+              || retrieval.reason() == Retrieval.Reason.NO_MATCH || retrieval.reason() == Retrieval.Reason.NOT_COVERED;
           boolean right = !c.outOfScope() && retrieval.hasMatches()
               && c.rightArticles().contains(retrieval.matches().get(0).article().id());
           outcomes.add(new Outcome(retrieval.signals(), right, decided));
@@ -61,7 +63,7 @@ class RetrievalTuning {
   void showTheMisranked() throws IOException {
     KnowledgeBase knowledgeBase = KnowledgeBase.load();
     for (Case c : AnswerQualityTest.cases()) {
-      if (!c.split().equals("tune") || c.outOfScope()) {
+      if (!AnswerQualityTest.TUNED.contains(c.split()) || c.outOfScope()) {
         continue;
       }
       Retrieval retrieval = knowledgeBase.retrieve(c.question(), c.history());
@@ -80,7 +82,7 @@ class RetrievalTuning {
   void dumpTheSignals() throws IOException {
     KnowledgeBase knowledgeBase = KnowledgeBase.load();
     for (Case c : AnswerQualityTest.cases()) {
-      if (!c.split().equals("tune")) {
+      if (!AnswerQualityTest.TUNED.contains(c.split())) {
         continue;
       }
       Retrieval retrieval = knowledgeBase.retrieve(c.question(), c.history());
