@@ -231,7 +231,7 @@ class AnswerQualityTest {
     Figures all = evaluate(cases, new ArrayList<>());
     System.out.println("answer quality (" + cases.size() + " messages):");
     List<String> tuneMisses = new ArrayList<>();
-    for (String part : List.of("tune", "fresh", "fresh-2", "fresh-3", "held-out", "fresh-4", "fresh-5")) {
+    for (String part : List.of("tune", "fresh", "fresh-2", "fresh-3", "held-out", "fresh-4", "fresh-5", "fresh-6")) {
       // The parts tuned on show their misses; the others only their aggregate figures.
       List<String> misses = new ArrayList<>();
       System.out.println("  " + evaluate(cases.stream().filter(c -> c.split().equals(part)).toList(), misses)
