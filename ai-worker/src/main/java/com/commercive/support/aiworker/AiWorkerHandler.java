@@ -4,17 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.WorkMessages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.realtime.LiveUpdates;
-import com.commercive.support.store.apigateway.ApiGatewayConnectionPusher;
-import com.commercive.support.store.apigateway.RealtimeClients;
-import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,63 +31,11 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
    * registers the warm-up SnapStart runs before its snapshot (reads and the assistant's index).
    */
   public AiWorkerHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(AiWorkerWiring.autoReplies(SupportConfig.fromEnvironment()));
     SnapStartPriming.register("ai-worker", autoReplies::warmUp);
   }
 
-  public AiWorkerHandler(SupportConfig config) {
-    this(config, com.commercive.support.store.dynamodb.DynamoDbClients.create(config));
-  }
-
-  private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
-    this(config, dynamoDb, new DynamoDbTicketRepository(dynamoDb, config.tables().tickets(), config.tables().messages(),
-        config.tables().agents()));
-  }
-
-  private AiWorkerHandler(SupportConfig config, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb,
-      DynamoDbTicketRepository tickets) {
-    this(new AutoReplyService(
-        tickets,
-        Assistants.create(config),
-        Clock.systemUTC(),
-        config.autoReplies().enabled(),
-        config.autoReplies().maxPerTicket(),
-        config.autoReplies().burstSettle(),
-        new com.commercive.support.service.RateLimiter(
-            new com.commercive.support.store.dynamodb.DynamoDbRateLimitStore(dynamoDb, config.tables().idempotency()),
-            Clock.systemUTC(), config.limits().perHour()),
-        // Marks tickets that need a person; the stream processor then gives them to agents.
-        config.assignment().autoAssign() ? new com.commercive.support.service.AssignmentService(tickets,
-            new com.commercive.support.store.dynamodb.DynamoDbAgentRoster(dynamoDb, config.tables().agents()),
-            Clock.systemUTC()) : null,
-        announcer(config, dynamoDb)));
-  }
-
-  /** The ticket's live listeners told of the assistant's work, where live updates are set up. */
-  private static AssistantAnnouncer announcer(SupportConfig config,
-      software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb) {
-    if (!config.realtime().enabled()) {
-      return AssistantAnnouncer.NONE;
-    }
-    LiveUpdates live = new LiveUpdates(
-        new com.commercive.support.store.dynamodb.DynamoDbRealtimeStore(dynamoDb, config.tables().connections()),
-        new ApiGatewayConnectionPusher(RealtimeClients.connections(config)),
-        new com.commercive.support.store.dynamodb.DynamoDbUserDirectory(dynamoDb, config.tables().users()),
-        Clock.systemUTC(), () -> java.util.UUID.randomUUID().toString());
-    return new AssistantAnnouncer() {
-      @Override
-      public void startedAnswering(String ticketId) {
-        live.assistantTyping(ticketId);
-      }
-
-      @Override
-      public void replied(com.commercive.support.domain.Message reply) {
-        live.messageCreated(reply);
-      }
-    };
-  }
-
-  /** Takes its collaborators: what tests use. */
+  /** Takes its collaborators: what tests and the local runner use. */
   public AiWorkerHandler(AutoReplyService autoReplies) {
     this.autoReplies = autoReplies;
   }

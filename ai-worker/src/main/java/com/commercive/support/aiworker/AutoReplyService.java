@@ -5,22 +5,22 @@ import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.Topic;
 import com.commercive.support.assistant.Turn;
-import com.commercive.support.domain.DuplicateMessageException;
+import com.commercive.support.config.AutoReplySettings;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
-import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.WarmUp;
 import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.service.AssignmentService;
+import com.commercive.support.service.AppendMessage;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.PersonRequest;
+import com.commercive.support.service.RateLimiter;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,70 +64,27 @@ public final class AutoReplyService {
       "You asked to talk to a person: someone from our support team will reply here.";
 
   private final TicketRepository tickets;
+  private final AppendMessage append;
   private final Assistant assistant;
-  private final Clock clock;
-  private final boolean enabled;
-  private final int maxRepliesPerTicket;
-  private final Duration burstSettle;
-  private final com.commercive.support.service.RateLimiter limits;
+  private final AutoReplySettings settings;
+  private final RateLimiter limits;
   /** When a message needs a person: the ticket waits for an agent (null: nobody is assigned automatically). */
   private final AssignmentService assignments;
   /** Live listeners told when the assistant starts on a question and when its reply is stored. */
   private final AssistantAnnouncer announcer;
+  private final Clock clock;
 
-  public AutoReplyService(
-      TicketRepository tickets,
-      Assistant assistant,
-      Clock clock,
-      boolean enabled,
-      int maxRepliesPerTicket,
-      Duration burstSettle) {
-    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle,
-        com.commercive.support.service.RateLimiter.unlimited());
-  }
-
-  public AutoReplyService(
-      TicketRepository tickets,
-      Assistant assistant,
-      Clock clock,
-      boolean enabled,
-      int maxRepliesPerTicket,
-      Duration burstSettle,
-      com.commercive.support.service.RateLimiter limits) {
-    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, null);
-  }
-
-  public AutoReplyService(
-      TicketRepository tickets,
-      Assistant assistant,
-      Clock clock,
-      boolean enabled,
-      int maxRepliesPerTicket,
-      Duration burstSettle,
-      com.commercive.support.service.RateLimiter limits,
-      AssignmentService assignments) {
-    this(tickets, assistant, clock, enabled, maxRepliesPerTicket, burstSettle, limits, assignments, AssistantAnnouncer.NONE);
-  }
-
-  public AutoReplyService(
-      TicketRepository tickets,
-      Assistant assistant,
-      Clock clock,
-      boolean enabled,
-      int maxRepliesPerTicket,
-      Duration burstSettle,
-      com.commercive.support.service.RateLimiter limits,
-      AssignmentService assignments,
-      AssistantAnnouncer announcer) {
-    this.announcer = announcer;
-    this.assignments = assignments;
-    this.limits = limits;
+  public AutoReplyService(TicketRepository tickets, AppendMessage append, Assistant assistant,
+      AutoReplySettings settings, RateLimiter limits, AssignmentService assignments, AssistantAnnouncer announcer,
+      Clock clock) {
     this.tickets = tickets;
+    this.append = append;
     this.assistant = assistant;
+    this.settings = settings;
+    this.limits = limits;
+    this.assignments = assignments;
+    this.announcer = announcer;
     this.clock = clock;
-    this.enabled = enabled;
-    this.maxRepliesPerTicket = maxRepliesPerTicket;
-    this.burstSettle = burstSettle;
   }
 
   /** The id of the AI message answering up to {@code messageId}: the same for every redelivery. */
@@ -155,7 +112,7 @@ public final class AutoReplyService {
   }
 
   private Outcome answer(AiJob job) {
-    if (!enabled) {
+    if (!settings.enabled()) {
       return Outcome.SKIPPED_DISABLED;
     }
     Optional<Message> asked = tickets.findMessage(job.messageId());
@@ -193,10 +150,10 @@ public final class AutoReplyService {
       // A redelivery after the reply was stored: don't pay for a second answer.
       return Outcome.ALREADY_REPLIED;
     }
-    if (ticket.aiReplies() >= maxRepliesPerTicket) {
+    if (ticket.aiReplies() >= settings.maxPerTicket()) {
       return Outcome.SKIPPED_CAP_REACHED;
     }
-    if (limits.tryAcquire(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, ticket.userId()).isPresent()) {
+    if (limits.tryAcquire(RateLimiter.Limit.AUTO_REPLIES, ticket.userId()).isPresent()) {
       // The team was told about the message anyway; a person answers.
       return Outcome.SKIPPED_RATE_LIMITED;
     }
@@ -224,44 +181,35 @@ public final class AutoReplyService {
     String text = AssistantService.asMessageText(answer);
     // Checked again against the ticket as stored when the reply lands: a close, a person's reply
     // or a newer message from the merchant since the job started all win over this reply, and
-    // the reply never changes the status.
-    java.util.concurrent.atomic.AtomicReference<Outcome> skipped = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicReference<Message> stored = new java.util.concurrent.atomic.AtomicReference<>();
-    boolean duplicate = false;
-    try {
-      Optional<TicketRepository.Applied> applied = tickets.update(ticket.ticketId(), current -> {
-        if (current.status() == TicketStatus.CLOSED) {
-          skipped.set(Outcome.SKIPPED_CLOSED);
-          return Optional.empty();
-        }
-        if (current.humanReplied()) {
-          skipped.set(Outcome.SKIPPED_HUMAN_REPLIED);
-          return Optional.empty();
-        }
-        if (current.lastMessage() != null && current.lastMessage().senderType() == SenderType.USER
-            && current.lastMessage().createdAt().isAfter(newest.createdAt())) {
-          skipped.set(Outcome.SKIPPED_ANSWERED_LATER);
-          return Optional.empty();
-        }
-        Instant at = current.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        // A handoff is marked on the message: the stream processor tells the team, as for every
-        // other notification.
-        Message reply = new Message(replyId, current.ticketId(), AssistantService.ASSISTANT_ID, SenderType.AI,
-            text, null, at, answer.handoff(), false);
-        stored.set(reply);
-        return Optional.of(new TicketChange(reply, current.status(), at, false));
-      });
-      if (applied.isEmpty()) {
-        return skipped.get();
-      }
-    } catch (DuplicateMessageException alreadyStored) {
-      duplicate = true;
-    }
-    if (duplicate) {
+    // the reply never changes the status. A handoff is marked on the message: the stream
+    // processor tells the team, as for every other notification.
+    var appended = append.append(ticket.ticketId(),
+        AppendMessage.Draft.assistant(replyId, AssistantService.ASSISTANT_ID, text, answer.handoff(), false),
+        current -> Optional.ofNullable(declines(current, newest)));
+    if (appended.alreadyAppended()) {
       return Outcome.ALREADY_REPLIED;
     }
-    announce("message.created", () -> announcer.replied(stored.get()));
+    if (appended.declined() != null) {
+      return appended.declined();
+    }
+    Message stored = appended.message();
+    announce("message.created", () -> announcer.replied(stored));
     return answer.handoff() ? Outcome.HANDED_OFF : Outcome.REPLIED;
+  }
+
+  /** Why the reply to {@code newest} is no longer due on the ticket as it now stands (null: it is). */
+  private static Outcome declines(Ticket current, Message newest) {
+    if (current.status() == TicketStatus.CLOSED) {
+      return Outcome.SKIPPED_CLOSED;
+    }
+    if (current.humanReplied()) {
+      return Outcome.SKIPPED_HUMAN_REPLIED;
+    }
+    if (current.lastMessage() != null && current.lastMessage().senderType() == SenderType.USER
+        && current.lastMessage().createdAt().isAfter(newest.createdAt())) {
+      return Outcome.SKIPPED_ANSWERED_LATER;
+    }
+    return null;
   }
 
   /**
@@ -280,12 +228,12 @@ public final class AutoReplyService {
 
   /** Waits until the message is {@code burstSettle} old, so that a burst can land first. */
   private void settle(Instant createdAt) {
-    long wait = Duration.between(clock.instant(), createdAt.plus(burstSettle)).toMillis();
+    long wait = Duration.between(clock.instant(), createdAt.plus(settings.burstSettle())).toMillis();
     if (wait <= 0) {
       return;
     }
     try {
-      Thread.sleep(Math.min(wait, burstSettle.toMillis()));
+      Thread.sleep(Math.min(wait, settings.burstSettle().toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a burst to settle", e);

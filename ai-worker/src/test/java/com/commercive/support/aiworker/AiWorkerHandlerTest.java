@@ -1,6 +1,9 @@
 package com.commercive.support.aiworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.config.AutoReplySettings;
+import com.commercive.support.service.AppendMessage;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -34,9 +37,7 @@ class AiWorkerHandlerTest {
     @Override
     public void enqueue(Notification notification) {}
   };
-  final AiWorkerHandler handler = new AiWorkerHandler(new AutoReplyService(repository,
-      question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false),
-      clock, true, 5, Duration.ZERO));
+  final AiWorkerHandler handler = new AiWorkerHandler(new AutoReplyService(repository, new AppendMessage(repository, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
 
   String question(String ticketId) {
     Ticket ticket = Ticket.open(ticketId, "user-1", "Where is my order", Priority.MEDIUM, clock.instant());
@@ -77,8 +78,7 @@ class AiWorkerHandlerTest {
     event.setRecords(event.getRecords().subList(1, 2));
     java.util.concurrent.atomic.AtomicBoolean dieOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
     InMemoryTicketRepository dying = repository;
-    AiWorkerHandler crashing = new AiWorkerHandler(new AutoReplyService(
-        new com.commercive.support.store.TicketRepository() {
+    com.commercive.support.store.TicketRepository dyingOnce = new com.commercive.support.store.TicketRepository() {
           @Override public void create(Ticket t, Message m) { dying.create(t, m); }
           @Override public java.util.Optional<Ticket> find(String id) { return dying.find(id); }
           @Override public java.util.Optional<Message> findMessage(String id) { return dying.findMessage(id); }
@@ -96,9 +96,8 @@ class AiWorkerHandlerTest {
             }
             return applied;
           }
-        },
-        question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false),
-        clock, true, 5, Duration.ZERO));
+        };
+    AiWorkerHandler crashing = new AiWorkerHandler(new AutoReplyService(dyingOnce, new AppendMessage(dyingOnce, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
 
     assertThat(crashing.process(event).getBatchItemFailures()).hasSize(1);
     assertThat(crashing.process(event).getBatchItemFailures()).isEmpty();

@@ -1,6 +1,10 @@
 package com.commercive.support.aiworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.config.AutoReplySettings;
+import com.commercive.support.service.AppendMessage;
+import com.commercive.support.service.PostMessage;
 
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Topic;
@@ -9,7 +13,7 @@ import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.pipeline.AiJob;
-import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.PostMessage.NewMessage;
 import com.commercive.support.store.dynamodb.TicketsOnDynamoDbLocal;
 import com.commercive.support.testkit.Races;
 import java.time.Clock;
@@ -44,13 +48,13 @@ class AutoReplyRacesIT {
       boolean closeWhileThinking = round % 2 == 0;
       CountDownLatch closed = new CountDownLatch(1);
       CountDownLatch thinking = new CountDownLatch(1);
-      AutoReplyService autoReplies = new AutoReplyService(tickets.repository, q -> {
+      AutoReplyService autoReplies = new AutoReplyService(tickets.repository, new AppendMessage(tickets.repository, Clock.systemUTC()), q -> {
         thinking.countDown();
         if (closeWhileThinking) {
           await(closed);
         }
         return new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false);
-      }, Clock.systemUTC(), true, 5, Duration.ZERO);
+      }, new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, Clock.systemUTC());
       boolean withMessage = round % 4 < 2;
 
       races.together(
@@ -59,7 +63,7 @@ class AutoReplyRacesIT {
             if (closeWhileThinking) {
               await(thinking);
             }
-            tickets.service.post(TicketsOnDynamoDbLocal.ADMIN, id,
+            tickets.service.post().post(TicketsOnDynamoDbLocal.ADMIN, id,
                 new NewMessage(withMessage ? "Closing this, solved." : null, null, true));
             closed.countDown();
           });

@@ -1,15 +1,16 @@
 package com.commercive.support.api;
 
 import com.commercive.support.api.Representations.TicketListJson;
+import com.commercive.support.service.ReadTickets;
 import com.commercive.support.api.Router.Route;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketUseCases;
 import java.util.List;
 
 /** The support team's inbox: every merchant's tickets, by status and by assignee. */
 final class AdminRoutes implements Router.Resource {
-  private final TicketService tickets;
+  private final TicketUseCases tickets;
 
-  AdminRoutes(TicketService tickets) {
+  AdminRoutes(TicketUseCases tickets) {
     this.tickets = tickets;
   }
 
@@ -19,7 +20,7 @@ final class AdminRoutes implements Router.Resource {
   }
 
   private HttpResponse inbox(RouteRequest request) {
-    TicketService.TicketList list = tickets.listAll(request.caller(), new TicketService.ListQuery(
+    ReadTickets.TicketList list = tickets.read().listAll(request.caller(), new ReadTickets.ListQuery(
         request.queryParameter("status"), request.queryParameter("limit"), request.queryParameter("cursor"),
         request.queryParameter("assignee")));
     return HttpResponse.json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));

@@ -11,7 +11,7 @@ import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketUseCases;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public final class HttpApi {
   private final ApiMetrics metrics;
 
   public HttpApi(
-      TicketService tickets,
+      TicketUseCases tickets,
       AssistantService assistant,
       CannedResponseService cannedResponses,
       AgentService agents,

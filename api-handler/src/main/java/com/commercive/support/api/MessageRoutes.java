@@ -1,21 +1,23 @@
 package com.commercive.support.api;
 
 import com.commercive.support.api.Representations.ConversationJson;
+import com.commercive.support.service.ReadTickets;
+import com.commercive.support.service.PostMessage;
 import com.commercive.support.api.Representations.MessagePostedJson;
 import com.commercive.support.api.Router.Route;
 import com.commercive.support.service.CannedResponseService;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.ListQuery;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.ReadTickets.ListQuery;
 import java.util.List;
 
 /** A ticket's conversation: read it, add to it (a message, a note, or a canned response filled in). */
 final class MessageRoutes implements Router.Resource {
-  private final TicketService tickets;
+  private final TicketUseCases tickets;
   private final CannedResponseService cannedResponses;
   private final ApiMetrics metrics;
 
-  MessageRoutes(TicketService tickets, CannedResponseService cannedResponses, ApiMetrics metrics) {
+  MessageRoutes(TicketUseCases tickets, CannedResponseService cannedResponses, ApiMetrics metrics) {
     this.tickets = tickets;
     this.cannedResponses = cannedResponses;
     this.metrics = metrics;
@@ -30,8 +32,8 @@ final class MessageRoutes implements Router.Resource {
 
   private HttpResponse conversation(RouteRequest request) {
     ListQuery query = new ListQuery(null, request.queryParameter("limit"), request.queryParameter("cursor"));
-    TicketService.Conversation conversation =
-        tickets.conversation(request.caller(), request.parameter("ticket_id"), query);
+    ReadTickets.Conversation conversation =
+        tickets.read().conversation(request.caller(), request.parameter("ticket_id"), query);
     return HttpResponse.json(200, new ConversationJson(
         Representations.ticket(conversation.ticket()),
         conversation.messages().stream().map(Representations::message).toList(),
@@ -41,8 +43,8 @@ final class MessageRoutes implements Router.Resource {
   private HttpResponse post(RouteRequest request) {
     NewMessage sent = RequestBodies.newMessage(request.body());
     String ticketId = request.parameter("ticket_id");
-    TicketService.MessagePosted posted = sent.cannedResponseId() == null
-        ? tickets.post(request.caller(), ticketId, sent)
+    PostMessage.MessagePosted posted = sent.cannedResponseId() == null
+        ? tickets.post().post(request.caller(), ticketId, sent)
         : cannedResponses.post(request.caller(), ticketId, sent.cannedResponseId(), sent);
     if (posted.message() != null) {
       metrics.messagePosted(posted.message().senderType().wireName());

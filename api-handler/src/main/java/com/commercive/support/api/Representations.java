@@ -1,13 +1,14 @@
 package com.commercive.support.api;
 
 import com.commercive.support.assistant.Answer;
+import com.commercive.support.service.ReadTickets;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.AttachmentService;
-import com.commercive.support.service.TicketService.MessageView;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.ReadTickets.MessageView;
+import com.commercive.support.service.TicketUseCases;
 import com.commercive.support.util.Timestamps;
 import com.commercive.support.wire.Resources;
 import com.commercive.support.wire.Resources.AttachmentJson;
@@ -81,7 +82,7 @@ final class Representations {
         answer.handoff(),
         reply.message() == null
             ? null
-            : message(new MessageView(reply.message(), TicketService.ASSISTANT_NAME, null)));
+            : message(new MessageView(reply.message(), ReadTickets.ASSISTANT_NAME, null)));
   }
 
   /** The {@code ETag} of a response that carries one ticket: its version, quoted. */
@@ -97,7 +98,7 @@ final class Representations {
     return message(new MessageView(message, caller.name(), caller.email()));
   }
 
-  static List<TicketJson> tickets(TicketService.TicketList list) {
+  static List<TicketJson> tickets(ReadTickets.TicketList list) {
     return list.tickets().stream().map(Representations::ticket).toList();
   }
 }

@@ -1,14 +1,17 @@
 package com.commercive.support.api;
 
 import com.commercive.support.domain.FieldError;
+import com.commercive.support.service.EditTicket;
+import com.commercive.support.service.PostMessage;
+import com.commercive.support.service.OpenTicket;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.service.AgentService.AgentUpdate;
 import com.commercive.support.service.AssistantService.AiRequest;
 import com.commercive.support.service.AttachmentService.NewUpload;
 import com.commercive.support.service.CannedResponseService.Draft;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
-import com.commercive.support.service.TicketService.TicketUpdate;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
+import com.commercive.support.service.EditTicket.TicketUpdate;
 import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

@@ -1,13 +1,15 @@
 package com.commercive.support.api;
 
 import com.commercive.support.api.Representations.TicketCreatedJson;
+import com.commercive.support.service.ReadTickets;
+import com.commercive.support.service.OpenTicket;
 import com.commercive.support.api.Representations.TicketEnvelope;
 import com.commercive.support.api.Representations.TicketListJson;
 import com.commercive.support.api.Router.Route;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.ListQuery;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.ReadTickets.ListQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +20,10 @@ import java.util.regex.Pattern;
 /** A merchant's tickets: list them, open one, read one, change one (status, priority). */
 final class TicketRoutes implements Router.Resource {
   private static final Pattern QUOTED_VERSION = Pattern.compile("\"([0-9]{1,18})\"");
-  private final TicketService tickets;
+  private final TicketUseCases tickets;
   private final ApiMetrics metrics;
 
-  TicketRoutes(TicketService tickets, ApiMetrics metrics) {
+  TicketRoutes(TicketUseCases tickets, ApiMetrics metrics) {
     this.tickets = tickets;
     this.metrics = metrics;
   }
@@ -36,12 +38,12 @@ final class TicketRoutes implements Router.Resource {
   }
 
   private HttpResponse listOwn(RouteRequest request) {
-    TicketService.TicketList list = tickets.listOwn(request.caller(), listQuery(request));
+    ReadTickets.TicketList list = tickets.read().listOwn(request.caller(), listQuery(request));
     return HttpResponse.json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));
   }
 
   private HttpResponse create(RouteRequest request) {
-    TicketService.TicketCreated created = tickets.create(request.caller(), RequestBodies.newTicket(request.body()));
+    OpenTicket.TicketCreated created = tickets.open().open(request.caller(), RequestBodies.newTicket(request.body()));
     metrics.ticketCreated();
     if (created.message() != null) {
       metrics.messagePosted(created.message().senderType().wireName());
@@ -53,13 +55,13 @@ final class TicketRoutes implements Router.Resource {
   }
 
   private HttpResponse get(RouteRequest request) {
-    Ticket ticket = tickets.get(request.caller(), request.parameter("ticket_id"));
+    Ticket ticket = tickets.read().get(request.caller(), request.parameter("ticket_id"));
     return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket)))
         .withHeaders(Representations.etag(ticket));
   }
 
   private HttpResponse update(RouteRequest request) {
-    Ticket ticket = tickets.update(request.caller(), request.parameter("ticket_id"),
+    Ticket ticket = tickets.edit().edit(request.caller(), request.parameter("ticket_id"),
         RequestBodies.ticketUpdate(request.body()), ifMatch(request));
     return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket)))
         .withHeaders(Representations.etag(ticket));

@@ -29,7 +29,7 @@ import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketUseCases;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,35 +79,26 @@ class ApiTestSupport {
     InMemoryUserDirectory users = new InMemoryUserDirectory(
         new User("user-1", "Dana Merchant", "dana@example.com", "user"),
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
-    TicketService tickets =
-        new TicketService(
-            store,
-            users,
-            new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)),
-            clock,
-            () -> UUID.randomUUID().toString(),
-            List.of(),
-            limits,
-            roster,
-            attachmentStore);
+    TicketUseCases tickets =
+        TicketUseCases.over(store, users, attachmentStore, roster, limits, new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
     api =
         new HttpApi(
             tickets,
             new AssistantService(
-                assistant, tickets, store, clock,
+                assistant, tickets.access(), tickets.append(), store,
                 () -> UUID.randomUUID().toString(), limits),
-            new CannedResponseService(cannedResponseStore, tickets, users, clock, () -> UUID.randomUUID().toString()),
+            new CannedResponseService(cannedResponseStore, tickets.access(), tickets.post(), users, clock, () -> UUID.randomUUID().toString()),
             new AgentService(roster, users),
-            new AttachmentService(attachmentStore, files, tickets, store, clock, () -> UUID.randomUUID().toString(),
+            new AttachmentService(attachmentStore, files, tickets.access(), store, clock, () -> UUID.randomUUID().toString(),
                 AttachmentService.Policy.defaults(), limits),
-            new RealtimeService(realtimeStore, tickets, clock, () -> UUID.randomUUID().toString()),
+            new RealtimeService(realtimeStore, tickets.access(), clock, () -> UUID.randomUUID().toString()),
             Optional.of(java.net.URI.create("wss://live.example.com/prod")),
             new IdempotencyService(idempotencyStore, clock),
             new JwtAuthenticator(
                 SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
             new CorsPolicy(origins),
             metrics);
-    handler = new ApiHandler(api, metrics, assistant);
+    handler = new ApiHandler(new ApiWiring(api, metrics, assistant, SECRET.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String token(String userId, boolean admin) {

@@ -74,7 +74,9 @@ public final class OpenApiContract {
   }
 
   List<String> problems(String method, String pathAndQuery, int status, Map<String, String> headers, String body) {
-    String path = pathAndQuery.split("\\?", 2)[0];
+    String asSent = pathAndQuery.split("\\?", 2)[0];
+    // The API serves a path with one trailing slash as the path without it (HttpApi), so does this.
+    String path = asSent.length() > 1 && asSent.endsWith("/") ? asSent.substring(0, asSent.length() - 1) : asSent;
     Map<String, String> lower = new TreeMap<>();
     headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
     String verb = method.toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package com.commercive.support.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up SnapStart runs before its snapshot: every layer exercised, nothing written or counted. */
@@ -12,7 +11,7 @@ class WarmUpTest extends ApiTestSupport {
   void readsThroughEveryLayerBuildsTheAssistantAndLeavesNoTrace() {
     assertThat(assistant.built()).isFalse();
 
-    handler.warmUp(SECRET.getBytes(StandardCharsets.UTF_8));
+    handler.warmUp();
 
     assertThat(assistant.built()).isTrue();
     // It read (the ticket it asked for and the list) as an authenticated user...

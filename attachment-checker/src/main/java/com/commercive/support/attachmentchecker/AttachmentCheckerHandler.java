@@ -8,12 +8,8 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
-import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
-import com.commercive.support.store.dynamodb.DynamoDbClients;
-import com.commercive.support.store.s3.S3Clients;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,19 +30,11 @@ public final class AttachmentCheckerHandler implements RequestHandler<SQSEvent, 
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public AttachmentCheckerHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(AttachmentCheckerWiring.check(SupportConfig.fromEnvironment()));
     SnapStartPriming.register("attachment-checker", () -> new TikaContentSniffer().detect(new byte[] {'%', 'P'}));
   }
 
-  public AttachmentCheckerHandler(SupportConfig config) {
-    this(new AttachmentCheck(
-        new DynamoDbAttachmentStore(DynamoDbClients.create(config), config.tables().attachments()),
-        S3Clients.fileStorage(config, S3Clients.client(config), S3Clients.presigner(config), Clock.systemUTC()),
-        new TikaContentSniffer(),
-        config.attachments().policy()));
-  }
-
-  /** Takes its collaborators: what tests use. */
+  /** Takes its collaborators: what tests and the local runner use. */
   public AttachmentCheckerHandler(AttachmentCheck check) {
     this.check = check;
   }

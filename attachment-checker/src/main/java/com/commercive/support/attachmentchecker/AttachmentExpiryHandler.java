@@ -8,11 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
-import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
-import com.commercive.support.store.dynamodb.DynamoDbClients;
 import com.commercive.support.store.dynamodb.StreamBatches;
-import com.commercive.support.store.s3.S3Clients;
-import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +29,10 @@ public final class AttachmentExpiryHandler implements RequestHandler<DynamodbEve
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public AttachmentExpiryHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(AttachmentCheckerWiring.check(SupportConfig.fromEnvironment()));
   }
 
-  public AttachmentExpiryHandler(SupportConfig config) {
-    this(new AttachmentCheck(
-        new DynamoDbAttachmentStore(DynamoDbClients.create(config), config.tables().attachments()),
-        S3Clients.fileStorage(config, S3Clients.client(config), S3Clients.presigner(config), Clock.systemUTC()),
-        new TikaContentSniffer(),
-        config.attachments().policy()));
-  }
-
-  /** Takes its collaborators: what tests use. */
+  /** Takes its collaborators: what tests and the local runner use. */
   public AttachmentExpiryHandler(AttachmentCheck check) {
     this.check = check;
   }

@@ -1,6 +1,9 @@
 package com.commercive.support.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.commercive.support.api.ApiGatewayEvents;
@@ -17,7 +20,7 @@ import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.api.IdempotencyService;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketUseCases;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,7 +52,9 @@ public final class ApiOverheadBench {
         "TICKETS_TABLE", tables.tickets(), "MESSAGES_TABLE", tables.messages(),
         "USERS_TABLE", tables.users(), "IDEMPOTENCY_TABLE", tables.idempotency(),
         "TICKETS_PER_USER_PER_HOUR", "0"));
-    HttpApi api = com.commercive.support.api.ApiHandler.wire(config, dynamoDb, Clock.systemUTC(), new NoMetrics());
+    HttpApi api = com.commercive.support.api.ApiWiring.from(config,
+        com.commercive.support.store.dynamodb.DynamoDbAdapters.over(dynamoDb, config.tables()), Clock.systemUTC(),
+        new NoMetrics()).api();
     String token = JWT.create().withSubject("bench-user").withExpiresAt(Instant.now().plusSeconds(3600))
         .sign(Algorithm.HMAC256(SECRET));
     String ticketId = null;
@@ -83,22 +88,22 @@ public final class ApiOverheadBench {
     // The handler's own cost: the same requests over in-memory stores.
     InMemoryTicketRepository memory = new InMemoryTicketRepository();
     Clock clock = Clock.systemUTC();
-    TicketService tickets = new TicketService(memory, new InMemoryUserDirectory(),
-        new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), clock, () -> UUID.randomUUID().toString(), List.of());
+    TicketUseCases tickets = TicketUseCases.over(memory, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
     HttpApi inMemory = new HttpApi(tickets,
-        new AssistantService(q -> new Answer("x", Topic.GENERAL, 0.5, List.of(), false), tickets, memory, clock,
-            () -> UUID.randomUUID().toString()),
+        new AssistantService(q -> new Answer("x", Topic.GENERAL, 0.5, List.of(), false), tickets.access(), tickets.append(),
+            memory, () -> UUID.randomUUID().toString(), RateLimiter.unlimited()),
         new com.commercive.support.service.CannedResponseService(
-            new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets, new InMemoryUserDirectory(), clock,
+            new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets.access(), tickets.post(),
+            new InMemoryUserDirectory(), clock,
             () -> UUID.randomUUID().toString()),
         new com.commercive.support.service.AgentService(new com.commercive.support.fakes.InMemoryAgentRoster(),
             new InMemoryUserDirectory()),
         new com.commercive.support.service.AttachmentService(new com.commercive.support.fakes.InMemoryAttachmentStore(),
-            new com.commercive.support.fakes.InMemoryFileStorage(), tickets, memory, clock,
+            new com.commercive.support.fakes.InMemoryFileStorage(), tickets.access(), memory, clock,
             () -> UUID.randomUUID().toString(), com.commercive.support.service.AttachmentService.Policy.defaults(),
             com.commercive.support.service.RateLimiter.unlimited()),
         new com.commercive.support.realtime.RealtimeService(new com.commercive.support.fakes.InMemoryRealtimeStore(),
-            tickets, clock, () -> UUID.randomUUID().toString()),
+            tickets.access(), clock, () -> UUID.randomUUID().toString()),
         Optional.empty(),
         new IdempotencyService(new InMemoryClaimStore(), clock),
         new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),

@@ -1,6 +1,11 @@
 package com.commercive.support.bench;
 
 import com.commercive.support.domain.Agent;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.service.ReadTickets;
+import com.commercive.support.service.EditTicket;
+import com.commercive.support.service.PostMessage;
+import com.commercive.support.service.OpenTicket;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.MutableClock;
@@ -10,11 +15,11 @@ import com.commercive.support.service.CannedResponseService.Draft;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
-import com.commercive.support.service.TicketService.ListQuery;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
-import com.commercive.support.service.TicketService.TicketUpdate;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.ReadTickets.ListQuery;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
+import com.commercive.support.service.EditTicket.TicketUpdate;
+import com.commercive.support.service.TicketUseCases;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
 import com.commercive.support.store.dynamodb.DynamoDbCannedResponseStore;
@@ -45,11 +50,7 @@ public final class DynamoDbWorkBench {
   private final TableNames tables = DynamoDbLocalServer.createTables(dynamoDb);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
   private final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(dynamoDb, tables.agents());
-  private final TicketService service = new TicketService(
-      new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents()),
-      new DynamoDbUserDirectory(dynamoDb, tables.users()),
-      new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)),
-      clock, () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), roster);
+  private final TicketUseCases service = TicketUseCases.over(new DynamoDbTicketRepository(dynamoDb, tables), new DynamoDbUserDirectory(dynamoDb, tables.users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
 
   public static void main(String[] args) {
     new DynamoDbWorkBench().run();
@@ -75,10 +76,10 @@ public final class DynamoDbWorkBench {
       Caller owner = new Caller("owner-" + tickets, false);
       for (int i = 0; i < tickets; i++) {
         clock.advance(Duration.ofSeconds(1));
-        service.create(owner, new NewTicket("Ticket number " + i, "high", "First message of " + i));
+        service.open().open(owner, new NewTicket("Ticket number " + i, "high", "First message of " + i));
       }
-      Measure list = measure(() -> service.listOwn(owner, new ListQuery(null, null, null)));
-      Measure filtered = measure(() -> service.listOwn(owner, new ListQuery("open", null, null)));
+      Measure list = measure(() -> service.read().listOwn(owner, new ListQuery(null, null, null)));
+      Measure filtered = measure(() -> service.read().listOwn(owner, new ListQuery("open", null, null)));
       Measure naive = measure(() -> naiveList(owner.userId()));
       row("GET /support/tickets", tickets + " tickets", list, naive);
       row("GET /support/tickets?status=open", tickets + " tickets", filtered, naive);
@@ -89,22 +90,22 @@ public final class DynamoDbWorkBench {
     Caller inboxOwner = new Caller("inbox-owner", false);
     for (int i = 0; i < 600; i++) {
       clock.advance(Duration.ofSeconds(1));
-      String id = service.create(inboxOwner, new NewTicket("Inbox ticket " + i, "low", "hello")).ticket().ticketId();
+      String id = service.open().open(inboxOwner, new NewTicket("Inbox ticket " + i, "low", "hello")).ticket().ticketId();
       if (i % 3 == 0) {
-        service.update(agent, id, new TicketUpdate(null, null, Optional.of("bench-agent")), OptionalLong.empty());
+        service.edit().edit(agent, id, new TicketUpdate(null, null, Optional.of("bench-agent")), OptionalLong.empty());
       } else if (i % 3 == 1) {
-        service.update(agent, id, new TicketUpdate("closed", null), OptionalLong.empty());
+        service.edit().edit(agent, id, new TicketUpdate("closed", null), OptionalLong.empty());
       }
     }
     for (String[] filter : new String[][] {{null, null}, {"open", null}, {null, "me"}, {"open", "me"}, {null, "none"}}) {
-      Measure inbox = measure(() -> service.listAll(agent, new ListQuery(filter[0], "50", null, filter[1])));
+      Measure inbox = measure(() -> service.read().listAll(agent, new ListQuery(filter[0], "50", null, filter[1])));
       String query = (filter[0] == null ? "" : "status=" + filter[0]) + (filter[0] != null && filter[1] != null ? "&" : "")
           + (filter[1] == null ? "" : "assignee=" + filter[1]);
       row("GET /support/admin/tickets" + (query.isEmpty() ? "" : "?" + query) + " (limit 50)", "600 tickets", inbox, inbox);
     }
     // The team's tools: canned responses and the roster.
     CannedResponseService canned = new CannedResponseService(
-        new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), service,
+        new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), service.access(), service.post(),
         new DynamoDbUserDirectory(dynamoDb, tables.users()), clock, () -> UUID.randomUUID().toString());
     AgentService agentService = new AgentService(roster, new DynamoDbUserDirectory(dynamoDb, tables.users()));
     Caller teamMember = new Caller("sender-0", true);
@@ -115,7 +116,7 @@ public final class DynamoDbWorkBench {
     row("POST /support/admin/canned-responses (with a shortcut)", "50 responses", saveCanned, saveCanned);
     Measure listCanned = measure(() -> canned.list(teamMember));
     row("GET /support/admin/canned-responses", "51 responses", listCanned, listCanned);
-    String target = service.create(inboxOwner, new NewTicket("Canned target", "low", "hello")).ticket().ticketId();
+    String target = service.open().open(inboxOwner, new NewTicket("Canned target", "low", "hello")).ticket().ticketId();
     String cannedId = canned.list(teamMember).get(0).cannedResponseId();
     Measure postCanned = measure(() -> canned.post(teamMember, target, cannedId, new NewMessage(null, null, false)));
     row("POST …/messages with canned_response_id", "any", postCanned, postCanned);
@@ -123,23 +124,23 @@ public final class DynamoDbWorkBench {
     row("PUT /support/admin/agents/me", "2 agents", putAgent, putAgent);
     Measure listAgents = measure(() -> agentService.list(teamMember));
     row("GET /support/admin/agents", "2 agents", listAgents, listAgents);
-    Measure create = measure(() -> service.create(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
+    Measure create = measure(() -> service.open().open(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
     row("POST /support/tickets (with a message)", "any", create, create);
     for (int messages : new int[] {1, 50, 500}) {
       Caller owner = new Caller("sender-1", false);
-      String ticketId = service.create(owner, new NewTicket("Thread of " + messages, null, "start")).ticket().ticketId();
+      String ticketId = service.open().open(owner, new NewTicket("Thread of " + messages, null, "start")).ticket().ticketId();
       for (int i = 1; i < messages; i++) {
         clock.advance(Duration.ofMillis(10));
         Caller sender = new Caller("sender-" + (i % 500), (i % 500) % 10 == 0);
-        service.post(sender.admin() ? sender : owner, ticketId, new NewMessage("message " + i, null, false));
+        service.post().post(sender.admin() ? sender : owner, ticketId, new NewMessage("message " + i, null, false));
       }
       Caller admin = new Caller("sender-0", true);
-      Measure thread = measure(() -> service.conversation(admin, ticketId, new ListQuery(null, "200", null)));
+      Measure thread = measure(() -> service.read().conversation(admin, ticketId, new ListQuery(null, "200", null)));
       Measure naive = measure(() -> naiveThread(ticketId));
       row("GET /support/tickets/{id}/messages?limit=200", messages + " messages", thread, naive);
-      Measure post = measure(() -> service.post(owner, ticketId, new NewMessage("one more", null, false)));
+      Measure post = measure(() -> service.post().post(owner, ticketId, new NewMessage("one more", null, false)));
       row("POST /support/tickets/{id}/messages", messages + " messages", post, post);
-      Measure patch = measure(() -> service.update(admin, ticketId, new TicketUpdate("pending", "low"), OptionalLong.empty()));
+      Measure patch = measure(() -> service.edit().edit(admin, ticketId, new TicketUpdate("pending", "low"), OptionalLong.empty()));
       row("PATCH /support/tickets/{id}", messages + " messages", patch, patch);
     }
   }

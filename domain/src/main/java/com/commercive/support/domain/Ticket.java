@@ -2,6 +2,7 @@ package com.commercive.support.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A support ticket. {@code messageCount} and {@code lastMessage} are denormalised so that a list
@@ -60,6 +61,64 @@ public record Ticket(
   /** Whether this ticket counts against its assignee's capacity: assigned and not closed. */
   public boolean holdsAnAgent() {
     return assignee != null && status != TicketStatus.CLOSED;
+  }
+
+  /**
+   * The change that appending {@code message} makes (its time is the change's): the status follows
+   * the status rules, a reply of the support team counts as a person having replied, and
+   * {@code close} (the team's) closes the ticket with it.
+   */
+  public TicketChange append(Message message, boolean close) {
+    return new TicketChange(message, StatusRules.afterMessage(status, message.senderType(), close),
+        message.createdAt(), message.senderType() == SenderType.ADMIN);
+  }
+
+  /**
+   * The change that closing it with no message makes, by the support team.
+   *
+   * @throws ConflictException it is closed already
+   */
+  public TicketChange close(Instant at) {
+    if (status == TicketStatus.CLOSED) {
+      throw new ConflictException("the ticket is already closed");
+    }
+    return new TicketChange(null, TicketStatus.CLOSED, at, true);
+  }
+
+  /**
+   * The change that an agent's edit makes, each part null when not asked for ({@code assignee}
+   * empty: unassign); empty when it would change nothing. A priority set by an agent is the
+   * agent's, even when it is the same level the system chose.
+   */
+  public Optional<TicketChange> edit(TicketStatus newStatus, Priority newPriority,
+      Optional<Assignee> newAssignee, Instant at) {
+    TicketStatus nextStatus = newStatus == null ? status : newStatus;
+    boolean priorityChanges = newPriority != null
+        && (newPriority != priority || prioritySource != PrioritySource.AGENT);
+    boolean assigneeChanges = newAssignee != null && !Objects.equals(
+        newAssignee.map(Assignee::agentId).orElse(null), assignee == null ? null : assignee.agentId());
+    if (nextStatus == status && !priorityChanges && !assigneeChanges) {
+      return Optional.empty();
+    }
+    return Optional.of(new TicketChange(null, nextStatus, at, false,
+        new TicketChange.Edit(priorityChanges ? newPriority : null, assigneeChanges ? newAssignee : null)));
+  }
+
+  /** The change that makes it wait for an agent; empty when it has one, is closed or waits already. */
+  public Optional<TicketChange> waitForAgent(Instant at) {
+    if (assignee != null || status == TicketStatus.CLOSED || waitingSince != null) {
+      return Optional.empty();
+    }
+    return Optional.of(new TicketChange(null, status, at, false, TicketChange.Edit.waitForAgent()));
+  }
+
+  /** The change that gives it, while it waits, to {@code agent}; empty when it no longer waits. */
+  public Optional<TicketChange> assignWaiting(Assignee agent, Instant at) {
+    if (waitingSince == null || assignee != null || status == TicketStatus.CLOSED) {
+      return Optional.empty();
+    }
+    return Optional.of(new TicketChange(null, status, at, false,
+        new TicketChange.Edit(null, Optional.of(agent))));
   }
 
   /** This ticket as it is once {@code change} has been applied on top of it (one version on). */

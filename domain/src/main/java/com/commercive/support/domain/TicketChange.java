@@ -18,6 +18,14 @@ public record TicketChange(
   }
 
   /**
+   * This change with the ticket put back to wait for an agent, unassigned: what a merchant's
+   * message that reopens a ticket onto a full agent does instead.
+   */
+  public TicketChange backToWaiting() {
+    return new TicketChange(message, newStatus, updatedAt, humanReplied, new Edit(null, Optional.empty(), true));
+  }
+
+  /**
    * An edit of the ticket's own fields: a priority to set (null: unchanged), which then counts
    * as the agent's; the assignee (null: unchanged; empty: unassigned); and whether the ticket now
    * waits for an agent (true; null: unchanged). Being assigned or closed ends the wait.

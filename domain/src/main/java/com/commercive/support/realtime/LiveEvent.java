@@ -2,7 +2,7 @@ package com.commercive.support.realtime;
 
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Ticket;
-import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.service.ReadTickets.MessageView;
 import java.time.Instant;
 
 /**

@@ -5,8 +5,8 @@ import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.service.ReadTickets;
+import com.commercive.support.service.ReadTickets.MessageView;
 import com.commercive.support.store.ConnectionPusher;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.store.UserDirectory;
@@ -51,7 +51,7 @@ public final class LiveUpdates {
   public Delivery messageCreated(Message message) {
     MessageView view;
     if (message.senderType() == SenderType.AI) {
-      view = new MessageView(message, TicketService.ASSISTANT_NAME, null);
+      view = new MessageView(message, ReadTickets.ASSISTANT_NAME, null);
     } else {
       Optional<User> sender = Optional.ofNullable(users.findAll(java.util.List.of(message.senderId()))
           .get(message.senderId()));

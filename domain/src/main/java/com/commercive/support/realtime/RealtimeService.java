@@ -4,7 +4,7 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.realtime.LiveEvent.Refused.Code;
-import com.commercive.support.service.TicketService;
+import com.commercive.support.service.TicketAccess;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.util.Hashes;
 import java.security.SecureRandom;
@@ -27,11 +27,11 @@ public final class RealtimeService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RealtimeStore store;
-  private final TicketService tickets;
+  private final TicketAccess tickets;
   private final Clock clock;
   private final Supplier<String> ids;
 
-  public RealtimeService(RealtimeStore store, TicketService tickets, Clock clock, Supplier<String> ids) {
+  public RealtimeService(RealtimeStore store, TicketAccess tickets, Clock clock, Supplier<String> ids) {
     this.store = store;
     this.tickets = tickets;
     this.clock = clock;
@@ -102,7 +102,7 @@ public final class RealtimeService {
       topic = Topic.inbox();
     } else {
       try {
-        topic = Topic.ticket(tickets.get(connection.get().caller(), frame.ticketId()).ticketId());
+        topic = Topic.ticket(tickets.ticket(connection.get().caller(), frame.ticketId()).ticketId());
       } catch (NotFoundException missing) {
         return refused(Code.NOT_FOUND, "no such ticket");
       } catch (ForbiddenException notYours) {

@@ -4,12 +4,9 @@ import com.commercive.support.domain.Agent;
 import com.commercive.support.domain.AgentAtCapacityException;
 import com.commercive.support.domain.Assignee;
 import com.commercive.support.domain.Ticket;
-import com.commercive.support.domain.TicketChange;
-import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.store.AgentRoster;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,13 +41,7 @@ public final class AssignmentService {
    * @return whether it started waiting
    */
   public boolean needsAgent(String ticketId) {
-    return tickets.update(ticketId, current -> {
-      if (current.assignee() != null || current.status() == TicketStatus.CLOSED || current.waitingSince() != null) {
-        return Optional.empty();
-      }
-      Instant at = current.changeAt(clock.instant());
-      return Optional.of(new TicketChange(null, current.status(), at, false, TicketChange.Edit.waitForAgent()));
-    }).isPresent();
+    return tickets.update(ticketId, current -> current.waitForAgent(current.changeAt(clock.instant()))).isPresent();
   }
 
   /** Gives waiting tickets to agents with room, the longest-waiting first; how many it assigned. */
@@ -68,13 +59,8 @@ public final class AssignmentService {
       }
       Assignee assignee = new Assignee(agent.get().agentId(), agent.get().name());
       try {
-        boolean done = tickets.update(waiting.get(0).ticketId(), current -> {
-          if (current.waitingSince() == null || current.assignee() != null || current.status() == TicketStatus.CLOSED) {
-            return Optional.empty();
-          }
-          return Optional.of(new TicketChange(null, current.status(), current.changeAt(clock.instant()), false,
-              new TicketChange.Edit(null, Optional.of(assignee))));
-        }).isPresent();
+        boolean done = tickets.update(waiting.get(0).ticketId(),
+            current -> current.assignWaiting(assignee, current.changeAt(clock.instant()))).isPresent();
         if (done) {
           assigned++;
         } else {

@@ -8,17 +8,11 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
-import com.commercive.support.domain.StatusRules;
 import com.commercive.support.domain.Ticket;
-import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.ValidationException;
 import com.commercive.support.store.TicketRepository;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,34 +27,20 @@ public final class AssistantService {
   public static final String ASSISTANT_ID = "commercive-assistant";
 
   private final Assistant assistant;
-  private final TicketService tickets;
+  private final TicketAccess access;
+  private final AppendMessage append;
   private final TicketRepository repository;
-  private final Clock clock;
   private final Supplier<String> ids;
   private final RateLimiter limits;
 
-  public AssistantService(
-      Assistant assistant,
-      TicketService tickets,
-      TicketRepository repository,
-      Clock clock,
-      Supplier<String> ids) {
-    this(assistant, tickets, repository, clock, ids, RateLimiter.unlimited());
-  }
-
-  public AssistantService(
-      Assistant assistant,
-      TicketService tickets,
-      TicketRepository repository,
-      Clock clock,
-      Supplier<String> ids,
-      RateLimiter limits) {
-    this.limits = limits;
+  public AssistantService(Assistant assistant, TicketAccess access, AppendMessage append,
+      TicketRepository repository, Supplier<String> ids, RateLimiter limits) {
     this.assistant = assistant;
-    this.tickets = tickets;
+    this.access = access;
+    this.append = append;
     this.repository = repository;
-    this.clock = clock;
     this.ids = ids;
+    this.limits = limits;
   }
 
   /** The request as sent; {@code ticketId} null when absent. */
@@ -82,7 +62,7 @@ public final class AssistantService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Ticket ticket = request.ticketId() == null ? null : tickets.get(caller, request.ticketId());
+    Ticket ticket = request.ticketId() == null ? null : access.ticket(caller, request.ticketId());
     if (!caller.admin()) {
       limits.acquire(RateLimiter.Limit.AI_REQUESTS, caller.userId());
     }
@@ -98,17 +78,10 @@ public final class AssistantService {
     if (!request.addToTicket()) {
       return new AiReply(answer, null);
     }
-    String messageId = ids.get();
-    String text = asMessageText(answer);
-    // The assistant never changes the status: derived from the ticket as stored when it lands.
-    TicketRepository.Applied applied = repository.update(ticket.ticketId(), current -> {
-      Instant at = current.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      Message message = new Message(messageId, current.ticketId(), ASSISTANT_ID, SenderType.AI, text, null, at,
-          answer.handoff(), true);
-      return Optional.of(new TicketChange(
-          message, StatusRules.afterMessage(current.status(), SenderType.AI, false), at, false));
-    }).orElseThrow();
-    return new AiReply(answer, applied.change().message());
+    // Shown in the app as the answer to this request: the merchant is not emailed it too.
+    var appended = append.append(ticket.ticketId(),
+        AppendMessage.Draft.assistant(ids.get(), ASSISTANT_ID, asMessageText(answer), answer.handoff(), true));
+    return new AiReply(answer, appended.message());
   }
 
   /** A stored message as a turn of the conversation the assistant reads. */
@@ -121,9 +94,9 @@ public final class AssistantService {
   /** The answer as the text of an AI message: cut to the message limit if it is longer. */
   public static String asMessageText(Answer answer) {
     String text = answer.text();
-    if (TextRules.length(text) <= TicketService.MESSAGE_MAX) {
+    if (TextRules.length(text) <= MessageRules.MESSAGE_MAX) {
       return text;
     }
-    return text.substring(0, text.offsetByCodePoints(0, TicketService.MESSAGE_MAX - 1)) + "…";
+    return text.substring(0, text.offsetByCodePoints(0, MessageRules.MESSAGE_MAX - 1)) + "…";
   }
 }

@@ -64,14 +64,14 @@ public final class AttachmentService {
 
   private final AttachmentStore store;
   private final FileStorage files;
-  private final TicketService tickets;
+  private final TicketAccess tickets;
   private final TicketRepository messages;
   private final Clock clock;
   private final Supplier<String> ids;
   private final Policy policy;
   private final RateLimiter limits;
 
-  public AttachmentService(AttachmentStore store, FileStorage files, TicketService tickets, TicketRepository messages,
+  public AttachmentService(AttachmentStore store, FileStorage files, TicketAccess tickets, TicketRepository messages,
       Clock clock, Supplier<String> ids, Policy policy, RateLimiter limits) {
     this.store = store;
     this.files = files;
@@ -112,7 +112,7 @@ public final class AttachmentService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    Ticket ticket = tickets.get(caller, ticketId);
+    Ticket ticket = tickets.ticket(caller, ticketId);
     if (!caller.admin()) {
       limits.acquire(RateLimiter.Limit.UPLOADS, caller.userId());
     }
@@ -131,7 +131,7 @@ public final class AttachmentService {
    * a file on an internal note, or another's upload not yet sent, does not exist for them.
    */
   public Download download(Caller caller, String ticketId, String attachmentId) {
-    Ticket ticket = tickets.get(caller, ticketId);
+    Ticket ticket = tickets.ticket(caller, ticketId);
     Attachment attachment = (attachmentId == null || !ID.matcher(attachmentId).matches())
         ? null : store.find(attachmentId).filter(a -> a.ticketId().equals(ticket.ticketId())).orElse(null);
     if (attachment == null || !visibleTo(caller, attachment)) {
@@ -171,7 +171,7 @@ public final class AttachmentService {
     }
   }
 
-  /** The files named by {@code attachmentIds} for a message: see {@link TicketService#post}. */
+  /** The files named by {@code attachmentIds} for a message: see {@link PostMessage#post}. */
   static List<FieldError> unavailable(List<String> attachmentIds, List<Attachment> found, String ticketId,
       String userId) {
     List<FieldError> errors = new ArrayList<>();

@@ -9,8 +9,8 @@ import com.commercive.support.domain.Template;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.service.TicketService.MessagePosted;
-import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.PostMessage.MessagePosted;
+import com.commercive.support.service.PostMessage.NewMessage;
 import com.commercive.support.store.CannedResponseStore;
 import com.commercive.support.store.UserDirectory;
 import java.time.Clock;
@@ -34,15 +34,18 @@ public final class CannedResponseService {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
   private final CannedResponseStore store;
-  private final TicketService tickets;
+  private final TicketAccess access;
+  private final PostMessage messages;
   private final UserDirectory users;
   private final Clock clock;
   private final Supplier<String> ids;
 
   public CannedResponseService(
-      CannedResponseStore store, TicketService tickets, UserDirectory users, Clock clock, Supplier<String> ids) {
+      CannedResponseStore store, TicketAccess access, PostMessage messages, UserDirectory users, Clock clock,
+      Supplier<String> ids) {
     this.store = store;
-    this.tickets = tickets;
+    this.access = access;
+    this.messages = messages;
     this.users = users;
     this.clock = clock;
     this.ids = ids;
@@ -92,7 +95,7 @@ public final class CannedResponseService {
     if (response == null) {
       throw ValidationException.of("canned_response_id", "no canned response has this id");
     }
-    Ticket ticket = tickets.get(caller, ticketId);
+    Ticket ticket = access.ticket(caller, ticketId);
     Map<String, User> known = users.findAll(List.of(ticket.userId(), caller.userId()));
     User owner = known.get(ticket.userId());
     User agent = known.get(caller.userId());
@@ -103,7 +106,7 @@ public final class CannedResponseService {
     values.put("ticket_id", ticket.ticketId());
     values.put("agent_name", agent != null && agent.name() != null ? agent.name() : caller.name());
     String text = Template.fill(response.body(), values);
-    return tickets.post(caller, ticketId, rest.withMessage(text));
+    return messages.post(caller, ticketId, rest.withMessage(text));
   }
 
   private CannedResponse existing(String id) {

@@ -1,6 +1,11 @@
 package com.commercive.support.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.service.PostMessage;
+import com.commercive.support.service.OpenTicket;
 
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Caller;
@@ -16,9 +21,9 @@ import com.commercive.support.fakes.RecordingPusher;
 import com.commercive.support.realtime.LiveEvent.Refused.Code;
 import com.commercive.support.realtime.RealtimeService.Frame;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +42,7 @@ class RealtimeServiceTest {
   MutableClock clock;
   InMemoryRealtimeStore store;
   RecordingPusher pusher;
-  TicketService tickets;
+  TicketUseCases tickets;
   RealtimeService realtime;
   LiveUpdates live;
   Ticket ticket;
@@ -51,12 +56,10 @@ class RealtimeServiceTest {
     InMemoryUserDirectory users = new InMemoryUserDirectory(
         new User("user-1", "Dana Merchant", "dana@example.com", "user"),
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
-    tickets = new TicketService(new InMemoryTicketRepository(), users,
-        new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), clock,
-        () -> "id-" + sequence.incrementAndGet(), List.of());
-    realtime = new RealtimeService(store, tickets, clock, () -> "event-" + sequence.incrementAndGet());
+    tickets = TicketUseCases.over(new InMemoryTicketRepository(), users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
+    realtime = new RealtimeService(store, tickets.access(), clock, () -> "event-" + sequence.incrementAndGet());
     live = new LiveUpdates(store, pusher, users, clock, () -> "event-" + sequence.incrementAndGet());
-    ticket = tickets.create(OWNER, new NewTicket("Orders not syncing", "medium", "since Monday")).ticket();
+    ticket = tickets.open().open(OWNER, new NewTicket("Orders not syncing", "medium", "since Monday")).ticket();
   }
 
   Connection connected(String connectionId, Caller caller) {
@@ -135,7 +138,7 @@ class RealtimeServiceTest {
       realtime.receive("admin", new Frame("subscribe", ticket.ticketId(), null));
       realtime.receive("admin", new Frame("subscribe", null, true));
 
-      var posted = tickets.post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
+      var posted = tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
       var delivery = live.messageCreated(posted.message());
 
       assertThat(delivery.delivered()).isEqualTo(2);
@@ -154,7 +157,7 @@ class RealtimeServiceTest {
       realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
       realtime.receive("admin", new Frame("subscribe", ticket.ticketId(), null));
 
-      var note = tickets.post(ADMIN, ticket.ticketId(), new NewMessage("VIP merchant", null, false, true));
+      var note = tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage("VIP merchant", null, false, true));
       live.messageCreated(note.message());
 
       assertThat(pusher.to("owner")).isEmpty();

@@ -1,6 +1,8 @@
 package com.commercive.support.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.assistant.Answer;
@@ -22,8 +24,8 @@ import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.AssistantService.AiRequest;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ class AssistantServiceTest {
             List.of(new Source("payouts-request", "Requesting a payout")), false);
       };
   InMemoryTicketRepository repository;
-  TicketService tickets;
+  TicketUseCases tickets;
   AssistantService service;
   MutableClock clock;
 
@@ -55,17 +57,15 @@ class AssistantServiceTest {
     repository = new InMemoryTicketRepository();
     clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     AtomicInteger ids = new AtomicInteger();
-    tickets = new TicketService(repository, new InMemoryUserDirectory(),
-        new CursorCodec("assistant-test-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)),
-        clock, () -> String.format("id-%04d", ids.incrementAndGet()), List.of());
-    service = new AssistantService(assistant, tickets, repository, clock,
-        () -> String.format("ai-%04d", ids.incrementAndGet()));
+    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("assistant-test-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> String.format("id-%04d", ids.incrementAndGet()));
+    service = new AssistantService(assistant, tickets.access(), tickets.append(), repository,
+        () -> String.format("ai-%04d", ids.incrementAndGet()), RateLimiter.unlimited());
   }
 
   Ticket ticketWithHistory() {
-    Ticket ticket = tickets.create(OWNER, new NewTicket("Payout question", null, "I have $80 approved")).ticket();
+    Ticket ticket = tickets.open().open(OWNER, new NewTicket("Payout question", null, "I have $80 approved")).ticket();
     clock.advance(Duration.ofSeconds(1));
-    tickets.post(ADMIN, ticket.ticketId(), new NewMessage("Let me check", null, false));
+    tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage("Let me check", null, false));
     clock.advance(Duration.ofSeconds(1));
     return repository.find(ticket.ticketId()).orElseThrow();
   }
@@ -99,7 +99,7 @@ class AssistantServiceTest {
   @Test
   void anInternalNoteIsNeverPartOfTheContext() {
     Ticket ticket = ticketWithHistory();
-    tickets.post(ADMIN, ticket.ticketId(), new NewMessage("Customer is on the fraud watch list", null, false, true));
+    tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage("Customer is on the fraud watch list", null, false, true));
     clock.advance(Duration.ofSeconds(1));
     service.respond(OWNER, new AiRequest("When will it arrive?", ticket.ticketId(), false));
     service.respond(ADMIN, new AiRequest("When will it arrive?", ticket.ticketId(), false));
@@ -136,7 +136,7 @@ class AssistantServiceTest {
     Ticket ticket = ticketWithHistory();
     AssistantService handingOff = new AssistantService(
         question -> new Answer("A person will follow up.", Topic.PAYOUTS, 0.2, List.of(), true),
-        tickets, repository, clock, () -> "ai-handoff");
+        tickets.access(), tickets.append(), repository, () -> "ai-handoff", RateLimiter.unlimited());
     Message message = handingOff.respond(OWNER, new AiRequest("Refund my customer", ticket.ticketId(), true)).message();
     assertThat(message.handoff()).isTrue();
     assertThat(message.shownInApp()).isTrue();

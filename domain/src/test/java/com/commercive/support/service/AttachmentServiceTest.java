@@ -1,6 +1,7 @@
 package com.commercive.support.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AgentRoster;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.AttachedFile;
@@ -21,8 +22,8 @@ import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.AttachmentService.NewUpload;
 import com.commercive.support.service.AttachmentCheck.Outcome;
 import com.commercive.support.service.AttachmentService.Policy;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class AttachmentServiceTest {
   InMemoryFileStorage files;
   InMemoryTicketRepository repository;
   MutableClock clock;
-  TicketService tickets;
+  TicketUseCases tickets;
   AttachmentService attachments;
   AttachmentCheck checks;
   Ticket ticket;
@@ -76,15 +77,12 @@ class AttachmentServiceTest {
     repository = new InMemoryTicketRepository(store);
     clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.000Z"));
     AtomicInteger sequence = new AtomicInteger();
-    tickets = new TicketService(repository, new InMemoryUserDirectory(),
-        new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), clock,
-        () -> "id-" + sequence.incrementAndGet(), List.of(), RateLimiter.unlimited(),
-        com.commercive.support.store.AgentRoster.empty(), store);
+    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
     Policy policy = new Policy(Set.copyOf(Policy.DEFAULT_CONTENT_TYPES), 1_000, malwareScan);
-    attachments = new AttachmentService(store, files, tickets, repository, clock,
+    attachments = new AttachmentService(store, files, tickets.access(), repository, clock,
         () -> "file-" + sequence.incrementAndGet(), policy, RateLimiter.unlimited());
     checks = new AttachmentCheck(store, files, SNIFFER, policy);
-    ticket = tickets.create(OWNER, new NewTicket("Broken product images", "medium", "see the screenshot")).ticket();
+    ticket = tickets.open().open(OWNER, new NewTicket("Broken product images", "medium", "see the screenshot")).ticket();
   }
 
   static byte[] bytes(byte[] start, int length) {
@@ -284,7 +282,7 @@ class AttachmentServiceTest {
     @Test
     void anotherUserIsRefusedAndUnknownOrForeignIdsAreNotFound() {
       Attachment ready = checked(OWNER, "shot.png", "image/png", PNG);
-      Ticket other = tickets.create(OWNER, new NewTicket("Another question", "low", null)).ticket();
+      Ticket other = tickets.open().open(OWNER, new NewTicket("Another question", "low", null)).ticket();
 
       assertThatThrownBy(() -> attachments.download(OTHER, ticket.ticketId(), ready.attachmentId()))
           .isInstanceOf(ForbiddenException.class);
@@ -297,11 +295,11 @@ class AttachmentServiceTest {
     @Test
     void theOwnerNeverSeesAFileOnAnInternalNoteNorTheTeamsUnsentUploads() {
       Attachment onNote = checked(ADMIN, "internal.pdf", "application/pdf", PDF);
-      tickets.post(ADMIN, ticket.ticketId(), new NewMessage("fraud check", null, false, true, null,
+      tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage("fraud check", null, false, true, null,
           List.of(onNote.attachmentId())));
       Attachment unsent = checked(ADMIN, "draft.pdf", "application/pdf", PDF);
       Attachment sent = checked(ADMIN, "guide.pdf", "application/pdf", PDF);
-      tickets.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false, false, null,
+      tickets.post().post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false, false, null,
           List.of(sent.attachmentId())));
 
       assertThatThrownBy(() -> attachments.download(OWNER, ticket.ticketId(), onNote.attachmentId()))
@@ -320,7 +318,7 @@ class AttachmentServiceTest {
       Attachment png = checked(OWNER, "shot.png", "image/png", PNG);
       Attachment pdf = checked(OWNER, "invoice.pdf", "application/pdf", PDF);
 
-      var posted = tickets.post(OWNER, ticket.ticketId(), new NewMessage(null, null, false, false, null,
+      var posted = tickets.post().post(OWNER, ticket.ticketId(), new NewMessage(null, null, false, false, null,
           List.of(pdf.attachmentId(), png.attachmentId())));
 
       assertThat(posted.message().attachments()).containsExactly(
@@ -338,12 +336,12 @@ class AttachmentServiceTest {
       Attachment uploading = upload(OWNER, "later.png", "image/png", PNG);
       Attachment rejected = checked(OWNER, "fake.png", "image/png", PDF);
       Attachment admins = checked(ADMIN, "admin.png", "image/png", PNG);
-      Ticket other = tickets.create(OWNER, new NewTicket("Another question", "low", null)).ticket();
+      Ticket other = tickets.open().open(OWNER, new NewTicket("Another question", "low", null)).ticket();
       Attachment elsewhere = attachments.requestUpload(OWNER, other.ticketId(),
           new NewUpload("x.png", "image/png", 5L)).attachment();
-      long messagesBefore = tickets.get(OWNER, ticket.ticketId()).messageCount();
+      long messagesBefore = tickets.read().get(OWNER, ticket.ticketId()).messageCount();
 
-      assertThatThrownBy(() -> tickets.post(OWNER, ticket.ticketId(), new NewMessage("files", null, false, false, null,
+      assertThatThrownBy(() -> tickets.post().post(OWNER, ticket.ticketId(), new NewMessage("files", null, false, false, null,
           List.of(ready.attachmentId(), uploading.attachmentId(), rejected.attachmentId(), admins.attachmentId(),
               elsewhere.attachmentId(), "missing"))))
           .isInstanceOfSatisfying(AttachmentUnavailableException.class, e -> assertThat(e.errors())
@@ -351,14 +349,14 @@ class AttachmentServiceTest {
               .containsExactly("attachment_ids[1]", "attachment_ids[2]", "attachment_ids[3]", "attachment_ids[4]",
                   "attachment_ids[5]"));
 
-      assertThat(tickets.get(OWNER, ticket.ticketId()).messageCount()).isEqualTo(messagesBefore);
+      assertThat(tickets.read().get(OWNER, ticket.ticketId()).messageCount()).isEqualTo(messagesBefore);
       assertThat(store.find(ready.attachmentId()).orElseThrow().messageId()).isNull();
     }
 
     @Test
     void theAssistantAndThePreviewSeeOnlyTheFilesNames() {
       Attachment png = checked(OWNER, "shot.png", "image/png", PNG);
-      var posted = tickets.post(OWNER, ticket.ticketId(), new NewMessage("what is this error?", null, false, false,
+      var posted = tickets.post().post(OWNER, ticket.ticketId(), new NewMessage("what is this error?", null, false, false,
           null, List.of(png.attachmentId())));
 
       var turn = AssistantService.turnOf(posted.message());
@@ -370,9 +368,9 @@ class AttachmentServiceTest {
     @Test
     void aFileIsAttachedOnce() {
       Attachment ready = checked(OWNER, "ok.png", "image/png", PNG);
-      tickets.post(OWNER, ticket.ticketId(), new NewMessage(null, null, false, false, null, List.of(ready.attachmentId())));
+      tickets.post().post(OWNER, ticket.ticketId(), new NewMessage(null, null, false, false, null, List.of(ready.attachmentId())));
 
-      assertThatThrownBy(() -> tickets.post(OWNER, ticket.ticketId(), new NewMessage("again", null, false, false, null,
+      assertThatThrownBy(() -> tickets.post().post(OWNER, ticket.ticketId(), new NewMessage("again", null, false, false, null,
           List.of(ready.attachmentId()))))
           .isInstanceOf(AttachmentUnavailableException.class).hasMessageContaining("already on a message");
     }
@@ -381,7 +379,7 @@ class AttachmentServiceTest {
     void theListOfIdsIsOneToTenDistinctIds() {
       for (List<String> ids : List.of(List.<String>of(), List.of("a", "a"),
           List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"), List.of("bad id"))) {
-        assertThatThrownBy(() -> tickets.post(OWNER, ticket.ticketId(),
+        assertThatThrownBy(() -> tickets.post().post(OWNER, ticket.ticketId(),
             new NewMessage(null, null, false, false, null, ids)))
             .isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("attachment_ids"));

@@ -1,6 +1,8 @@
 package com.commercive.support.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.Caller;
@@ -17,8 +19,8 @@ import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.service.CannedResponseService.Draft;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -35,10 +37,8 @@ class CannedResponseServiceTest {
       new User("user-1", "Dana Merchant", "dana@example.com", "user"),
       new User("admin-1", "Alex Support", "alex@example.com", "admin"));
   final AtomicInteger sequence = new AtomicInteger();
-  final TicketService tickets = new TicketService(repository, users,
-      new CursorCodec("canned-test-secret-of-32-bytes-ok!!".getBytes(StandardCharsets.UTF_8)), clock,
-      () -> "id-" + sequence.incrementAndGet(), List.of());
-  final CannedResponseService service = new CannedResponseService(new InMemoryCannedResponseStore(), tickets, users,
+  final TicketUseCases tickets = TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("canned-test-secret-of-32-bytes-ok!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
+  final CannedResponseService service = new CannedResponseService(new InMemoryCannedResponseStore(), tickets.access(), tickets.post(), users,
       clock, () -> "cr-" + sequence.incrementAndGet());
 
   static List<String> fields(ValidationException e) {
@@ -86,7 +86,7 @@ class CannedResponseServiceTest {
 
   @Test
   void postingFillsTheVariablesFromTheTicketItsOwnerAndTheAgent() {
-    Ticket ticket = tickets.create(OWNER, new NewTicket("Payout missing", null, "Where is it?")).ticket();
+    Ticket ticket = tickets.open().open(OWNER, new NewTicket("Payout missing", null, "Where is it?")).ticket();
     CannedResponse template = service.create(ADMIN, new Draft("Payout",
         "Hi {{customer_name}} ({{customer_email}}), about \"{{ticket_subject}}\" [{{ ticket_id }}]: on it. {{agent_name}}",
         null));
@@ -106,7 +106,7 @@ class CannedResponseServiceTest {
 
   @Test
   void postingNeedsAKnownResponseAndAnAdmin() {
-    Ticket ticket = tickets.create(OWNER, new NewTicket("Payout missing", null, "Where is it?")).ticket();
+    Ticket ticket = tickets.open().open(OWNER, new NewTicket("Payout missing", null, "Where is it?")).ticket();
     assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), "no-such", new NewMessage(null, null, false)))
         .isInstanceOfSatisfying(ValidationException.class,
             e -> assertThat(fields(e)).containsExactly("canned_response_id"));

@@ -1,6 +1,8 @@
 package com.commercive.support.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.assistant.Answer;
@@ -25,16 +27,14 @@ class RateLimiterTest {
   final RateLimiter limiter = new RateLimiter(new InMemoryRateLimitStore(), clock,
       Map.of(Limit.TICKETS, 2, Limit.AI_REQUESTS, 1, Limit.AUTO_REPLIES, 0));
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
-  final TicketService tickets = new TicketService(repository, new InMemoryUserDirectory(),
-      new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), clock,
-      () -> UUID.randomUUID().toString(), List.of(), limiter);
+  final TicketUseCases tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), limiter, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
 
   @Test
   void allowsTheHoursAllowanceThenSaysWhenToComeBack() {
     Caller user = new Caller("u-1", false);
-    tickets.create(user, new TicketService.NewTicket("First ticket", null, null));
-    tickets.create(user, new TicketService.NewTicket("Second ticket", null, null));
-    assertThatThrownBy(() -> tickets.create(user, new TicketService.NewTicket("Third ticket", null, null)))
+    tickets.open().open(user, new OpenTicket.NewTicket("First ticket", null, null));
+    tickets.open().open(user, new OpenTicket.NewTicket("Second ticket", null, null));
+    assertThatThrownBy(() -> tickets.open().open(user, new OpenTicket.NewTicket("Third ticket", null, null)))
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           // Sliding: the two uses of 10:20 weigh until enough of them has slid out, at 11:30.
           assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(70));
@@ -42,13 +42,13 @@ class RateLimiterTest {
         });
     assertThat(repository.calls()).isEqualTo(2);
     // Another user has their own allowance.
-    tickets.create(new Caller("u-2", false), new TicketService.NewTicket("Other user", null, null));
+    tickets.open().open(new Caller("u-2", false), new OpenTicket.NewTicket("Other user", null, null));
     // At 11:01 the last hour still holds almost two uses: no new allowance at the hour's turn.
     clock.advance(Duration.ofMinutes(41));
-    assertThatThrownBy(() -> tickets.create(user, new TicketService.NewTicket("At the turn", null, null)))
+    assertThatThrownBy(() -> tickets.open().open(user, new OpenTicket.NewTicket("At the turn", null, null)))
         .isInstanceOf(RateLimitedException.class);
     clock.advance(Duration.ofMinutes(30));
-    tickets.create(user, new TicketService.NewTicket("An hour later", null, null));
+    tickets.open().open(user, new OpenTicket.NewTicket("An hour later", null, null));
   }
 
   /** Issue 13: a fixed hourly window gave twice the limit across the hour's turn. */
@@ -69,19 +69,17 @@ class RateLimiterTest {
   @Test
   void limitsMessagesOfMerchantsNotOfTheTeam() {
     RateLimiter three = new RateLimiter(new InMemoryRateLimitStore(), clock, Map.of(Limit.MESSAGES, 3));
-    TicketService limited = new TicketService(repository, new InMemoryUserDirectory(),
-        new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), clock,
-        () -> UUID.randomUUID().toString(), List.of(), three);
+    TicketUseCases limited = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), three, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
     Caller user = new Caller("u-5", false);
-    String id = limited.create(user, new TicketService.NewTicket("Chatty ticket", null, null)).ticket().ticketId();
+    String id = limited.open().open(user, new OpenTicket.NewTicket("Chatty ticket", null, null)).ticket().ticketId();
     for (int i = 0; i < 3; i++) {
-      limited.post(user, id, new TicketService.NewMessage("message " + i, null, false));
+      limited.post().post(user, id, new PostMessage.NewMessage("message " + i, null, false));
     }
-    assertThatThrownBy(() -> limited.post(user, id, new TicketService.NewMessage("one more", null, false)))
+    assertThatThrownBy(() -> limited.post().post(user, id, new PostMessage.NewMessage("one more", null, false)))
         .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.detail()).contains("messages"));
     Caller admin = new Caller("admin", true);
     for (int i = 0; i < 5; i++) {
-      limited.post(admin, id, new TicketService.NewMessage("team reply " + i, null, false));
+      limited.post().post(admin, id, new PostMessage.NewMessage("team reply " + i, null, false));
     }
     assertThat(repository.find(id).orElseThrow().messageCount()).isEqualTo(8);
   }
@@ -90,20 +88,20 @@ class RateLimiterTest {
   void invalidRequestsAndAdminsDoNotCount() {
     Caller user = new Caller("u-3", false);
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> tickets.create(user, new TicketService.NewTicket("x", null, null)))
+      assertThatThrownBy(() -> tickets.open().open(user, new OpenTicket.NewTicket("x", null, null)))
           .isNotInstanceOf(RateLimitedException.class);
     }
-    tickets.create(user, new TicketService.NewTicket("Valid ticket", null, null));
+    tickets.open().open(user, new OpenTicket.NewTicket("Valid ticket", null, null));
     Caller admin = new Caller("admin", true);
     for (int i = 0; i < 5; i++) {
-      tickets.create(admin, new TicketService.NewTicket("Admin ticket", null, null));
+      tickets.open().open(admin, new OpenTicket.NewTicket("Admin ticket", null, null));
     }
   }
 
   @Test
   void limitsAssistantRequestsAndTurnsOffAtZero() {
     AssistantService assistant = new AssistantService(
-        q -> new Answer("ok", Topic.GENERAL, 0.9, List.of(), false), tickets, repository, clock,
+        q -> new Answer("ok", Topic.GENERAL, 0.9, List.of(), false), tickets.access(), tickets.append(), repository,
         () -> UUID.randomUUID().toString(), limiter);
     Caller user = new Caller("u-4", false);
     assistant.respond(user, new AssistantService.AiRequest("first question", null, false));

@@ -36,20 +36,15 @@ public final class StreamPushHandler implements RequestHandler<DynamodbEvent, St
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public StreamPushHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(StreamPushWiring.from(SupportConfig.fromEnvironment()));
   }
 
-  public StreamPushHandler(SupportConfig config) {
-    this(LiveUpdatesWiring.liveUpdates(config), config.tables().tickets(), config.tables().messages(),
-        config.tables().attachments());
-  }
-
-  /** Takes its collaborators: what tests use. */
-  public StreamPushHandler(LiveUpdates live, String ticketsTable, String messagesTable, String attachmentsTable) {
-    this.live = live;
-    this.ticketsTable = ticketsTable;
-    this.messagesTable = messagesTable;
-    this.attachmentsTable = attachmentsTable;
+  /** Takes its collaborators: what tests and the local runner use. */
+  public StreamPushHandler(StreamPushWiring parts) {
+    this.live = parts.live();
+    this.ticketsTable = parts.ticketsTable();
+    this.messagesTable = parts.messagesTable();
+    this.attachmentsTable = parts.attachmentsTable();
   }
 
   @Override

@@ -36,14 +36,10 @@ public final class WebSocketHandler
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public WebSocketHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(LiveUpdatesWiring.realtime(SupportConfig.fromEnvironment()));
   }
 
-  public WebSocketHandler(SupportConfig config) {
-    this(LiveUpdatesWiring.realtime(config));
-  }
-
-  /** Takes its collaborators: what tests use. */
+  /** Takes its collaborators: what tests and the local runner use. */
   public WebSocketHandler(RealtimeService realtime) {
     this.realtime = realtime;
   }

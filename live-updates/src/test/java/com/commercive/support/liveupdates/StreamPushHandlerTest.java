@@ -38,10 +38,10 @@ class StreamPushHandlerTest {
 
   final InMemoryRealtimeStore store = new InMemoryRealtimeStore();
   final RecordingPusher pusher = new RecordingPusher();
-  final StreamPushHandler handler = new StreamPushHandler(
+  final StreamPushHandler handler = new StreamPushHandler(new StreamPushWiring(
       new LiveUpdates(store, pusher, new InMemoryUserDirectory(new User("admin-1", "Alex Support", "alex@example.com",
           "admin")), new MutableClock(AT), () -> "event-" + System.nanoTime()),
-      "tickets", "messages", "attachments");
+      "tickets", "messages", "attachments"));
 
   @BeforeEach
   void connect() {

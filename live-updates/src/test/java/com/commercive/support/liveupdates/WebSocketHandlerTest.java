@@ -1,6 +1,10 @@
 package com.commercive.support.liveupdates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.service.OpenTicket;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
@@ -13,8 +17,8 @@ import com.commercive.support.fakes.MutableClock;
 import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.realtime.Topic;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import com.commercive.support.wire.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +35,10 @@ class WebSocketHandlerTest {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   final InMemoryRealtimeStore store = new InMemoryRealtimeStore();
-  final TicketService tickets = new TicketService(new InMemoryTicketRepository(), new InMemoryUserDirectory(),
-      new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), clock,
-      () -> UUID.randomUUID().toString(), List.of());
-  final RealtimeService realtime = new RealtimeService(store, tickets, clock, () -> UUID.randomUUID().toString());
+  final TicketUseCases tickets = TicketUseCases.over(new InMemoryTicketRepository(), new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+  final RealtimeService realtime = new RealtimeService(store, tickets.access(), clock, () -> UUID.randomUUID().toString());
   final WebSocketHandler handler = new WebSocketHandler(realtime);
-  final Ticket ticket = tickets.create(OWNER, new NewTicket("Orders not syncing", "medium", null)).ticket();
+  final Ticket ticket = tickets.open().open(OWNER, new NewTicket("Orders not syncing", "medium", null)).ticket();
 
   static APIGatewayV2WebSocketEvent event(String route, String connectionId, Map<String, String> query, String body) {
     APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();

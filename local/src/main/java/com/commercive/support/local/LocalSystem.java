@@ -1,6 +1,13 @@
 package com.commercive.support.local;
 
 import com.commercive.support.aiworker.AiWorkerHandler;
+import com.commercive.support.notifier.NotifierWiring;
+import com.commercive.support.aiworker.AiWorkerWiring;
+import com.commercive.support.liveupdates.StreamPushWiring;
+import com.commercive.support.attachmentchecker.AttachmentCheckerWiring;
+import com.commercive.support.streamprocessor.StreamProcessorWiring;
+import com.commercive.support.api.ApiWiring;
+import com.commercive.support.liveupdates.LiveUpdatesWiring;
 import com.commercive.support.api.ApiHandler;
 import com.commercive.support.attachmentchecker.AttachmentCheckerHandler;
 import com.commercive.support.attachmentchecker.AttachmentExpiryHandler;
@@ -187,10 +194,10 @@ public final class LocalSystem implements AutoCloseable {
       env.put("REALTIME_ENDPOINT", "http://" + settings.host() + ":" + managementPort);
       b.config = SupportConfig.from(env);
       b.webSockets = b.keep(LocalWebSockets.start(settings.host(), webSocketPort, managementPort,
-          new WebSocketHandler(b.config)));
+          new WebSocketHandler(LiveUpdatesWiring.realtime(b.config))));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
-      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(b.config)));
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(ApiWiring.from(b.config))));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
       closeAll(b.resources, failure);
@@ -202,7 +209,7 @@ public final class LocalSystem implements AutoCloseable {
     // Streams are read here, not by a function (on AWS, Lambda's event source mapping reads them).
     DynamoDbStreamsClient streams = b.keep(AwsClients.standard(
         DynamoDbStreamsClient.builder(), b.config.aws(), Optional.of(b.dynamoDbServer.endpoint())).build());
-    StreamProcessorHandler streamProcessor = new StreamProcessorHandler(b.config);
+    StreamProcessorHandler streamProcessor = new StreamProcessorHandler(StreamProcessorWiring.from(b.config));
     List<Runnable> pollers = new java.util.ArrayList<>();
     for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages())) {
       String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
@@ -211,10 +218,10 @@ public final class LocalSystem implements AutoCloseable {
     }
     String attachmentsStream = b.dynamoDb.describeTable(r -> r.tableName(b.config.tables().attachments())).table()
         .latestStreamArn();
-    pollers.add(new StreamPoller(streams, attachmentsStream, "attachment-expirer", new AttachmentExpiryHandler(b.config),
+    pollers.add(new StreamPoller(streams, attachmentsStream, "attachment-expirer", new AttachmentExpiryHandler(AttachmentCheckerWiring.check(b.config)),
         b.sqs, b.queues.streamFailures(), region));
     // The pusher reads the three streams too, with mappings of its own, as on AWS.
-    StreamPushHandler pusher = new StreamPushHandler(b.config);
+    StreamPushHandler pusher = new StreamPushHandler(StreamPushWiring.from(b.config));
     for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages(),
         b.config.tables().attachments())) {
       String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
@@ -222,10 +229,10 @@ public final class LocalSystem implements AutoCloseable {
     }
     // One handler per poller, as each Lambda execution environment has its own instance.
     for (int i = 0; i < queuePollers; i++) {
-      pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(b.config)));
-      pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(b.config)));
+      pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(AiWorkerWiring.autoReplies(b.config))));
+      pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(NotifierWiring.notifications(b.config))));
       pollers.add(new SqsPoller(b.sqs, b.queues.attachmentChecks(), "attachment-checker",
-          new AttachmentCheckerHandler(b.config)));
+          new AttachmentCheckerHandler(AttachmentCheckerWiring.check(b.config))));
     }
     for (Runnable poller : pollers) {
       Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));

@@ -58,18 +58,6 @@ public final class NotificationService {
       EmailSender sender,
       EmailComposer composer,
       List<String> adminEmails,
-      Clock clock) {
-    this(tickets, users, sends, sender, composer, adminEmails, clock,
-        RateLimiter.unlimited());
-  }
-
-  public NotificationService(
-      TicketRepository tickets,
-      UserDirectory users,
-      ClaimStore sends,
-      EmailSender sender,
-      EmailComposer composer,
-      List<String> adminEmails,
       Clock clock,
       RateLimiter limits) {
     this.limits = limits;

@@ -1,6 +1,7 @@
 package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
@@ -47,13 +48,10 @@ class NotificationRacesIT {
         new TicketChange(reply, TicketStatus.PENDING, reply.createdAt(), true));
     for (int round = 0; round < ROUNDS; round++) {
       AtomicInteger sent = new AtomicInteger();
-      NotificationService notifications = new NotificationService(tickets,
-          new InMemoryUserDirectory(new User("owner-1", "Dana", "dana@example.com", "user")),
-          new DynamoDbClaimStore(db.client(), db.names().idempotency()), email -> {
+      NotificationService notifications = new NotificationService(tickets, new InMemoryUserDirectory(new User("owner-1", "Dana", "dana@example.com", "user")), new DynamoDbClaimStore(db.client(), db.names().idempotency()), email -> {
             sent.incrementAndGet();
             Races.pause(50);
-          }, new EmailComposer(URI.create("https://app.commercive.com")), List.of("team@example.com"),
-          Clock.systemUTC());
+          }, new EmailComposer(URI.create("https://app.commercive.com")), List.of("team@example.com"), Clock.systemUTC(), RateLimiter.unlimited());
       Notification notification = new Notification("reply-" + round + "-" + UUID.randomUUID(),
           Notification.Kind.REPLY, ticket.ticketId(), reply.messageId());
       races.race(CALLERS, () -> {

@@ -1,6 +1,7 @@
 package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.Message;
@@ -34,10 +35,7 @@ class NotificationServiceTest extends TicketScenario {
 
   @BeforeEach
   void setUp() {
-    service = new NotificationService(repository,
-        new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
-        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")),
-        List.of("support@commercive.com", "lead@commercive.com"), clock);
+    service = new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com", "lead@commercive.com"), clock, RateLimiter.unlimited());
   }
 
   @Test
@@ -98,9 +96,7 @@ class NotificationServiceTest extends TicketScenario {
   void aTicketCannotFloodInboxes() {
     var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
         clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.EMAILS_PER_TICKET, 3));
-    NotificationService limited = new NotificationService(repository,
-        new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
-        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("a@c.com"), clock, limiter);
+    NotificationService limited = new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("a@c.com"), clock, limiter);
     Ticket ticket = ticket();
     for (int i = 0; i < 5; i++) {
       Message reply = post(ticket, SenderType.ADMIN, "reply " + i);
@@ -117,9 +113,7 @@ class NotificationServiceTest extends TicketScenario {
     Ticket ticket = ticket();
     Notification assigned = new Notification("assigned-1", Notification.Kind.ASSIGNED, ticket.ticketId(), null, "admin-9");
     NotificationService withAgent = new NotificationService(repository, new InMemoryUserDirectory(
-        new User("user-1", "Dana", "dana@example.com", "user"), new User("admin-9", "Sam", "sam@example.com", "admin")),
-        sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com"),
-        clock);
+        new User("user-1", "Dana", "dana@example.com", "user"), new User("admin-9", "Sam", "sam@example.com", "admin")), sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com"), clock, RateLimiter.unlimited());
     assertThat(withAgent.handle(assigned).sent()).isEqualTo(1);
     assertThat(withAgent.handle(assigned).alreadySent()).isEqualTo(1);
     assertThat(outbox).singleElement().satisfies(email -> {

@@ -1,6 +1,7 @@
 package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.RateLimiter;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -27,10 +28,7 @@ class NotifierHandlerTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
   final List<Email> outbox = new ArrayList<>();
-  final NotifierHandler handler = new NotifierHandler(new NotificationService(repository,
-      new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")),
-      new InMemoryClaimStore(), outbox::add, new EmailComposer(URI.create("http://localhost:3000")),
-      List.of("team@commercive.com"), clock));
+  final NotifierHandler handler = new NotifierHandler(new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), new InMemoryClaimStore(), outbox::add, new EmailComposer(URI.create("http://localhost:3000")), List.of("team@commercive.com"), clock, RateLimiter.unlimited()));
 
   SQSEvent batch() {
     Ticket a = Ticket.open("ticket-A", "user-1", "Payout question", Priority.LOW, clock.instant());

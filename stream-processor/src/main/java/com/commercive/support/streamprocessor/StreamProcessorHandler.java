@@ -9,17 +9,10 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.logging.InvocationLogContext;
-import com.commercive.support.service.AssignmentService;
 import com.commercive.support.store.dynamodb.StreamBatches;
-import com.commercive.support.store.dynamodb.DynamoDbAgentRoster;
-import com.commercive.support.store.dynamodb.DynamoDbClients;
-import com.commercive.support.store.dynamodb.DynamoDbTicketRepository;
 import com.commercive.support.store.dynamodb.MessageItems;
 import com.commercive.support.store.dynamodb.StreamImages;
 import com.commercive.support.store.dynamodb.TicketItems;
-import com.commercive.support.store.sqs.SqsClients;
-import com.commercive.support.store.sqs.SqsWorkQueue;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,43 +38,16 @@ public final class StreamProcessorHandler
    * registers the warm-up SnapStart runs before its snapshot (the queues, reached not written).
    */
   public StreamProcessorHandler() {
-    this(SupportConfig.fromEnvironment());
+    this(StreamProcessorWiring.from(SupportConfig.fromEnvironment()));
     SnapStartPriming.register("stream-processor", router::warmUp);
   }
 
-  public StreamProcessorHandler(SupportConfig config) {
-    this(
-        // With automatic assignment, every merchant's message is an AI job: the AI worker decides
-        // whether it needs a person, even when it will not answer it itself.
-        new ChangeRouter(
-            new SqsWorkQueue(
-                SqsClients.create(config),
-                config.queues().aiJobsQueue(),
-                config.queues().notificationsQueue()),
-            config.autoReplies().enabled() || config.assignment().autoAssign()),
-        config.tables().tickets(),
-        config.tables().messages(),
-        config.assignment().autoAssign() ? assigner(config)::assignWaiting : null);
-  }
-
-  private static AssignmentService assigner(SupportConfig config) {
-    var dynamoDb = DynamoDbClients.create(config);
-    var tables = config.tables();
-    return new AssignmentService(
-        new DynamoDbTicketRepository(dynamoDb, tables.tickets(), tables.messages(), tables.agents()),
-        new DynamoDbAgentRoster(dynamoDb, tables.agents()), Clock.systemUTC());
-  }
-
-  /** Takes its collaborators: what tests use. */
-  public StreamProcessorHandler(ChangeRouter router, String ticketsTable, String messagesTable) {
-    this(router, ticketsTable, messagesTable, null);
-  }
-
-  public StreamProcessorHandler(ChangeRouter router, String ticketsTable, String messagesTable, Runnable fillSeats) {
-    this.router = router;
-    this.ticketsTable = ticketsTable;
-    this.messagesTable = messagesTable;
-    this.fillSeats = fillSeats;
+  /** Takes its collaborators: what tests and the local runner use. */
+  public StreamProcessorHandler(StreamProcessorWiring parts) {
+    this.router = parts.router();
+    this.ticketsTable = parts.ticketsTable();
+    this.messagesTable = parts.messagesTable();
+    this.fillSeats = parts.fillSeats();
   }
 
   @Override

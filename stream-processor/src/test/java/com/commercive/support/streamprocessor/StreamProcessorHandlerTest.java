@@ -18,8 +18,8 @@ class StreamProcessorHandlerTest {
   final RecordingWorkQueue queue = new RecordingWorkQueue();
   final List<AiJob> jobs = queue.jobs;
   final List<Notification> notifications = queue.notifications;
-  final StreamProcessorHandler handler = new StreamProcessorHandler(
-      new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages");
+  final StreamProcessorHandler handler = new StreamProcessorHandler(new StreamProcessorWiring(
+      new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages", null));
 
   DynamodbEvent batch() {
     return EventLoader.loadDynamoDbEvent("events/stream-batch.json");
@@ -64,8 +64,8 @@ class StreamProcessorHandlerTest {
         throw new IllegalStateException("SQS unavailable");
       }
     };
-    StreamsEventResponse response = new StreamProcessorHandler(new ChangeRouter(down, true),
-        "commercive_support_tickets", "commercive_support_messages").process(batch());
+    StreamsEventResponse response = new StreamProcessorHandler(new StreamProcessorWiring(new ChangeRouter(down, true),
+        "commercive_support_tickets", "commercive_support_messages", null)).process(batch());
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("111");
   }

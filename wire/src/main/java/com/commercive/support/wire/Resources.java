@@ -1,10 +1,11 @@
 package com.commercive.support.wire;
 
 import com.commercive.support.domain.Attachment;
+import com.commercive.support.service.ReadTickets;
 import com.commercive.support.domain.LastMessage;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
-import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.service.ReadTickets.MessageView;
 import com.commercive.support.util.Timestamps;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package com.commercive.support.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.ReadTickets;
 
 import com.commercive.support.domain.AttachedFile;
 import com.commercive.support.domain.Attachment;
@@ -11,7 +12,7 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.realtime.LiveEvent;
 import com.commercive.support.realtime.LiveEvent.Refused.Code;
 import com.commercive.support.realtime.Topic;
-import com.commercive.support.service.TicketService.MessageView;
+import com.commercive.support.service.ReadTickets.MessageView;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;

@@ -75,32 +75,18 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private final DynamoDbClient dynamoDb;
   private final String ticketsTable;
   private final String messagesTable;
-  /** Where agents' counts of open tickets live; null where this function never assigns or closes. */
+  /** Where agents' counts of open tickets live (changed with the tickets that hold them). */
   private final String agentsTable;
-  /** Where files sent with messages are marked attached; null where this function never sends files. */
+  /** Where files sent with messages are marked attached. */
   private final String attachmentsTable;
 
-  public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable) {
-    this(dynamoDb, ticketsTable, messagesTable, null);
-  }
-
-  public DynamoDbTicketRepository(
-      DynamoDbClient dynamoDb, String ticketsTable, String messagesTable, String agentsTable) {
-    this(dynamoDb, ticketsTable, messagesTable, agentsTable, null);
-  }
-
-  /** Over every table a ticket's writes touch. */
+  /** Over every table a ticket's writes touch; each name must be known. */
   public DynamoDbTicketRepository(DynamoDbClient dynamoDb, TableNames tables) {
-    this(dynamoDb, tables.tickets(), tables.messages(), tables.agents(), tables.attachments());
-  }
-
-  public DynamoDbTicketRepository(DynamoDbClient dynamoDb, String ticketsTable, String messagesTable,
-      String agentsTable, String attachmentsTable) {
     this.dynamoDb = dynamoDb;
-    this.ticketsTable = ticketsTable;
-    this.messagesTable = messagesTable;
-    this.agentsTable = agentsTable;
-    this.attachmentsTable = attachmentsTable;
+    this.ticketsTable = Objects.requireNonNull(tables.tickets(), "tickets table");
+    this.messagesTable = Objects.requireNonNull(tables.messages(), "messages table");
+    this.agentsTable = Objects.requireNonNull(tables.agents(), "agents table");
+    this.attachmentsTable = Objects.requireNonNull(tables.attachments(), "attachments table");
   }
 
   @Override
@@ -190,48 +176,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
    * @return false when another write got there first
    */
   private boolean write(Ticket current, Ticket next, Message message) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    names.put("#status", TicketItems.STATUS);
+    TicketItems.Changes changes = TicketItems.changes(current, next);
+    Map<String, String> names = new HashMap<>(changes.names());
+    Map<String, AttributeValue> values = new HashMap<>(changes.values());
     names.put("#version", TicketItems.VERSION);
-    values.put(":status", AttributeValue.fromS(next.status().wireName()));
-    values.put(":user_status", AttributeValue.fromS(TicketItems.userStatus(next.userId(), next.status())));
-    values.put(":assignee_status", AttributeValue.fromS(TicketItems.assigneeStatus(next)));
-    values.put(":updated_at", AttributeValue.fromS(Timestamps.format(next.updatedAt())));
-    values.put(":count", AttributeValue.fromN(Long.toString(next.messageCount())));
-    values.put(":ai", AttributeValue.fromN(Integer.toString(next.aiReplies())));
-    values.put(":human", AttributeValue.fromBool(next.humanReplied()));
-    values.put(":next", AttributeValue.fromN(Long.toString(next.version())));
-    StringBuilder set = new StringBuilder("SET #status = :status, ")
-        .append(TicketItems.USER_STATUS).append(" = :user_status, ")
-        .append(TicketItems.ASSIGNEE_STATUS).append(" = :assignee_status, ")
-        .append(TicketItems.UPDATED_AT).append(" = :updated_at, ")
-        .append(TicketItems.MESSAGE_COUNT).append(" = :count, ")
-        .append(TicketItems.AI_REPLIES).append(" = :ai, ")
-        .append(TicketItems.HUMAN_REPLIED).append(" = :human, ")
-        .append("#version = :next");
-    if (next.lastMessage() != null) {
-      set.append(", ").append(TicketItems.LAST_MESSAGE).append(" = :last_message");
-      values.put(":last_message", TicketItems.lastMessage(next.lastMessage()));
-    }
-    // An agent's edits: the priority with who set it, and the assignee (removed when unset).
-    set.append(", ").append(TicketItems.PRIORITY).append(" = :priority, ")
-        .append(TicketItems.PRIORITY_SOURCE).append(" = :priority_source");
-    values.put(":priority", AttributeValue.fromS(next.priority().wireName()));
-    values.put(":priority_source", AttributeValue.fromS(next.prioritySource().wireName()));
-    List<String> removed = new ArrayList<>();
-    optional(next.priorityReason(), TicketItems.PRIORITY_REASON, ":priority_reason", set, values, removed);
-    optional(next.assignee() == null ? null : next.assignee().agentId(), TicketItems.ASSIGNEE_ID, ":assignee_id",
-        set, values, removed);
-    optional(next.assignee() == null ? null : next.assignee().name(), TicketItems.ASSIGNEE_NAME, ":assignee_name",
-        set, values, removed);
-    optional(next.waitingSince() == null ? null : TicketItems.WAITING_VALUE, TicketItems.WAITING, ":waiting",
-        set, values, removed);
-    optional(next.waitingSince() == null ? null : Timestamps.format(next.waitingSince()), TicketItems.WAITING_SINCE,
-        ":waiting_since", set, values, removed);
-    if (!removed.isEmpty()) {
-      set.append(" REMOVE ").append(String.join(", ", removed));
-    }
     // Tickets stored before versions existed have none: they are version 0.
     String condition = "attribute_exists(" + TicketItems.TICKET_ID + ") AND ";
     condition += current.version() == 0 ? "(attribute_not_exists(#version) OR #version = :current)" : "#version = :current";
@@ -239,7 +187,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     Update update = Update.builder()
         .tableName(ticketsTable)
         .key(TicketItems.key(current.ticketId()))
-        .updateExpression(set.toString())
+        .updateExpression(changes.expression())
         .conditionExpression(condition)
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
@@ -290,9 +238,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     if (message == null || message.attachments().isEmpty()) {
       return List.of();
     }
-    if (attachmentsTable == null) {
-      throw new IllegalStateException("this function's repository has no attachments table but a message has files");
-    }
     return AttachmentItems.attachWrites(attachmentsTable, message);
   }
 
@@ -320,9 +265,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     String after = next.holdsAnAgent() ? next.assignee().agentId() : null;
     if (Objects.equals(before, after)) {
       return List.of();
-    }
-    if (agentsTable == null) {
-      throw new IllegalStateException("this function's repository has no agents table but a write changes an agent's load");
     }
     List<TransactWriteItem> counts = new ArrayList<>();
     if (before != null) {
@@ -583,16 +525,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     }
   }
 
-  /** Sets {@code attribute} to {@code value}, or removes it when there is none. */
-  private static void optional(String value, String attribute, String placeholder, StringBuilder set,
-      Map<String, AttributeValue> values, List<String> removed) {
-    if (value == null) {
-      removed.add(attribute);
-    } else {
-      set.append(", ").append(attribute).append(" = ").append(placeholder);
-      values.put(placeholder, AttributeValue.fromS(value));
-    }
-  }
 
   private Put messagePut(Message message) {
     return Put.builder()

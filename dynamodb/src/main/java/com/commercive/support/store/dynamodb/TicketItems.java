@@ -9,7 +9,10 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.util.Timestamps;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -92,6 +95,41 @@ public final class TicketItems {
       }
     }
     return item;
+  }
+
+  /** An update expression with its attribute names ({@code #a<i>}) and values ({@code :a<i>}). */
+  record Changes(String expression, Map<String, String> names, Map<String, AttributeValue> values) {}
+
+  /**
+   * What turns the stored item of {@code current} into {@code next}'s, derived from
+   * {@link #toItem}: every attribute of {@code next} but the key set, and the attributes only
+   * {@code current} has removed. So a new attribute is added in the mapper alone.
+   */
+  static Changes changes(Ticket current, Ticket next) {
+    Map<String, AttributeValue> after = toItem(next);
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> set = new ArrayList<>();
+    for (String attribute : new TreeSet<>(after.keySet())) {
+      if (attribute.equals(TICKET_ID)) {
+        continue;
+      }
+      String alias = "a" + names.size();
+      names.put("#" + alias, attribute);
+      values.put(":" + alias, after.get(attribute));
+      set.add("#" + alias + " = :" + alias);
+    }
+    List<String> removed = new ArrayList<>();
+    for (String attribute : new TreeSet<>(toItem(current).keySet())) {
+      if (!after.containsKey(attribute)) {
+        String alias = "#a" + names.size();
+        names.put(alias, attribute);
+        removed.add(alias);
+      }
+    }
+    String expression = "SET " + String.join(", ", set)
+        + (removed.isEmpty() ? "" : " REMOVE " + String.join(", ", removed));
+    return new Changes(expression, names, values);
   }
 
   static AttributeValue lastMessage(LastMessage last) {

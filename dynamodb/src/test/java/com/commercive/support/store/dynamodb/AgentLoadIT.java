@@ -1,6 +1,11 @@
 package com.commercive.support.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.service.ReadTickets;
+import com.commercive.support.service.EditTicket;
+import com.commercive.support.service.PostMessage;
+import com.commercive.support.service.OpenTicket;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.AgentAtCapacityException;
@@ -10,10 +15,10 @@ import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.service.AssignmentService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
-import com.commercive.support.service.TicketService.TicketUpdate;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
+import com.commercive.support.service.EditTicket.TicketUpdate;
 import com.commercive.support.standins.FreshTables;
 import com.commercive.support.testing.DynamoDbCallRecorder;
 import com.commercive.support.testkit.Races;
@@ -41,11 +46,8 @@ class AgentLoadIT {
   @AutoClose
   static final Races races = new Races(20);
   final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(db.client(), db.names().agents());
-  final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(db.client(), db.names().tickets(),
-      db.names().messages(), db.names().agents());
-  final TicketService service = new TicketService(repository, new DynamoDbUserDirectory(db.client(), db.names().users()),
-      new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
-      () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), roster);
+  final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(db.client(), db.names());
+  final TicketUseCases service = TicketUseCases.over(repository, new DynamoDbUserDirectory(db.client(), db.names().users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
 
   String agent(int maxOpen) {
     String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
@@ -54,11 +56,11 @@ class AgentLoadIT {
   }
 
   String ticket() {
-    return service.create(OWNER, new NewTicket("Load " + UUID.randomUUID(), "high", "Help")).ticket().ticketId();
+    return service.open().open(OWNER, new NewTicket("Load " + UUID.randomUUID(), "high", "Help")).ticket().ticketId();
   }
 
   Ticket assign(String ticketId, String agentId) {
-    return service.update(ADMIN, ticketId, new TicketUpdate(null, null, Optional.ofNullable(agentId)), OptionalLong.empty());
+    return service.edit().edit(ADMIN, ticketId, new TicketUpdate(null, null, Optional.ofNullable(agentId)), OptionalLong.empty());
   }
 
   int load(String agentId) {
@@ -80,13 +82,13 @@ class AgentLoadIT {
     assertThat(load(alex)).isZero();
     assertThat(load(bea)).isEqualTo(1);
 
-    service.update(ADMIN, id, new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, id, new TicketUpdate("closed", null), OptionalLong.empty());
     assertThat(load(bea)).isZero();
-    service.post(OWNER, id, new NewMessage("Still broken", null, false));
+    service.post().post(OWNER, id, new NewMessage("Still broken", null, false));
     assertThat(repository.find(id).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
     assertThat(load(bea)).isEqualTo(1);
 
-    service.post(ADMIN, id, new NewMessage("Fixed now", null, true));
+    service.post().post(ADMIN, id, new NewMessage("Fixed now", null, true));
     assertThat(load(bea)).isZero();
     assign(id, null);
     assertThat(repository.find(id).orElseThrow().assignee()).isNull();
@@ -111,11 +113,11 @@ class AgentLoadIT {
     String alex = agent(1);
     String old = ticket();
     assign(old, alex);
-    service.update(ADMIN, old, new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, old, new TicketUpdate("closed", null), OptionalLong.empty());
     assign(ticket(), alex);
     assertThat(load(alex)).isEqualTo(1);
 
-    var posted = service.post(OWNER, old, new NewMessage("It broke again", null, false));
+    var posted = service.post().post(OWNER, old, new NewMessage("It broke again", null, false));
     assertThat(posted.message().text()).isEqualTo("It broke again");
     Ticket reopened = repository.find(old).orElseThrow();
     assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
@@ -160,7 +162,7 @@ class AgentLoadIT {
       assign(id, alex);
       alexs.add(0, id);
     }
-    service.update(ADMIN, alexs.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, alexs.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
     assign(ticket(), bea);
     Caller alexCaller = new Caller(alex, true, "Alex", null);
 
@@ -168,7 +170,7 @@ class AgentLoadIT {
     String cursor = null;
     do {
       recorder.reset();
-      var page = service.listAll(alexCaller, new TicketService.ListQuery(null, "2", cursor, "me"));
+      var page = service.read().listAll(alexCaller, new ReadTickets.ListQuery(null, "2", cursor, "me"));
       assertThat(recorder.operations()).as("calls for one page").hasSizeLessThanOrEqualTo(3).containsOnly("Query");
       assertThat(page.tickets()).hasSizeLessThanOrEqualTo(2);
       if (page.nextCursor() != null) {
@@ -179,11 +181,11 @@ class AgentLoadIT {
     } while (cursor != null);
     assertThat(seen).containsExactlyInAnyOrderElementsOf(alexs);
 
-    var openOnes = service.listAll(ADMIN, new TicketService.ListQuery("open", "10", null, alex));
+    var openOnes = service.read().listAll(ADMIN, new ReadTickets.ListQuery("open", "10", null, alex));
     assertThat(openOnes.tickets()).hasSize(4).allMatch(t -> t.assignee().agentId().equals(alex));
-    var unassigned = service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, "none"));
+    var unassigned = service.read().listAll(ADMIN, new ReadTickets.ListQuery(null, "100", null, "none"));
     assertThat(unassigned.tickets()).noneMatch(t -> t.assignee() != null);
-    assertThat(service.listAll(ADMIN, new TicketService.ListQuery(null, "100", null, bea)).tickets()).hasSize(1);
+    assertThat(service.read().listAll(ADMIN, new ReadTickets.ListQuery(null, "100", null, bea)).tickets()).hasSize(1);
   }
 
   /**
@@ -195,17 +197,14 @@ class AgentLoadIT {
   void manyTicketsNeedingAnAgentAtOnceFillTheSeatsInArrivalOrder() throws Exception {
     try (FreshTables own = FreshTables.create()) {
       var ownRoster = new DynamoDbAgentRoster(own.client(), own.names().agents());
-      var ownRepository = new DynamoDbTicketRepository(own.client(), own.names().tickets(), own.names().messages(),
-          own.names().agents());
-      var ownService = new TicketService(ownRepository, new DynamoDbUserDirectory(own.client(), own.names().users()),
-          new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
-          () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), ownRoster);
+      var ownRepository = new DynamoDbTicketRepository(own.client(), own.names());
+      var ownService = TicketUseCases.over(ownRepository, new DynamoDbUserDirectory(own.client(), own.names().users()), AttachmentStore.none(), ownRoster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
       var assignments = new AssignmentService(ownRepository, ownRoster, Clock.systemUTC());
       List<String> agents = List.of("ann", "ben", "cat");
       agents.forEach(a -> ownRoster.save(a, "Agent " + a, null, true, 4));
       List<String> tickets = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
-        tickets.add(ownService.create(OWNER, new NewTicket("Waiting " + i, "high", "Help")).ticket().ticketId());
+        tickets.add(ownService.open().open(OWNER, new NewTicket("Waiting " + i, "high", "Help")).ticket().ticketId());
       }
       // They start waiting one after another (arrival order), then the assigners race.
       for (String id : tickets) {
@@ -223,7 +222,7 @@ class AgentLoadIT {
       assertThat(ownRepository.waiting(100)).extracting(Ticket::ticketId).containsExactlyElementsOf(tickets.subList(12, 30));
 
       // A seat frees up: the longest-waiting ticket of the rest takes it.
-      ownService.update(ADMIN, seated.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+      ownService.edit().edit(ADMIN, seated.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
       assertThat(assignments.assignWaiting()).isEqualTo(1);
       assertThat(ownRepository.find(tickets.get(12)).orElseThrow().assignee()).isNotNull();
       assertThat(agents.stream().mapToInt(a -> ownRoster.find(a).orElseThrow().openAssigned()).sum()).isEqualTo(12);

@@ -1,6 +1,8 @@
 package com.commercive.support.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.PostMessage;
+import com.commercive.support.service.OpenTicket;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.AttachedFile;
@@ -10,9 +12,9 @@ import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.Message;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.service.RateLimiter;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import com.commercive.support.store.AgentRoster;
 import com.commercive.support.testkit.Races;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +38,11 @@ class DynamoDbAttachmentStoreIT {
   static final Races races = new Races(8);
   static final DynamoDbAttachmentStore store = new DynamoDbAttachmentStore(local.client, local.tables.attachments());
   static final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(local.client, local.tables);
-  static final TicketService service = new TicketService(repository, new DynamoDbUserDirectory(local.client,
-      local.tables.users()), new CursorCodec("attachments-cursor-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)),
-      Clock.systemUTC(), () -> UUID.randomUUID().toString(), List.of(), RateLimiter.unlimited(), AgentRoster.empty(),
-      store);
+  static final TicketUseCases service = TicketUseCases.over(repository, new DynamoDbUserDirectory(local.client,
+      local.tables.users()), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("attachments-cursor-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
 
   static String ticket() {
-    return service.create(OWNER, new NewTicket("Screenshots of the problem", "medium", null)).ticket().ticketId();
+    return service.open().open(OWNER, new NewTicket("Screenshots of the problem", "medium", null)).ticket().ticketId();
   }
 
   static Attachment stored(String ticketId, Caller uploader, String name) {
@@ -105,7 +105,7 @@ class DynamoDbAttachmentStoreIT {
     Attachment png = ready(ticketId, OWNER, "a.png");
     Attachment pdf = ready(ticketId, OWNER, "b.png");
 
-    var posted = service.post(OWNER, ticketId, new NewMessage(null, null, false, false, null,
+    var posted = service.post().post(OWNER, ticketId, new NewMessage(null, null, false, false, null,
         List.of(png.attachmentId(), pdf.attachmentId())));
 
     Message stored = repository.findMessage(posted.message().messageId()).orElseThrow();
@@ -122,7 +122,7 @@ class DynamoDbAttachmentStoreIT {
     String ticketId = ticket();
     Attachment file = ready(ticketId, ADMIN, "internal.png");
 
-    var posted = service.post(ADMIN, ticketId, new NewMessage("for the team", null, false, true, null,
+    var posted = service.post().post(ADMIN, ticketId, new NewMessage("for the team", null, false, true, null,
         List.of(file.attachmentId())));
 
     assertThat(repository.findMessage(posted.message().messageId()).orElseThrow().attachments()).hasSize(1);
@@ -136,7 +136,7 @@ class DynamoDbAttachmentStoreIT {
 
     List<String> outcomes = races.race(20, () -> {
       try {
-        service.post(OWNER, ticketId, new NewMessage("mine", null, false, false, null, List.of(file.attachmentId())));
+        service.post().post(OWNER, ticketId, new NewMessage("mine", null, false, false, null, List.of(file.attachmentId())));
         return "attached";
       } catch (AttachmentUnavailableException refused) {
         return "refused";
@@ -156,7 +156,7 @@ class DynamoDbAttachmentStoreIT {
     Message message = new Message("msg-" + UUID.randomUUID(), ticketId, OWNER.userId(),
         com.commercive.support.domain.SenderType.USER, "", null, Instant.now(), false, false, false, false,
         List.of(free.asAttached(), taken.asAttached()));
-    service.post(OWNER, ticketId, new NewMessage(null, null, false, false, null, List.of(taken.attachmentId())));
+    service.post().post(OWNER, ticketId, new NewMessage(null, null, false, false, null, List.of(taken.attachmentId())));
 
     assertThatThrownBy(() -> repository.update(ticketId, current -> java.util.Optional.of(
         new com.commercive.support.domain.TicketChange(message, current.status(), Instant.now(), false))))

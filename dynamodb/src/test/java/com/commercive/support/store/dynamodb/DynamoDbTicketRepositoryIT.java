@@ -60,7 +60,7 @@ class DynamoDbTicketRepositoryIT {
 
   @BeforeEach
   void setUp() {
-    repository = new DynamoDbTicketRepository(client, tables.tickets(), tables.messages());
+    repository = new DynamoDbTicketRepository(client, tables);
     user = "user-" + UUID.randomUUID();
     recorder.reset();
   }

@@ -30,7 +30,7 @@ class TicketBackfillIT {
   void oldTicketsJoinTheAssigneeInboxOnceAndKeepTheirVersion() {
     storeOldStyle("old-1");
     storeOldStyle("old-2");
-    var repository = new DynamoDbTicketRepository(db.client(), db.names().tickets(), db.names().messages());
+    var repository = new DynamoDbTicketRepository(db.client(), db.names());
     assertThat(repository.listAll(null, Optional.empty(), 10, null).items()).isEmpty();
 
     assertThat(new TicketBackfill(db.client(), db.names().tickets()).run()).isEqualTo(2);

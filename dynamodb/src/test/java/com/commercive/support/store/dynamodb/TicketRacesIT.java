@@ -1,12 +1,13 @@
 package com.commercive.support.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.service.PostMessage;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
-import com.commercive.support.service.TicketService.NewMessage;
+import com.commercive.support.service.PostMessage.NewMessage;
 import com.commercive.support.testkit.Races;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +32,8 @@ class TicketRacesIT {
     for (int round = 0; round < ROUNDS; round++) {
       String id = tickets.openTicket();
       races.together(
-          () -> tickets.service.post(TicketsOnDynamoDbLocal.OWNER, id, new NewMessage("any news on this?", null, false)),
-          () -> tickets.service.post(TicketsOnDynamoDbLocal.ADMIN, id, new NewMessage("Solved, closing.", null, true)));
+          () -> tickets.service.post().post(TicketsOnDynamoDbLocal.OWNER, id, new NewMessage("any news on this?", null, false)),
+          () -> tickets.service.post().post(TicketsOnDynamoDbLocal.ADMIN, id, new NewMessage("Solved, closing.", null, true)));
 
       Ticket ticket = tickets.repository.find(id).orElseThrow();
       List<Message> thread = tickets.thread(id);

@@ -1,11 +1,15 @@
 package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.domain.Caller;
+import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.service.OpenTicket;
 import com.commercive.support.domain.Message;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.CursorCodec;
-import com.commercive.support.service.TicketService;
-import com.commercive.support.service.TicketService.NewTicket;
+import com.commercive.support.service.TicketUseCases;
+import com.commercive.support.service.OpenTicket.NewTicket;
 import com.commercive.support.standins.DynamoDbLocalServer;
 import com.commercive.support.testing.DynamoDbCallRecorder;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +28,18 @@ public final class TicketsOnDynamoDbLocal implements AutoCloseable {
   public final DynamoDbClient client;
   public final TableNames tables;
   public final DynamoDbTicketRepository repository;
-  public final TicketService service;
+  public final TicketUseCases service;
 
   public TicketsOnDynamoDbLocal() {
     client = DynamoDbLocalServer.client(new DynamoDbCallRecorder());
     tables = DynamoDbLocalServer.createTables(client);
-    repository = new DynamoDbTicketRepository(client, tables.tickets(), tables.messages());
-    service = new TicketService(repository, new DynamoDbUserDirectory(client, tables.users()),
-        new CursorCodec("races-cursor-secret-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)),
-        Clock.systemUTC(), () -> UUID.randomUUID().toString(), List.of());
+    repository = new DynamoDbTicketRepository(client, tables);
+    service = TicketUseCases.over(repository, new DynamoDbUserDirectory(client, tables.users()), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("races-cursor-secret-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
   }
 
   /** A new ticket of the owner's with one message; its id. */
   public String openTicket() {
-    return service.create(OWNER, new NewTicket("Race number " + UUID.randomUUID(), "high", "first question"))
+    return service.open().open(OWNER, new NewTicket("Race number " + UUID.randomUUID(), "high", "first question"))
         .ticket().ticketId();
   }
 

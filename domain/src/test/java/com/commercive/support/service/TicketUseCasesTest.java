@@ -1,6 +1,8 @@
 package com.commercive.support.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.commercive.support.domain.Caller;
@@ -21,10 +23,10 @@ import com.commercive.support.domain.VersionMismatchException;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.fakes.MutableClock;
-import com.commercive.support.service.TicketService.ListQuery;
-import com.commercive.support.service.TicketService.NewMessage;
-import com.commercive.support.service.TicketService.NewTicket;
-import com.commercive.support.service.TicketService.TicketUpdate;
+import com.commercive.support.service.ReadTickets.ListQuery;
+import com.commercive.support.service.PostMessage.NewMessage;
+import com.commercive.support.service.OpenTicket.NewTicket;
+import com.commercive.support.service.EditTicket.TicketUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service's rules, with in-memory stores. */
-class TicketServiceTest {
+class TicketUseCasesTest {
   // Longer than most: TicketService's rules, one nested class per use case.
   static final Caller OWNER = new Caller("user-1", false, "Dana", "dana@example.com");
   static final Caller OTHER = new Caller("user-2", false);
@@ -49,7 +51,7 @@ class TicketServiceTest {
   InMemoryTicketRepository repository;
   InMemoryUserDirectory users;
   MutableClock clock;
-  TicketService service;
+  TicketUseCases service;
   CursorCodec cursors;
 
   @BeforeEach
@@ -63,18 +65,12 @@ class TicketServiceTest {
     AtomicInteger sequence = new AtomicInteger();
     cursors = new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8));
     service =
-        new TicketService(
-            repository,
-            users,
-            cursors,
-            clock,
-            () -> String.format("id-%05d", sequence.incrementAndGet()),
-            List.of());
+        TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of(), clock, () -> String.format("id-%05d", sequence.incrementAndGet()));
   }
 
   Ticket newTicket(Caller caller) {
     Ticket ticket =
-        service.create(caller, new NewTicket("Cannot see my inventory", "high", "Help please")).ticket();
+        service.open().open(caller, new NewTicket("Cannot see my inventory", "high", "Help please")).ticket();
     clock.advance(Duration.ofSeconds(1));
     return ticket;
   }
@@ -88,7 +84,7 @@ class TicketServiceTest {
     @Test
     void opensTheTicketWithItsFirstMessageAndPreview() {
       var created =
-          service.create(OWNER, new NewTicket("  Cannot see my inventory  ", "high", "Help\n\nplease"));
+          service.open().open(OWNER, new NewTicket("  Cannot see my inventory  ", "high", "Help\n\nplease"));
 
       Ticket ticket = created.ticket();
       assertThat(ticket.subject()).isEqualTo("Cannot see my inventory");
@@ -106,7 +102,7 @@ class TicketServiceTest {
 
     @Test
     void isOpenEvenWhenAnAdminWritesTheFirstMessage() {
-      var created = service.create(ADMIN, new NewTicket("Internal test ticket", null, "From support"));
+      var created = service.open().open(ADMIN, new NewTicket("Internal test ticket", null, "From support"));
       assertThat(created.ticket().status()).isEqualTo(TicketStatus.OPEN);
       assertThat(created.ticket().humanReplied()).isFalse();
       assertThat(created.message().senderType()).isEqualTo(SenderType.ADMIN);
@@ -114,7 +110,7 @@ class TicketServiceTest {
 
     @Test
     void withoutAMessageHasNoPreview() {
-      var created = service.create(OWNER, new NewTicket("Billing question", null, null));
+      var created = service.open().open(OWNER, new NewTicket("Billing question", null, null));
       assertThat(created.message()).isNull();
       assertThat(created.ticket().messageCount()).isZero();
       assertThat(created.ticket().lastMessage()).isNull();
@@ -123,10 +119,10 @@ class TicketServiceTest {
 
     @Test
     void anyPriorityButLowMediumHighBecomesMedium() {
-      assertThat(service.create(OWNER, new NewTicket("Subject one", "low", null)).ticket().priority())
+      assertThat(service.open().open(OWNER, new NewTicket("Subject one", "low", null)).ticket().priority())
           .isEqualTo(Priority.LOW);
       for (String raw : new String[] {null, "urgent", "HIGH", ""}) {
-        assertThat(service.create(OWNER, new NewTicket("Subject one", raw, null)).ticket().priority())
+        assertThat(service.open().open(OWNER, new NewTicket("Subject one", raw, null)).ticket().priority())
             .as("priority %s", raw)
             .isEqualTo(Priority.MEDIUM);
       }
@@ -136,7 +132,7 @@ class TicketServiceTest {
     @NullSource
     @ValueSource(strings = {"", "    ", "abcd", "  abc  "})
     void refusesAMissingOrShortSubject(String subject) {
-      assertThatThrownBy(() -> service.create(OWNER, new NewTicket(subject, null, null)))
+      assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket(subject, null, null)))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(fields(e)).containsExactly("subject"));
       assertThat(repository.calls()).isZero();
@@ -144,12 +140,12 @@ class TicketServiceTest {
 
     @Test
     void refusesALongSubjectAndControlCharacters() {
-      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("x".repeat(201), null, null)))
+      assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket("x".repeat(201), null, null)))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("at most 200");
-      assertThat(service.create(OWNER, new NewTicket("x".repeat(200), null, null)).ticket().subject())
+      assertThat(service.open().open(OWNER, new NewTicket("x".repeat(200), null, null)).ticket().subject())
           .hasSize(200);
-      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Hello\r\nBcc: x@y.z", null, null)))
+      assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket("Hello\r\nBcc: x@y.z", null, null)))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("control characters");
     }
@@ -162,7 +158,7 @@ class TicketServiceTest {
         "\u0301\u0301\u0301\u0301\u0301", "\u202e\u202e\u202e\u202e\u202e",
         "Refund \u202egnp.exe\u202c", "Invoice \u2066abc\u2069 please", "Hello \u202aworld\u202c"})
     void refusesSubjectsWithNothingVisibleOrThatChangeTheTextsDirection(String subject) {
-      assertThatThrownBy(() -> service.create(OWNER, new NewTicket(subject, null, null)))
+      assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket(subject, null, null)))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(fields(e)).containsExactly("subject"));
       assertThat(repository.calls()).isZero();
@@ -171,18 +167,18 @@ class TicketServiceTest {
     @Test
     void refusesMessagesWithNothingVisibleButKeepsRightToLeftText() {
       for (String invisible : List.of("\u200b\u200b\u200b", "\u00a0 \u3164", "\u2800\n\u200b")) {
-        assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Valid subject", null, invisible)))
+        assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket("Valid subject", null, invisible)))
             .isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
       }
-      assertThat(service.create(OWNER, new NewTicket("שלום, הזמנה 1042", null, "مرحبا، أين طلبي؟")).ticket().subject())
+      assertThat(service.open().open(OWNER, new NewTicket("שלום, הזמנה 1042", null, "مرحبا، أين طلبي؟")).ticket().subject())
           .isEqualTo("שלום, הזמנה 1042");
-      assertThat(service.create(OWNER, new NewTicket("Café crème order", null, "e\u0301 ok")).message()).isNotNull();
+      assertThat(service.open().open(OWNER, new NewTicket("Café crème order", null, "e\u0301 ok")).message()).isNotNull();
     }
 
     @Test
     void reportsEveryInvalidFieldAtOnce() {
-      assertThatThrownBy(() -> service.create(OWNER, new NewTicket("abc", null, " ")))
+      assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket("abc", null, " ")))
           .isInstanceOfSatisfying(
               ValidationException.class,
               e -> assertThat(fields(e)).containsExactly("subject", "message"));
@@ -191,15 +187,15 @@ class TicketServiceTest {
     @Test
     void refusesBadMessages() {
       for (String bad : List.of("", " \n ", "x".repeat(10_001), "bad \ud800 surrogate", "nul \u0000")) {
-        assertThatThrownBy(() -> service.create(OWNER, new NewTicket("Valid subject", null, bad)))
+        assertThatThrownBy(() -> service.open().open(OWNER, new NewTicket("Valid subject", null, bad)))
             .as("message %s", bad.length() > 20 ? bad.length() + " chars" : bad)
             .isInstanceOf(ValidationException.class);
       }
       // Emoji are one character each, and tabs and newlines are fine.
       String emoji = "😀".repeat(10_000);
-      assertThat(service.create(OWNER, new NewTicket("Valid subject", null, emoji)).message().text())
+      assertThat(service.open().open(OWNER, new NewTicket("Valid subject", null, emoji)).message().text())
           .isEqualTo(emoji);
-      assertThat(service.create(OWNER, new NewTicket("Valid subject", null, "a\tb\r\nc")).message())
+      assertThat(service.open().open(OWNER, new NewTicket("Valid subject", null, "a\tb\r\nc")).message())
           .isNotNull();
     }
   }
@@ -212,7 +208,7 @@ class TicketServiceTest {
       repository.put(
           ticket.with(new TicketChange(null, TicketStatus.PENDING, ticket.updatedAt(), false)));
 
-      var posted = service.post(OWNER, ticket.ticketId(), new NewMessage("Still broken", null, false));
+      var posted = service.post().post(OWNER, ticket.ticketId(), new NewMessage("Still broken", null, false));
 
       assertThat(posted.ticket().status()).isEqualTo(TicketStatus.OPEN);
       assertThat(posted.ticket().messageCount()).isEqualTo(2);
@@ -225,15 +221,15 @@ class TicketServiceTest {
     @Test
     void aUserMessageReopensAClosedTicket() {
       Ticket ticket = newTicket(OWNER);
-      service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, true));
-      var posted = service.post(OWNER, ticket.ticketId(), new NewMessage("One more thing", null, false));
+      service.post().post(ADMIN, ticket.ticketId(), new NewMessage(null, null, true));
+      var posted = service.post().post(OWNER, ticket.ticketId(), new NewMessage("One more thing", null, false));
       assertThat(posted.ticket().status()).isEqualTo(TicketStatus.OPEN);
     }
 
     @Test
     void anAdminMessageMakesItPendingAndMarksAHumanReply() {
       Ticket ticket = newTicket(OWNER);
-      var posted = service.post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
+      var posted = service.post().post(ADMIN, ticket.ticketId(), new NewMessage("Try a resync", null, false));
       assertThat(posted.ticket().status()).isEqualTo(TicketStatus.PENDING);
       assertThat(posted.ticket().humanReplied()).isTrue();
       assertThat(posted.message().senderType()).isEqualTo(SenderType.ADMIN);
@@ -244,17 +240,17 @@ class TicketServiceTest {
     void anAdminClosesWithOrWithoutAMessage() {
       Ticket first = newTicket(OWNER);
       var withMessage =
-          service.post(ADMIN, first.ticketId(), new NewMessage("Fixed, closing", null, true));
+          service.post().post(ADMIN, first.ticketId(), new NewMessage("Fixed, closing", null, true));
       assertThat(withMessage.ticket().status()).isEqualTo(TicketStatus.CLOSED);
       assertThat(withMessage.ticket().messageCount()).isEqualTo(2);
 
       Ticket second = newTicket(OWNER);
-      var closeOnly = service.post(ADMIN, second.ticketId(), new NewMessage(null, null, true));
+      var closeOnly = service.post().post(ADMIN, second.ticketId(), new NewMessage(null, null, true));
       assertThat(closeOnly.message()).isNull();
       assertThat(closeOnly.ticket().status()).isEqualTo(TicketStatus.CLOSED);
       assertThat(closeOnly.ticket().messageCount()).isEqualTo(1);
 
-      assertThatThrownBy(() -> service.post(ADMIN, second.ticketId(), new NewMessage(null, null, true)))
+      assertThatThrownBy(() -> service.post().post(ADMIN, second.ticketId(), new NewMessage(null, null, true)))
           .isInstanceOf(ConflictException.class);
     }
 
@@ -263,7 +259,7 @@ class TicketServiceTest {
       Ticket ticket = newTicket(OWNER);
       int before = repository.calls();
       assertThatThrownBy(
-              () -> service.post(OWNER, ticket.ticketId(), new NewMessage("Bye", null, true)))
+              () -> service.post().post(OWNER, ticket.ticketId(), new NewMessage("Bye", null, true)))
           .isInstanceOf(ForbiddenException.class);
       assertThat(repository.calls()).isEqualTo(before);
     }
@@ -272,32 +268,32 @@ class TicketServiceTest {
     void anotherUserCannotPostOrRead() {
       Ticket ticket = newTicket(OWNER);
       assertThatThrownBy(
-              () -> service.post(OTHER, ticket.ticketId(), new NewMessage("Hi", null, false)))
+              () -> service.post().post(OTHER, ticket.ticketId(), new NewMessage("Hi", null, false)))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.get(OTHER, ticket.ticketId()))
+      assertThatThrownBy(() -> service.read().get(OTHER, ticket.ticketId()))
           .isInstanceOf(ForbiddenException.class);
       assertThatThrownBy(
-              () -> service.conversation(OTHER, ticket.ticketId(), new ListQuery(null, null, null)))
+              () -> service.read().conversation(OTHER, ticket.ticketId(), new ListQuery(null, null, null)))
           .isInstanceOf(ForbiddenException.class);
       assertThat(repository.allMessages()).hasSize(1);
-      assertThat(service.get(ADMIN, ticket.ticketId())).isEqualTo(ticket);
+      assertThat(service.read().get(ADMIN, ticket.ticketId())).isEqualTo(ticket);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"no-such-ticket", "../etc/passwd", "a/b", "", "x y", "%2F"})
     void unknownOrMalformedTicketsAreNotFound(String ticketId) {
-      assertThatThrownBy(() -> service.post(OWNER, ticketId, new NewMessage("Hi", null, false)))
+      assertThatThrownBy(() -> service.post().post(OWNER, ticketId, new NewMessage("Hi", null, false)))
           .isInstanceOf(NotFoundException.class);
-      assertThatThrownBy(() -> service.get(ADMIN, ticketId)).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> service.read().get(ADMIN, ticketId)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aMessageIsRequiredUnlessClosing() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.post(OWNER, ticket.ticketId(), new NewMessage(null, null, false)))
+      assertThatThrownBy(() -> service.post().post(OWNER, ticket.ticketId(), new NewMessage(null, null, false)))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
-      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false)))
+      assertThatThrownBy(() -> service.post().post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false)))
           .isInstanceOf(ValidationException.class);
     }
 
@@ -306,7 +302,7 @@ class TicketServiceTest {
       Ticket ticket = newTicket(OWNER);
       String good = "https://uploads.commercive.com/t/1/screenshot.png";
       assertThat(
-              service.post(OWNER, ticket.ticketId(), new NewMessage("See image", good, false))
+              service.post().post(OWNER, ticket.ticketId(), new NewMessage("See image", good, false))
                   .message()
                   .attachmentUrl())
           .isEqualTo(good);
@@ -319,22 +315,20 @@ class TicketServiceTest {
               "https:///nohost",
               "https://x.example/" + "a".repeat(2_048))) {
         assertThatThrownBy(
-                () -> service.post(OWNER, ticket.ticketId(), new NewMessage("See", bad, false)))
+                () -> service.post().post(OWNER, ticket.ticketId(), new NewMessage("See", bad, false)))
             .as(bad.length() > 60 ? "long url" : bad)
             .isInstanceOfSatisfying(
                 ValidationException.class,
                 e -> assertThat(fields(e)).containsExactly("attachment_url"));
       }
 
-      TicketService restricted =
-          new TicketService(
-              repository, users, cursors, clock, () -> "id-r" + System.nanoTime(),
-              List.of("https://uploads.commercive.com/"));
-      assertThat(restricted.post(OWNER, ticket.ticketId(), new NewMessage("ok", good, false)))
+      TicketUseCases restricted =
+          TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of("https://uploads.commercive.com/"), clock, () -> "id-r" + System.nanoTime());
+      assertThat(restricted.post().post(OWNER, ticket.ticketId(), new NewMessage("ok", good, false)))
           .isNotNull();
       assertThatThrownBy(
               () ->
-                  restricted.post(
+                  restricted.post().post(
                       OWNER, ticket.ticketId(),
                       new NewMessage("x", "https://uploads.commercive.com.evil.example/x", false)))
           .isInstanceOf(ValidationException.class)
@@ -352,9 +346,9 @@ class TicketServiceTest {
       }
       newTicket(OTHER);
 
-      var first = service.listOwn(OWNER, new ListQuery(null, "2", null));
-      var second = service.listOwn(OWNER, new ListQuery(null, "2", first.nextCursor()));
-      var third = service.listOwn(OWNER, new ListQuery(null, "2", second.nextCursor()));
+      var first = service.read().listOwn(OWNER, new ListQuery(null, "2", null));
+      var second = service.read().listOwn(OWNER, new ListQuery(null, "2", first.nextCursor()));
+      var third = service.read().listOwn(OWNER, new ListQuery(null, "2", second.nextCursor()));
 
       List<String> seen = new ArrayList<>();
       for (var page : List.of(first, second, third)) {
@@ -371,42 +365,42 @@ class TicketServiceTest {
         newTicket(OWNER);
         newTicket(OTHER);
       }
-      String cursor = service.listOwn(OWNER, new ListQuery(null, "1", null)).nextCursor();
+      String cursor = service.read().listOwn(OWNER, new ListQuery(null, "1", null)).nextCursor();
       assertThat(cursor).isNotNull();
 
-      assertThatThrownBy(() -> service.listOwn(OTHER, new ListQuery(null, "1", cursor)))
+      assertThatThrownBy(() -> service.read().listOwn(OTHER, new ListQuery(null, "1", cursor)))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("cursor");
-      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery("open", "1", cursor)))
+      assertThatThrownBy(() -> service.read().listOwn(OWNER, new ListQuery("open", "1", cursor)))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> service.listAll(ADMIN, new ListQuery(null, "1", cursor)))
+      assertThatThrownBy(() -> service.read().listAll(ADMIN, new ListQuery(null, "1", cursor)))
           .isInstanceOf(ValidationException.class);
       String tampered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
-      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(null, "1", tampered)))
+      assertThatThrownBy(() -> service.read().listOwn(OWNER, new ListQuery(null, "1", tampered)))
           .isInstanceOf(ValidationException.class);
       // The limit may change between pages.
-      assertThat(service.listOwn(OWNER, new ListQuery(null, "5", cursor)).tickets()).hasSize(2);
+      assertThat(service.read().listOwn(OWNER, new ListQuery(null, "5", cursor)).tickets()).hasSize(2);
     }
 
     @Test
     void filtersByStatus() {
       Ticket open = newTicket(OWNER);
       Ticket pending = newTicket(OWNER);
-      service.post(ADMIN, pending.ticketId(), new NewMessage("Answer", null, false));
+      service.post().post(ADMIN, pending.ticketId(), new NewMessage("Answer", null, false));
 
-      assertThat(service.listOwn(OWNER, new ListQuery("pending", null, null)).tickets())
+      assertThat(service.read().listOwn(OWNER, new ListQuery("pending", null, null)).tickets())
           .extracting(Ticket::ticketId)
           .containsExactly(pending.ticketId());
-      assertThat(service.listOwn(OWNER, new ListQuery("open", null, null)).tickets())
+      assertThat(service.read().listOwn(OWNER, new ListQuery("open", null, null)).tickets())
           .extracting(Ticket::ticketId)
           .containsExactly(open.ticketId());
-      assertThat(service.listOwn(OWNER, new ListQuery("closed", null, null)).tickets()).isEmpty();
+      assertThat(service.read().listOwn(OWNER, new ListQuery("closed", null, null)).tickets()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "OPEN", "archived", "open,closed"})
     void refusesAnUnknownStatus(String status) {
-      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(status, null, null)))
+      assertThatThrownBy(() -> service.read().listOwn(OWNER, new ListQuery(status, null, null)))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(fields(e)).containsExactly("status"));
     }
@@ -414,7 +408,7 @@ class TicketServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "0", "101", "-1", "abc", "1.5", "99999999999", " 5"})
     void refusesALimitOutOfRange(String limit) {
-      assertThatThrownBy(() -> service.listOwn(OWNER, new ListQuery(null, limit, null)))
+      assertThatThrownBy(() -> service.read().listOwn(OWNER, new ListQuery(null, limit, null)))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(fields(e)).containsExactly("limit"));
     }
@@ -423,12 +417,12 @@ class TicketServiceTest {
     void theInboxIsForAdminsAndOrderedByLastUpdate() {
       Ticket older = newTicket(OWNER);
       Ticket newer = newTicket(OTHER);
-      assertThatThrownBy(() -> service.listAll(OWNER, new ListQuery(null, null, null)))
+      assertThatThrownBy(() -> service.read().listAll(OWNER, new ListQuery(null, null, null)))
           .isInstanceOf(ForbiddenException.class);
 
       clock.advance(Duration.ofSeconds(5));
-      service.post(OWNER, older.ticketId(), new NewMessage("Bump", null, false));
-      assertThat(service.listAll(ADMIN, new ListQuery(null, null, null)).tickets())
+      service.post().post(OWNER, older.ticketId(), new NewMessage("Bump", null, false));
+      assertThat(service.read().listAll(ADMIN, new ListQuery(null, null, null)).tickets())
           .extracting(Ticket::ticketId)
           .containsExactly(older.ticketId(), newer.ticketId());
     }
@@ -443,7 +437,7 @@ class TicketServiceTest {
     @Test
     void anAdminChangesStatusAndPriorityAndThePriorityBecomesTheAgents() {
       Ticket ticket = newTicket(OWNER);
-      Ticket updated = service.update(ADMIN, ticket.ticketId(), new TicketUpdate("pending", "low"), OptionalLong.empty());
+      Ticket updated = service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate("pending", "low"), OptionalLong.empty());
       assertThat(updated.status()).isEqualTo(TicketStatus.PENDING);
       assertThat(updated.priority()).isEqualTo(Priority.LOW);
       assertThat(updated.prioritySource()).isEqualTo(PrioritySource.AGENT);
@@ -454,7 +448,7 @@ class TicketServiceTest {
       // Setting the same priority again still makes it the agent's: it then stays as the agent chose.
       Ticket other = newTicket(OWNER);
       assertThat(other.prioritySource()).isEqualTo(PrioritySource.USER);
-      Ticket confirmed = service.update(ADMIN, other.ticketId(), new TicketUpdate(null, "high"), OptionalLong.empty());
+      Ticket confirmed = service.edit().edit(ADMIN, other.ticketId(), new TicketUpdate(null, "high"), OptionalLong.empty());
       assertThat(confirmed.prioritySource()).isEqualTo(PrioritySource.AGENT);
       assertThat(confirmed.version()).isEqualTo(other.version() + 1);
     }
@@ -462,19 +456,19 @@ class TicketServiceTest {
     @Test
     void theOwnerMayOnlyCloseAndOthersNothing() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), new TicketUpdate(null, "low"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), new TicketUpdate(null, "low"), OptionalLong.empty()))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), status("pending"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), status("pending"), OptionalLong.empty()))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.update(OWNER, ticket.ticketId(), new TicketUpdate("closed", "high"),
+      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), new TicketUpdate("closed", "high"),
           OptionalLong.empty())).isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.update(OTHER, ticket.ticketId(), status("closed"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(OTHER, ticket.ticketId(), status("closed"), OptionalLong.empty()))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.update(ADMIN, "no-such-ticket", status("closed"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, "no-such-ticket", status("closed"), OptionalLong.empty()))
           .isInstanceOf(NotFoundException.class);
       assertThat(repository.find(ticket.ticketId())).contains(ticket);
 
-      Ticket closed = service.update(OWNER, ticket.ticketId(), status("closed"), OptionalLong.empty());
+      Ticket closed = service.edit().edit(OWNER, ticket.ticketId(), status("closed"), OptionalLong.empty());
       assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
       assertThat(closed.prioritySource()).isEqualTo(PrioritySource.USER);
     }
@@ -482,32 +476,32 @@ class TicketServiceTest {
     @Test
     void aStaleVersionChangesNothingAndTheCurrentOneChanges() {
       Ticket ticket = newTicket(OWNER);
-      service.post(ADMIN, ticket.ticketId(), new NewMessage("On it", null, false));
+      service.post().post(ADMIN, ticket.ticketId(), new NewMessage("On it", null, false));
       Ticket now = repository.find(ticket.ticketId()).orElseThrow();
-      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), status("closed"),
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), status("closed"),
           OptionalLong.of(ticket.version())))
           .isInstanceOfSatisfying(VersionMismatchException.class,
               e -> assertThat(e.kind().status()).isEqualTo(412));
       assertThat(repository.find(ticket.ticketId())).contains(now);
-      assertThat(service.update(ADMIN, ticket.ticketId(), status("closed"), OptionalLong.of(now.version())).status())
+      assertThat(service.edit().edit(ADMIN, ticket.ticketId(), status("closed"), OptionalLong.of(now.version())).status())
           .isEqualTo(TicketStatus.CLOSED);
     }
 
     @Test
     void aChangeToNothingNewWritesNothing() {
       Ticket ticket = newTicket(OWNER);
-      Ticket same = service.update(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(ticket.version()));
+      Ticket same = service.edit().edit(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(ticket.version()));
       assertThat(same).isEqualTo(ticket);
-      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(99)))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(99)))
           .isInstanceOf(VersionMismatchException.class);
     }
 
     @Test
     void refusesAnEmptyChangeAndUnknownValuesNamingTheField() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), new TicketUpdate(null, null), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate(null, null), OptionalLong.empty()))
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("body"));
-      assertThatThrownBy(() -> service.update(ADMIN, ticket.ticketId(), new TicketUpdate("solved", "HIGH"),
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate("solved", "HIGH"),
           OptionalLong.empty()))
           .isInstanceOfSatisfying(ValidationException.class,
               e -> assertThat(fields(e)).containsExactly("status", "priority"));
@@ -520,32 +514,32 @@ class TicketServiceTest {
     @Test
     void aNoteIsForTheTeamOnlyAndChangesNothingTheOwnerSees() {
       Ticket ticket = newTicket(OWNER);
-      service.post(ADMIN, ticket.ticketId(), new NewMessage("We are looking", null, false));
+      service.post().post(ADMIN, ticket.ticketId(), new NewMessage("We are looking", null, false));
       Ticket before = repository.find(ticket.ticketId()).orElseThrow();
 
-      var posted = service.post(ADMIN, ticket.ticketId(), new NewMessage("Refund approved by finance", null, false, true));
+      var posted = service.post().post(ADMIN, ticket.ticketId(), new NewMessage("Refund approved by finance", null, false, true));
       assertThat(posted.message().internal()).isTrue();
       assertThat(repository.find(ticket.ticketId())).contains(before);
 
-      assertThat(service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null)).messages())
+      assertThat(service.read().conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null)).messages())
           .extracting(v -> v.message().text()).containsExactly("Help please", "We are looking");
-      assertThat(service.conversation(ADMIN, ticket.ticketId(), new ListQuery(null, null, null)).messages())
+      assertThat(service.read().conversation(ADMIN, ticket.ticketId(), new ListQuery(null, null, null)).messages())
           .extracting(v -> v.message().text())
           .containsExactly("Help please", "We are looking", "Refund approved by finance");
-      assertThat(service.listOwn(OWNER, new ListQuery(null, null, null)).tickets()).singleElement()
+      assertThat(service.read().listOwn(OWNER, new ListQuery(null, null, null)).tickets()).singleElement()
           .satisfies(t -> assertThat(t.lastMessage().preview()).isEqualTo("We are looking"));
     }
 
     @Test
     void onlyTheTeamWritesNotesAndANoteNeverCloses() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.post(OWNER, ticket.ticketId(), new NewMessage("psst", null, false, true)))
+      assertThatThrownBy(() -> service.post().post(OWNER, ticket.ticketId(), new NewMessage("psst", null, false, true)))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage("done", null, true, true)))
+      assertThatThrownBy(() -> service.post().post(ADMIN, ticket.ticketId(), new NewMessage("done", null, true, true)))
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("close_ticket"));
-      assertThatThrownBy(() -> service.post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false, true)))
+      assertThatThrownBy(() -> service.post().post(ADMIN, ticket.ticketId(), new NewMessage(null, null, false, true)))
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("message"));
-      assertThatThrownBy(() -> service.post(ADMIN, "missing-ticket", new NewMessage("x", null, false, true)))
+      assertThatThrownBy(() -> service.post().post(ADMIN, "missing-ticket", new NewMessage("x", null, false, true)))
           .isInstanceOf(NotFoundException.class);
       assertThat(repository.allMessages()).noneMatch(Message::internal);
     }
@@ -556,7 +550,7 @@ class TicketServiceTest {
     @Test
     void aConversationIsChronologicalWithSendersFromOneLookup() {
       Ticket ticket = newTicket(OWNER);
-      service.post(ADMIN, ticket.ticketId(), new NewMessage("Admin answer", null, false));
+      service.post().post(ADMIN, ticket.ticketId(), new NewMessage("Admin answer", null, false));
       clock.advance(Duration.ofSeconds(1));
       repository.apply(
           repository.find(ticket.ticketId()).orElseThrow(),
@@ -565,14 +559,14 @@ class TicketServiceTest {
                   clock.instant()),
               TicketStatus.PENDING, clock.instant(), false));
 
-      var conversation = service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null));
+      var conversation = service.read().conversation(OWNER, ticket.ticketId(), new ListQuery(null, null, null));
 
       assertThat(conversation.messages())
           .extracting(v -> v.message().text())
           .containsExactly("Help please", "Admin answer", "AI answer");
       assertThat(conversation.messages())
-          .extracting(TicketService.MessageView::senderName)
-          .containsExactly("Dana Merchant", "Alex Support", TicketService.ASSISTANT_NAME);
+          .extracting(ReadTickets.MessageView::senderName)
+          .containsExactly("Dana Merchant", "Alex Support", ReadTickets.ASSISTANT_NAME);
       assertThat(conversation.messages().get(0).senderEmail()).isEqualTo("dana@example.com");
       assertThat(conversation.messages().get(2).senderEmail()).isNull();
       assertThat(users.lookups()).hasSize(1);
@@ -585,20 +579,20 @@ class TicketServiceTest {
       Ticket ticket = newTicket(OWNER);
       for (int i = 0; i < 4; i++) {
         clock.advance(Duration.ofMillis(10));
-        service.post(OWNER, ticket.ticketId(), new NewMessage("message " + i, null, false));
+        service.post().post(OWNER, ticket.ticketId(), new NewMessage("message " + i, null, false));
       }
-      var first = service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", null));
+      var first = service.read().conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", null));
       var second =
-          service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor()));
+          service.read().conversation(OWNER, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor()));
       assertThat(first.messages()).hasSize(3);
       assertThat(second.messages()).extracting(v -> v.message().text())
           .containsExactly("message 2", "message 3");
       assertThat(second.nextCursor()).isNull();
       assertThatThrownBy(
-              () -> service.conversation(ADMIN, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor())))
+              () -> service.read().conversation(ADMIN, ticket.ticketId(), new ListQuery(null, "3", first.nextCursor())))
           .isInstanceOf(ValidationException.class);
       assertThatThrownBy(
-              () -> service.conversation(OWNER, ticket.ticketId(), new ListQuery(null, "201", null)))
+              () -> service.read().conversation(OWNER, ticket.ticketId(), new ListQuery(null, "201", null)))
           .isInstanceOf(ValidationException.class);
     }
   }

@@ -1,0 +1,61 @@
+package com.commercive.support.service;
+
+import com.commercive.support.domain.Caller;
+import com.commercive.support.domain.FieldError;
+import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.TicketChange;
+import com.commercive.support.domain.TicketStatus;
+import com.commercive.support.store.TicketRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A merchant (or the team, for them) opens a ticket, with its first message when given. */
+public final class OpenTicket {
+  private final TicketRepository tickets;
+  private final RateLimiter limits;
+  private final Clock clock;
+  private final Supplier<String> ids;
+
+  public OpenTicket(TicketRepository tickets, RateLimiter limits, Clock clock, Supplier<String> ids) {
+    this.tickets = tickets;
+    this.limits = limits;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** A new ticket as sent; {@code priority} is the text sent (null when absent or not text). */
+  public record NewTicket(String subject, String priority, String message) {}
+
+  public record TicketCreated(Ticket ticket, Message message) {}
+
+  public TicketCreated open(Caller caller, NewTicket request) {
+    List<FieldError> errors = new ArrayList<>();
+    String subject = request.subject() == null ? null : request.subject().strip();
+    MessageRules.checkSubject(subject, errors);
+    if (request.message() != null) {
+      MessageRules.checkMessage(request.message(), errors);
+    }
+    MessageRules.throwIfAny(errors);
+    if (!caller.admin()) {
+      limits.acquire(RateLimiter.Limit.TICKETS, caller.userId());
+    }
+
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, Priority.fromWireOrMedium(request.priority()), now);
+    Message first = null;
+    if (request.message() != null) {
+      first = new Message(ids.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,
+          now);
+      // A new ticket is open whoever writes its first message.
+      ticket = ticket.with(new TicketChange(first, TicketStatus.OPEN, now, false));
+    }
+    tickets.create(ticket, first);
+    return new TicketCreated(ticket, first);
+  }
+}

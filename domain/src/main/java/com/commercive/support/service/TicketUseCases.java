@@ -1,0 +1,28 @@
+package com.commercive.support.service;
+
+import com.commercive.support.store.AgentRoster;
+import com.commercive.support.store.AttachmentStore;
+import com.commercive.support.store.TicketRepository;
+import com.commercive.support.store.UserDirectory;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The use cases on tickets and their conversation, built once over the same ports: what the
+ * API's routes and the services beside them call.
+ */
+public record TicketUseCases(TicketAccess access, OpenTicket open, AppendMessage append, PostMessage post,
+    EditTicket edit, ReadTickets read) {
+
+  /** Every use case wired over these ports and settings. */
+  public static TicketUseCases over(TicketRepository tickets, UserDirectory users, AttachmentStore attachments,
+      AgentRoster roster, RateLimiter limits, CursorCodec cursors, List<String> attachmentUrlPrefixes, Clock clock,
+      Supplier<String> ids) {
+    TicketAccess access = new TicketAccess(tickets);
+    AppendMessage append = new AppendMessage(tickets, clock);
+    return new TicketUseCases(access, new OpenTicket(tickets, limits, clock, ids), append,
+        new PostMessage(access, append, tickets, attachments, limits, attachmentUrlPrefixes, clock, ids),
+        new EditTicket(tickets, roster, clock), new ReadTickets(access, tickets, users, cursors));
+  }
+}

@@ -1,0 +1,31 @@
+package com.commercive.support.streamprocessor;
+
+import com.commercive.support.config.SupportConfig;
+import com.commercive.support.service.AssignmentService;
+import com.commercive.support.store.dynamodb.DynamoDbAdapters;
+import com.commercive.support.store.sqs.SqsClients;
+import com.commercive.support.store.sqs.SqsWorkQueue;
+import java.time.Clock;
+
+/**
+ * The stream processor's parts: the router that puts work on the queues, the tables whose
+ * streams it reads (to tell their records apart), and what gives waiting tickets to agents (null
+ * when automatic assignment is off).
+ */
+public record StreamProcessorWiring(ChangeRouter router, String ticketsTable, String messagesTable,
+    Runnable fillSeats) {
+
+  public static StreamProcessorWiring from(SupportConfig config) {
+    // With automatic assignment, every merchant's message is an AI job: the AI worker decides
+    // whether it needs a person, even when it will not answer it itself.
+    ChangeRouter router = new ChangeRouter(
+        new SqsWorkQueue(SqsClients.create(config), config.queues().aiJobsQueue(), config.queues().notificationsQueue()),
+        config.autoReplies().enabled() || config.assignment().autoAssign());
+    Runnable fillSeats = null;
+    if (config.assignment().autoAssign()) {
+      DynamoDbAdapters dynamoDb = DynamoDbAdapters.from(config);
+      fillSeats = new AssignmentService(dynamoDb.tickets(), dynamoDb.roster(), Clock.systemUTC())::assignWaiting;
+    }
+    return new StreamProcessorWiring(router, config.tables().tickets(), config.tables().messages(), fillSeats);
+  }
+}
