@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.batch.StreamBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
 import com.commercive.support.store.dynamodb.DynamoDbAttachmentStore;
 import com.commercive.support.store.dynamodb.DynamoDbClients;
-import com.commercive.support.store.dynamodb.StreamBatches;
 import com.commercive.support.store.s3.S3Clients;
 import java.time.Clock;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class AttachmentExpiryHandler implements RequestHandler<DynamodbEve
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    return StreamBatches.inOrder(event, this::expire, LOG, "an expiry");
+    return StreamBatches.inOrder(event, LOG, "an expiry", this::expire);
   }
 
   private void expire(DynamodbEvent.DynamodbStreamRecord record) {
