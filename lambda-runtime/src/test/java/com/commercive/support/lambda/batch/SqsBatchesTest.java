@@ -120,6 +120,22 @@ class SqsBatchesTest {
     assertThat(String.join("\n", printed)).doesNotContain("dana@example.com");
   }
 
+  @Test
+  void aBodyThatIsNotJsonAtAllLeavesNoFragmentOfItInTheLogs() {
+    SQSEvent event = EventLoader.loadSQSEvent("events/sqs-batch.json");
+    SQSEvent.SQSMessage unquoted = event.getRecords().get(2);
+    unquoted.setBody("dana.private@example.com asked again");
+    event.setRecords(List.of(unquoted));
+
+    List<String> printed = StandardOutput.linesPrintedBy(() ->
+        assertThat(failed(SqsBatches.eachMessage(event, LOG, "a job", SqsBatches.workItem(Job.class, this::run))))
+            .containsExactly("msg-3"));
+
+    // Jackson quotes the token it could not read in its message; the stack trace carries it.
+    assertThat(printed).hasSize(1);
+    assertThat(printed.get(0)).contains("IllegalArgumentException").doesNotContain("dana", "private");
+  }
+
   private static List<String> failed(SQSBatchResponse response) {
     return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
   }
