@@ -6,13 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.lambda.WorkMessages;
+import com.commercive.support.lambda.batch.SqsBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.AiJob;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,30 +42,13 @@ public final class AiWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   SQSBatchResponse process(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    Set<String> failedGroups = new HashSet<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      String group = message.getAttributes() == null ? null : message.getAttributes().get("MessageGroupId");
-      if (group != null && failedGroups.contains(group)) {
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        continue;
-      }
-      try {
-        AiJob job = WorkMessages.read(message.getBody(), AiJob.class);
-        AutoReplyService.Outcome outcome = autoReplies.handle(job);
-        LOG.atInfo().addKeyValue("ticket_id", job.ticketId())
-            .addKeyValue("message_id", job.messageId()).addKeyValue("outcome", outcome.name())
-            .log("ai job handled");
-      } catch (RuntimeException failure) {
-        LOG.atError().addKeyValue("sqs_message_id", message.getMessageId())
-            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
-            .log("ai job failed; it will be retried");
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        if (group != null) {
-          failedGroups.add(group);
-        }
-      }
-    }
-    return new SQSBatchResponse(failures);
+    return SqsBatches.inGroupOrder(event, LOG, "ai job", SqsBatches.workItem(AiJob.class, this::answer));
+  }
+
+  private void answer(AiJob job) {
+    AutoReplyService.Outcome outcome = autoReplies.handle(job);
+    LOG.atInfo().addKeyValue("ticket_id", job.ticketId())
+        .addKeyValue("message_id", job.messageId()).addKeyValue("outcome", outcome.name())
+        .log("ai job handled");
   }
 }

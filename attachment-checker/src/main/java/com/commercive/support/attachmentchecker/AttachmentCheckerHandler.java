@@ -6,16 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.lambda.batch.SqsBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
-import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 
 /**
  * Consumes the bucket's event notifications (a file stored under quarantine; on AWS also its
@@ -45,40 +40,11 @@ public final class AttachmentCheckerHandler implements RequestHandler<SQSEvent, 
   }
 
   SQSBatchResponse process(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        for (String key : keys(message.getBody())) {
-          AttachmentCheck.Outcome outcome = check.check(key);
-          LOG.atInfo().addKeyValue("key", key).addKeyValue("outcome", outcome.name()).log("attachment checked");
-        }
-      } catch (RuntimeException failure) {
-        LOG.atError().addKeyValue("sqs_message_id", message.getMessageId())
-            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
-            .log("attachment check failed; it will be retried");
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    return SqsBatches.eachMessage(event, LOG, "attachment check", message -> {
+      for (String key : S3NotificationKeys.of(message.getBody())) {
+        AttachmentCheck.Outcome outcome = check.check(key);
+        LOG.atInfo().addKeyValue("key", key).addKeyValue("outcome", outcome.name()).log("attachment checked");
       }
-    }
-    return new SQSBatchResponse(failures);
-  }
-
-  /**
-   * The object keys an S3 event notification names: stored objects and tags written. S3's test
-   * event (sent when the notification is set up) names none. Keys arrive URL-encoded.
-   */
-  static List<String> keys(String body) {
-    S3EventNotification notification = S3EventNotification.fromJson(body);
-    List<String> keys = new ArrayList<>();
-    if (notification.getRecords() == null) {
-      return keys;
-    }
-    for (S3EventNotificationRecord record : notification.getRecords()) {
-      String name = record.getEventName();
-      if (name == null || !(name.startsWith("ObjectCreated:") || name.startsWith("ObjectTagging:"))) {
-        continue;
-      }
-      keys.add(URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8));
-    }
-    return keys;
+    });
   }
 }

@@ -6,9 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.batch.StreamBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.AttachmentCheck;
-import com.commercive.support.store.dynamodb.StreamBatches;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public final class AttachmentExpiryHandler implements RequestHandler<DynamodbEve
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    return StreamBatches.inOrder(event, this::expire, LOG, "an expiry");
+    return StreamBatches.inOrder(event, LOG, "an expiry", this::expire);
   }
 
   private void expire(DynamodbEvent.DynamodbStreamRecord record) {

@@ -99,8 +99,8 @@ class AttachmentCheckerHandlerTest {
 
   @Test
   void s3sTestEventAndOtherKeysChangeNothingAndKeysArriveUrlEncoded() {
-    assertThat(AttachmentCheckerHandler.keys(event("s3-test-event.json"))).isEmpty();
-    assertThat(AttachmentCheckerHandler.keys(created("quarantine/t-1/a%2Bb"))).containsExactly("quarantine/t-1/a+b");
+    assertThat(S3NotificationKeys.of(event("s3-test-event.json"))).isEmpty();
+    assertThat(S3NotificationKeys.of(created("quarantine/t-1/a%2Bb"))).containsExactly("quarantine/t-1/a+b");
 
     SQSBatchResponse response = handler.process(messages(event("s3-test-event.json"), created("other/key.png")));
     assertThat(response.getBatchItemFailures()).isEmpty();

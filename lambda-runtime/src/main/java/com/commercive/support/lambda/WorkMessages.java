@@ -1,5 +1,7 @@
 package com.commercive.support.lambda;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** The JSON form of work items on the queues (snake_case, unknown fields ignored). */
 public final class WorkMessages {
   private static final ObjectMapper JSON =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder()
+              // A parse error quotes the token it could not read, and its message reaches the
+              // logs: quote none, so no fragment of a body (an email, a name) is ever logged.
+              .errorReportConfiguration(ErrorReportConfiguration.builder()
+                  .maxErrorTokenLength(0).maxRawContentLength(0).build())
+              .build())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();

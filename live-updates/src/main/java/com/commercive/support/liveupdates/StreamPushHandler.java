@@ -8,12 +8,12 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
+import com.commercive.support.lambda.batch.StreamBatches;
+import com.commercive.support.lambda.batch.StreamImages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.realtime.LiveUpdates;
 import com.commercive.support.store.dynamodb.AttachmentItems;
 import com.commercive.support.store.dynamodb.MessageItems;
-import com.commercive.support.store.dynamodb.StreamBatches;
-import com.commercive.support.store.dynamodb.StreamImages;
 import com.commercive.support.store.dynamodb.TicketItems;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,13 +53,13 @@ public final class StreamPushHandler implements RequestHandler<DynamodbEvent, St
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    return StreamBatches.inOrder(event, record -> {
+    return StreamBatches.inOrder(event, LOG, "a live update", record -> {
       LiveUpdates.Delivery delivery = push(record);
       if (delivery != null) {
         LOG.atInfo().addKeyValue("event_id", record.getEventID()).addKeyValue("delivered", delivery.delivered())
             .addKeyValue("gone", delivery.gone()).addKeyValue("failed", delivery.failed()).log("live event pushed");
       }
-    }, LOG, "a live update");
+    });
   }
 
   /** The event a change makes, pushed; null when the change is not one clients are told of. */

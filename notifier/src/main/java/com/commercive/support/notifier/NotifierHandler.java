@@ -6,11 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.lambda.WorkMessages;
+import com.commercive.support.lambda.batch.SqsBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.Notification;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,23 +42,15 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   SQSBatchResponse process(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        Notification notification = WorkMessages.read(message.getBody(), Notification.class);
-        NotificationService.Result result = notifications.handle(notification);
-        LOG.atInfo().addKeyValue("notification_id", notification.id())
-            .addKeyValue("kind", notification.kind().name()).addKeyValue("ticket_id", notification.ticketId())
-            .addKeyValue("sent", result.sent()).addKeyValue("already_sent", result.alreadySent())
-            .addKeyValue("skipped_because", result.skippedBecause())
-            .log("notification handled");
-      } catch (RuntimeException failure) {
-        LOG.atError().addKeyValue("sqs_message_id", message.getMessageId())
-            .addKeyValue("error_type", failure.getClass().getName()).setCause(failure)
-            .log("notification failed; it will be retried");
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-      }
-    }
-    return new SQSBatchResponse(failures);
+    return SqsBatches.eachMessage(event, LOG, "notification", SqsBatches.workItem(Notification.class, this::send));
+  }
+
+  private void send(Notification notification) {
+    NotificationService.Result result = notifications.handle(notification);
+    LOG.atInfo().addKeyValue("notification_id", notification.id())
+        .addKeyValue("kind", notification.kind().name()).addKeyValue("ticket_id", notification.ticketId())
+        .addKeyValue("sent", result.sent()).addKeyValue("already_sent", result.alreadySent())
+        .addKeyValue("skipped_because", result.skippedBecause())
+        .log("notification handled");
   }
 }

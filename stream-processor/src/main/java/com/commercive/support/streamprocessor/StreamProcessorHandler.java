@@ -8,10 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.lambda.SnapStartPriming;
+import com.commercive.support.lambda.batch.StreamBatches;
+import com.commercive.support.lambda.batch.StreamImages;
 import com.commercive.support.logging.InvocationLogContext;
-import com.commercive.support.store.dynamodb.StreamBatches;
 import com.commercive.support.store.dynamodb.MessageItems;
-import com.commercive.support.store.dynamodb.StreamImages;
 import com.commercive.support.store.dynamodb.TicketItems;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,7 +56,7 @@ public final class StreamProcessorHandler
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    return StreamBatches.inOrder(event, this::route, LOG, "a stream record");
+    return StreamBatches.inOrder(event, LOG, "a stream record", this::route);
   }
 
   private void route(DynamodbEvent.DynamodbStreamRecord record) {

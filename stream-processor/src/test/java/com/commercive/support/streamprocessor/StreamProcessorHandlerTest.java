@@ -72,8 +72,8 @@ class StreamProcessorHandlerTest {
 
   @Test
   void readsTheTableFromTheStreamArn() {
-    assertThat(com.commercive.support.store.dynamodb.StreamImages.tableOf(
+    assertThat(com.commercive.support.lambda.batch.StreamImages.tableOf(
         "arn:aws:dynamodb:eu-west-1:1:table/prod_messages/stream/2026-01-01T00:00:00.000")).isEqualTo("prod_messages");
-    assertThatThrownBy(() -> com.commercive.support.store.dynamodb.StreamImages.tableOf("arn:aws:sqs:x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> com.commercive.support.lambda.batch.StreamImages.tableOf("arn:aws:sqs:x")).isInstanceOf(IllegalArgumentException.class);
   }
 }

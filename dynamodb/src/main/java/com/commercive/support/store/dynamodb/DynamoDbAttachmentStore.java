@@ -3,6 +3,7 @@ package com.commercive.support.store.dynamodb;
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** Attachments' records, one item each; a message's write attaches them (see {@link AttachmentItems#attachWrites}). */
 public final class DynamoDbAttachmentStore implements AttachmentStore {
-  private static final Backoff UNPROCESSED_BACKOFF = Backoff.of(5, 200);
+  // At most ten keys: one call, more only for the keys DynamoDB leaves unprocessed under load.
+  private static final Retry UNPROCESSED = Retry.upTo(8, Backoff.of(5, 200), "reading attachments");
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -48,18 +50,12 @@ public final class DynamoDbAttachmentStore implements AttachmentStore {
     }
     List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(attachmentIds).stream()
         .map(AttachmentItems::key).toList();
-    Map<String, KeysAndAttributes> pending =
-        Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-    // At most ten keys: one call, more only for the keys DynamoDB leaves unprocessed under load.
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      Map<String, KeysAndAttributes> request = pending;
-      BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-      response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(AttachmentItems.fromItem(item)));
-      pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      if (!pending.isEmpty()) {
-        UNPROCESSED_BACKOFF.pause(attempt, "reading attachments");
-      }
-    }
+    UNPROCESSED.drain(Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build()),
+        request -> {
+          BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
+          response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(AttachmentItems.fromItem(item)));
+          return response.unprocessedKeys();
+        });
     return found;
   }
 

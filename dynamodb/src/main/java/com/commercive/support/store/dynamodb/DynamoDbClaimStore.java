@@ -10,6 +10,8 @@ import static com.commercive.support.store.dynamodb.ClaimItems.RESULT_PREFIX;
 import static com.commercive.support.store.dynamodb.ClaimItems.STATE;
 
 import com.commercive.support.store.ClaimStore;
+import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * out). A result's fields are kept as {@code result_<field>} string attributes.
  */
 public final class DynamoDbClaimStore implements ClaimStore {
-  private static final int MAX_CLAIM_ATTEMPTS = 3;
+  // A holder released between our write and our read is rare; a few quick tries, then a clear error.
+  private static final Retry CLAIMS = Retry.upTo(3, Backoff.of(1, 10), "a claim");
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -44,7 +47,7 @@ public final class DynamoDbClaimStore implements ClaimStore {
     item.put(STATE, AttributeValue.fromS(IN_PROGRESS));
     item.put(LOCKED_UNTIL, number(lockedUntil.toEpochMilli()));
     item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
-    for (int attempt = 1; ; attempt++) {
+    return CLAIMS.run(() -> {
       try {
         dynamoDb.putItem(r -> r.tableName(table).item(item)
             .conditionExpression("attribute_not_exists(#key) OR #expires < :now_s"
@@ -55,15 +58,13 @@ public final class DynamoDbClaimStore implements ClaimStore {
                 ":now_s", number(now.getEpochSecond()),
                 ":now_ms", number(now.toEpochMilli()),
                 ":in_progress", AttributeValue.fromS(IN_PROGRESS))));
-        return Optional.empty();
+        return Retry.done(Optional.<Claim<R>>empty());
       } catch (ConditionalCheckFailedException held) {
         Optional<Claim<R>> holder = read(effect, id);
         // The holder may have been released between our write and our read: try again.
-        if (holder.isPresent() || attempt >= MAX_CLAIM_ATTEMPTS) {
-          return holder;
-        }
+        return holder.isPresent() ? Retry.done(holder) : Retry.<Optional<Claim<R>>>again();
       }
-    }
+    });
   }
 
   @Override

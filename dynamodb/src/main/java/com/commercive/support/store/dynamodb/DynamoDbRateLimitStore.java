@@ -3,6 +3,7 @@ package com.commercive.support.store.dynamodb;
 import com.commercive.support.service.SlidingWindow;
 import com.commercive.support.store.RateLimitStore;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,11 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * write atomically, so the limit holds across every concurrent Lambda.
  */
 public final class DynamoDbRateLimitStore implements RateLimitStore {
-  private static final Backoff COUNT_BACKOFF = Backoff.of(2, 50);
   static final String WINDOW_START = "window_start";
   static final String CURRENT_USES = "current_uses";
   static final String PREVIOUS_USES = "previous_uses";
   static final int MAX_ATTEMPTS = 25;
+  private static final Retry COUNTS = Retry.upTo(MAX_ATTEMPTS, Backoff.of(2, 50), "a rate count");
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -36,7 +37,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
   @Override
   public Optional<Duration> tryAcquire(String key, int limit, Duration window, Instant now) {
     Map<String, AttributeValue> itemKey = Map.of(ClaimItems.KEY, AttributeValue.fromS(ClaimItems.key("rate", key)));
-    for (int attempt = 1; ; attempt++) {
+    return COUNTS.run(() -> {
       Map<String, AttributeValue> item =
           dynamoDb.getItem(r -> r.tableName(table).key(itemKey).consistentRead(true)).item();
       boolean exists = item != null && !item.isEmpty();
@@ -46,7 +47,7 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
           exists ? number(item, PREVIOUS_USES) : 0);
       Optional<Duration> wait = counts.waitBeforeOneMore(limit, now);
       if (wait.isPresent()) {
-        return wait;
+        return Retry.done(wait);
       }
       Map<String, String> names = Map.of("#start", WINDOW_START, "#current", CURRENT_USES,
           "#previous", PREVIOUS_USES, "#expires", ClaimItems.EXPIRES_AT);
@@ -69,14 +70,11 @@ public final class DynamoDbRateLimitStore implements RateLimitStore {
             .conditionExpression(condition)
             .expressionAttributeNames(names)
             .expressionAttributeValues(values));
-        return Optional.empty();
+        return Retry.done(Optional.<Duration>empty());
       } catch (ConditionalCheckFailedException anotherUseFirst) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw anotherUseFirst;
-        }
-        COUNT_BACKOFF.pause(attempt, "a rate count");
+        return Retry.again(anotherUseFirst);
       }
-    }
+    });
   }
 
   private static long number(Map<String, AttributeValue> item, String name) {

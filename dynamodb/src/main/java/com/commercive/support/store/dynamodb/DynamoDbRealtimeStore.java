@@ -6,6 +6,7 @@ import com.commercive.support.realtime.Topic;
 import com.commercive.support.resources.SupportTables;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import com.commercive.support.util.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -43,7 +43,7 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
   static final String CONNECTED_AT = "connected_at";
   static final String EXPIRES_AT = SupportTables.EXPIRES_AT;
   private static final String CONNECTION = "conn";
-  private static final Backoff UNPROCESSED_BACKOFF = Backoff.of(5, 200);
+  private static final Retry UNPROCESSED = Retry.upTo(8, Backoff.of(5, 200), "deleting a connection's items");
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -156,15 +156,8 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
     for (int from = 0; from < keys.size(); from += 25) {
       List<WriteRequest> batch = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
           .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build()).toList();
-      Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        Map<String, List<WriteRequest>> request = pending;
-        BatchWriteItemResponse response = dynamoDb.batchWriteItem(r -> r.requestItems(request));
-        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        if (!pending.isEmpty()) {
-          UNPROCESSED_BACKOFF.pause(attempt, "deleting a connection's items");
-        }
-      }
+      UNPROCESSED.drain(Map.of(table, batch),
+          request -> dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems());
     }
   }
 

@@ -15,6 +15,7 @@ import com.commercive.support.resources.TableNames;
 import com.commercive.support.store.Page;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import com.commercive.support.util.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +54,9 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   static final int MAX_TRANSACTION_ATTEMPTS = 10;
   /** Reads and writes of one ticket before giving up when other writes keep landing first. */
   static final int MAX_VERSION_ATTEMPTS = 50;
+  private static final Retry TICKET_WRITES = Retry.upTo(MAX_VERSION_ATTEMPTS, WRITE_BACKOFF, "a ticket write");
+  private static final Retry TRANSACTIONS = Retry.upTo(MAX_TRANSACTION_ATTEMPTS, WRITE_BACKOFF, "a ticket write");
+  private static final Retry NOTE_TRANSACTIONS = Retry.upTo(MAX_TRANSACTION_ATTEMPTS, WRITE_BACKOFF, "a note write");
 
   private static final List<String> USER_INDEX_KEY =
       List.of(TicketItems.TICKET_ID, TicketItems.USER_ID, TicketItems.CREATED_AT);
@@ -122,21 +126,18 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
   @Override
   public Optional<Applied> update(String ticketId, Function<Ticket, Optional<TicketChange>> change) {
-    for (int attempt = 1; ; attempt++) {
+    return TICKET_WRITES.run(() -> {
       Ticket current = find(ticketId).orElseThrow(NotFoundException::ticket);
       Optional<TicketChange> derived = change.apply(current);
       if (derived.isEmpty()) {
-        return Optional.empty();
+        return Retry.done(Optional.empty());
       }
       Ticket next = current.with(derived.get());
       if (write(current, next, derived.get().message())) {
-        return Optional.of(new Applied(next, derived.get()));
+        return Retry.done(Optional.of(new Applied(next, derived.get())));
       }
-      if (attempt >= MAX_VERSION_ATTEMPTS) {
-        throw new ConflictException("the ticket is changing too fast; retry shortly");
-      }
-      WRITE_BACKOFF.pause(attempt, "a ticket write");
-    }
+      return Retry.again();
+    }, () -> new ConflictException("the ticket is changing too fast; retry shortly"));
   }
 
   @Override
@@ -149,10 +150,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         TransactWriteItem.builder().conditionCheck(ticketExists).build(),
         TransactWriteItem.builder().put(messagePut(note)).build()));
     items.addAll(attachWrites(note));
-    for (int attempt = 1; ; attempt++) {
+    NOTE_TRANSACTIONS.run(() -> {
       try {
         dynamoDb.transactWriteItems(r -> r.transactItems(items));
-        return;
+        return Retry.done(null);
       } catch (TransactionCanceledException e) {
         if (failedCondition(e, 0)) {
           throw NotFoundException.ticket();
@@ -161,12 +162,12 @@ public final class DynamoDbTicketRepository implements TicketRepository {
           throw new DuplicateMessageException(note.messageId());
         }
         throwIfFilesUnavailable(e, note, 2);
-        if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
+        if (!conflicted(e)) {
           throw e;
         }
-        WRITE_BACKOFF.pause(attempt, "a note write");
+        return Retry.again(e);
       }
-    }
+    });
   }
 
   /**
@@ -536,17 +537,17 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
   /** Runs a transaction, retrying with jittered backoff while it collides with another one. */
   private void transact(List<TransactWriteItem> items) {
-    for (int attempt = 1; ; attempt++) {
+    TRANSACTIONS.run(() -> {
       try {
         dynamoDb.transactWriteItems(r -> r.transactItems(items));
-        return;
+        return Retry.done(null);
       } catch (TransactionCanceledException e) {
-        if (!conflicted(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
+        if (!conflicted(e)) {
           throw e;
         }
-        WRITE_BACKOFF.pause(attempt, "a ticket write");
+        return Retry.again(e);
       }
-    }
+    });
   }
 
   private static boolean conflicted(TransactionCanceledException e) {

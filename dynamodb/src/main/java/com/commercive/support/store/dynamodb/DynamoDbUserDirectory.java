@@ -3,6 +3,7 @@ package com.commercive.support.store.dynamodb;
 import com.commercive.support.domain.User;
 import com.commercive.support.store.UserDirectory;
 import com.commercive.support.util.Backoff;
+import com.commercive.support.util.Retry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * DynamoDB leaves unprocessed under load.
  */
 public final class DynamoDbUserDirectory implements UserDirectory {
-  private static final Backoff READ_BACKOFF = Backoff.of(10, 500);
   static final int BATCH_SIZE = 100;
   static final int MAX_ATTEMPTS = 6;
+  private static final Retry UNPROCESSED = Retry.upTo(MAX_ATTEMPTS, Backoff.of(10, 500), "a users read");
 
   private final DynamoDbClient dynamoDb;
   private final String usersTable;
@@ -59,22 +60,13 @@ public final class DynamoDbUserDirectory implements UserDirectory {
                         "#email", UserItems.EMAIL,
                         "#role", UserItems.ROLE))
                 .build());
-    for (int attempt = 1; ; attempt++) {
-      Map<String, KeysAndAttributes> pending = request;
+    UNPROCESSED.drain(request, pending -> {
       BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
       for (Map<String, AttributeValue> item : response.responses().getOrDefault(usersTable, List.of())) {
         User user = UserItems.fromItem(item);
         found.put(user.userId(), user);
       }
-      if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
-        return;
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new IllegalStateException(
-            "users table kept keys unprocessed after " + MAX_ATTEMPTS + " attempts");
-      }
-      request = response.unprocessedKeys();
-      READ_BACKOFF.pause(attempt, "a users read");
-    }
+      return response.unprocessedKeys();
+    });
   }
 }
