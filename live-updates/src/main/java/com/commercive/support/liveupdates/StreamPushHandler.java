@@ -5,20 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.domain.Attachment;
-import com.commercive.support.domain.Message;
-import com.commercive.support.domain.SenderType;
 import com.commercive.support.lambda.batch.StreamBatches;
-import com.commercive.support.lambda.batch.StreamImages;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.realtime.LiveUpdates;
-import com.commercive.support.store.dynamodb.AttachmentItems;
-import com.commercive.support.store.dynamodb.MessageItems;
-import com.commercive.support.store.dynamodb.TicketItems;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the tickets', messages' and attachments' streams and pushes each change as a live event
@@ -29,10 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class StreamPushHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamPushHandler.class);
 
-  private final LiveUpdates live;
-  private final String ticketsTable;
-  private final String messagesTable;
-  private final String attachmentsTable;
+  private final StreamRecordPush records;
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public StreamPushHandler() {
@@ -41,10 +29,7 @@ public final class StreamPushHandler implements RequestHandler<DynamodbEvent, St
 
   /** Takes its collaborators: what tests and the local runner use. */
   public StreamPushHandler(StreamPushWiring parts) {
-    this.live = parts.live();
-    this.ticketsTable = parts.ticketsTable();
-    this.messagesTable = parts.messagesTable();
-    this.attachmentsTable = parts.attachmentsTable();
+    this.records = new StreamRecordPush(parts);
   }
 
   @Override
@@ -54,49 +39,11 @@ public final class StreamPushHandler implements RequestHandler<DynamodbEvent, St
 
   StreamsEventResponse process(DynamodbEvent event) {
     return StreamBatches.inOrder(event, LOG, "a live update", record -> {
-      LiveUpdates.Delivery delivery = push(record);
+      LiveUpdates.Delivery delivery = records.push(record);
       if (delivery != null) {
         LOG.atInfo().addKeyValue("event_id", record.getEventID()).addKeyValue("delivered", delivery.delivered())
             .addKeyValue("gone", delivery.gone()).addKeyValue("failed", delivery.failed()).log("live event pushed");
       }
     });
-  }
-
-  /** The event a change makes, pushed; null when the change is not one clients are told of. */
-  private LiveUpdates.Delivery push(DynamodbEvent.DynamodbStreamRecord record) {
-    if (record.getDynamodb() == null || "REMOVE".equals(record.getEventName())) {
-      return null;
-    }
-    String table = StreamImages.tableOf(record.getEventSourceARN());
-    Map<String, AttributeValue> after = StreamImages.item(record.getDynamodb().getNewImage());
-    if (after == null) {
-      return null;
-    }
-    if (table.equals(messagesTable)) {
-      if (!"INSERT".equals(record.getEventName())) {
-        return null;
-      }
-      Message message = MessageItems.fromItem(after);
-      if (message.senderType() == SenderType.AI) {
-        // The AI worker announces its replies as it stores them, a stream poll sooner.
-        return null;
-      }
-      return live.messageCreated(message);
-    }
-    if (table.equals(ticketsTable)) {
-      return live.ticketUpdated(TicketItems.fromItem(after));
-    }
-    if (table.equals(attachmentsTable)) {
-      Map<String, AttributeValue> before = StreamImages.item(record.getDynamodb().getOldImage());
-      Attachment now = AttachmentItems.fromItem(after);
-      Attachment then = before == null ? null : AttachmentItems.fromItem(before);
-      // Only a check's outcome is news: being attached shows in the message itself.
-      if (now.status() == Attachment.Status.UPLOADING || (then != null && then.status() == now.status())) {
-        return null;
-      }
-      return live.attachmentUpdated(now);
-    }
-    LOG.atWarn().addKeyValue("table", table).log("record from an unexpected table skipped");
-    return null;
   }
 }

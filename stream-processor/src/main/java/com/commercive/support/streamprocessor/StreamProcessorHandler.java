@@ -4,16 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.domain.Ticket;
 import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.batch.StreamBatches;
-import com.commercive.support.lambda.batch.StreamImages;
 import com.commercive.support.logging.InvocationLogContext;
-import com.commercive.support.store.dynamodb.MessageItems;
-import com.commercive.support.store.dynamodb.TicketItems;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +22,7 @@ public final class StreamProcessorHandler
   private static final Logger LOG = LoggerFactory.getLogger(StreamProcessorHandler.class);
 
   private final ChangeRouter router;
-  private final String ticketsTable;
-  private final String messagesTable;
-  /** Gives waiting tickets to agents with room (null: automatic assignment is off). */
-  private final Runnable fillSeats;
+  private final StreamRecordRouting records;
 
   /**
    * What Lambda calls: wires the real adapters from the environment, once per cold start, and
@@ -45,9 +36,7 @@ public final class StreamProcessorHandler
   /** Takes its collaborators: what tests and the local runner use. */
   public StreamProcessorHandler(StreamProcessorWiring parts) {
     this.router = parts.router();
-    this.ticketsTable = parts.ticketsTable();
-    this.messagesTable = parts.messagesTable();
-    this.fillSeats = parts.fillSeats();
+    this.records = new StreamRecordRouting(parts);
   }
 
   @Override
@@ -56,39 +45,6 @@ public final class StreamProcessorHandler
   }
 
   StreamsEventResponse process(DynamodbEvent event) {
-    return StreamBatches.inOrder(event, LOG, "a stream record", this::route);
+    return StreamBatches.inOrder(event, LOG, "a stream record", records::route);
   }
-
-  private void route(DynamodbEvent.DynamodbStreamRecord record) {
-    String table = StreamImages.tableOf(record.getEventSourceARN());
-    StreamRecord change = record.getDynamodb();
-    if (change == null) {
-      throw new IllegalArgumentException("a stream record without its change");
-    }
-    List<com.commercive.support.pipeline.Work> work;
-    if (table.equals(messagesTable)) {
-      if (!"INSERT".equals(record.getEventName())) {
-        return;
-      }
-      work = router.messageAdded(record.getEventID(),
-          MessageItems.fromItem(StreamImages.item(change.getNewImage())));
-    } else if (table.equals(ticketsTable)) {
-      var beforeImage = StreamImages.item(change.getOldImage());
-      var afterImage = StreamImages.item(change.getNewImage());
-      Ticket before = beforeImage == null ? null : TicketItems.fromItem(beforeImage);
-      Ticket after = afterImage == null ? null : TicketItems.fromItem(afterImage);
-      work = router.ticketChanged(before, after);
-      if (fillSeats != null && ChangeRouter.assignmentDue(before, after)) {
-        fillSeats.run();
-      }
-    } else {
-      LOG.atWarn().addKeyValue("table", table).log("record from an unexpected table skipped");
-      return;
-    }
-    LOG.atInfo().addKeyValue("event_id", record.getEventID())
-        .addKeyValue("table", table).addKeyValue("event_name", record.getEventName())
-        .addKeyValue("work", work.stream().map(w -> w.getClass().getSimpleName()).toList())
-        .log("stream record routed");
-  }
-
 }
