@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -32,13 +35,14 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * The catalogue's functions, each declared the one way: Java 21 on arm64 with SnapStart, its
+ * The catalogue's functions (or, in tests, other entries), each declared the one way: Java 21 on arm64 with SnapStart, its
  * shaded jar, a month of logs, a {@code live} alias that event sources and APIs call, and exactly
  * the environment variables its entry lists.
  */
 final class Functions extends StackPart {
   static final String METRICS_NAMESPACE = "CommerciveSupport";
 
+  private final List<FunctionEntry> entries;
   private final Map<FunctionEntry, Function> functions = new LinkedHashMap<>();
   private final Map<FunctionEntry, Alias> aliases = new LinkedHashMap<>();
   private final Map<FunctionEntry, List<String>> unset = new LinkedHashMap<>();
@@ -47,9 +51,11 @@ final class Functions extends StackPart {
    * @param values the variables' values known now (resources' names, settings); the others come
    *     through {@link #provide} once what they name exists
    */
-  Functions(Construct scope, Path functionsDir, String version, Map<String, String> values) {
+  Functions(Construct scope, List<FunctionEntry> entries, Path functionsDir, String version,
+      Map<String, String> values) {
     super(scope, "Functions");
-    for (FunctionEntry entry : Catalogue.FUNCTIONS) {
+    this.entries = List.copyOf(entries);
+    for (FunctionEntry entry : entries) {
       declare(entry, functionsDir, version, values);
     }
   }
@@ -68,7 +74,7 @@ final class Functions extends StackPart {
 
   /** The one function {@code source} reaches (the HTTP API's, the WebSocket API's). */
   FunctionEntry reachedBy(EventSource source) {
-    List<FunctionEntry> reached = Catalogue.FUNCTIONS.stream().filter(fn -> fn.eventSources().contains(source)).toList();
+    List<FunctionEntry> reached = entries.stream().filter(fn -> fn.eventSources().contains(source)).toList();
     if (reached.size() != 1) {
       throw new IllegalStateException(source + " must reach exactly one function, not " + reached.size());
     }
@@ -94,14 +100,15 @@ final class Functions extends StackPart {
   }
 
   /**
-   * Connects the streams and queues of each entry's event sources to its alias: every stream
-   * mapping alike, from the newest record, in order (one batch per shard at a time), failed
+   * Connects the streams, queues and schedules of each entry's event sources to its alias: every
+   * stream mapping alike, from the newest record, in order (one batch per shard at a time), failed
    * records bisected and retried three times within the hour, then sent to the stream failures'
-   * queue; queues in the entry's batches, failed messages reported one by one.
+   * queue; queues in the entry's batches, failed messages reported one by one; a schedule as an
+   * EventBridge rule.
    */
   void connectEventSources(Data data, Messaging messaging) {
     IQueue streamFailures = messaging.queue(Catalogue.STREAM_FAILURES);
-    for (FunctionEntry entry : Catalogue.FUNCTIONS) {
+    for (FunctionEntry entry : entries) {
       Alias alias = aliases.get(entry);
       for (EventSource source : entry.eventSources()) {
         if (source instanceof EventSource.TableStream stream) {
@@ -121,6 +128,10 @@ final class Functions extends StackPart {
             props.maxBatchingWindow(Duration.seconds(messages.batchingWindowSeconds()));
           }
           alias.addEventSource(new SqsEventSource(messaging.queue(messages.queue()), props.build()));
+        } else if (source instanceof EventSource.Scheduled scheduled) {
+          Rule.Builder.create(this, scheduled.schedule().id())
+              .schedule(Schedule.expression(scheduled.schedule().expression()))
+              .targets(List.of(new LambdaFunction(alias))).build();
         }
         // The HTTP and WebSocket APIs integrate the alias themselves (Apis).
       }

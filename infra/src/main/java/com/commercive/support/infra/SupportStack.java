@@ -39,7 +39,8 @@ public final class SupportStack extends Stack {
 
     Messaging messaging = new Messaging(this, prefix);
     Data data = new Data(this, config, messaging.queue(Catalogue.ATTACHMENT_CHECKS));
-    Functions functions = new Functions(this, functionsDir, version, variables(config, data, messaging));
+    Functions functions = new Functions(this, Catalogue.FUNCTIONS, functionsDir, version,
+        variables(config, data, messaging));
     Apis apis = new Apis(this, config, prefix, functions);
     functions.provide(REALTIME_URL, apis.liveUrl());
     functions.provide(REALTIME_ENDPOINT, apis.liveCallbackUrl());

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The system's parts: its tables, queues, bucket and functions, each function with what runs it
- * and the variables it is given. The CDK stack and the local runner both iterate these lists, so
+ * The system's parts: its tables, queues, bucket, schedules and functions, each function with
+ * what runs it and the variables it is given. The CDK stack and the local runner both iterate these lists, so
  * adding a function or a table is one entry here (and its handler, or its spec).
  */
 public final class Catalogue {
@@ -43,6 +43,9 @@ public final class Catalogue {
   public static final BucketEntry ATTACHMENTS_BUCKET_ENTRY = new BucketEntry("AttachmentsBucket", ATTACHMENTS_BUCKET,
       SupportBuckets.LOCAL_ATTACHMENTS_BUCKET);
   public static final List<BucketEntry> BUCKETS = List.of(ATTACHMENTS_BUCKET_ENTRY);
+
+  /** None yet: a function runs on one with {@link EventSource#firingsOf}, the stack declares its rule. */
+  public static final List<ScheduleEntry> SCHEDULES = List.of();
 
   /** The tables the ticket-reading functions are told of (the canned responses are the API's alone). */
   private static final List<String> TICKET_TABLES = List.of(TICKETS_TABLE, MESSAGES_TABLE, USERS_TABLE,

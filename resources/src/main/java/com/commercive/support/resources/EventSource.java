@@ -1,8 +1,8 @@
 package com.commercive.support.resources;
 
 /**
- * What runs a function: a table's stream, a queue's messages, the HTTP API's requests or the
- * WebSocket API's frames. On AWS each is an event source mapping or an API integration; locally
+ * What runs a function: a table's stream, a queue's messages, a schedule, the HTTP API's requests
+ * or the WebSocket API's frames. On AWS each is an event source mapping or an API integration; locally
  * the runner's pollers and servers drive the same handlers.
  */
 public sealed interface EventSource {
@@ -26,6 +26,11 @@ public sealed interface EventSource {
     return new QueueMessages(queue, 10, 0, 5);
   }
 
+  /** {@code schedule}'s every firing. */
+  static Scheduled firingsOf(ScheduleEntry schedule) {
+    return new Scheduled(schedule);
+  }
+
   /** A table's stream; {@code expiriesOnly}: only the time-to-live removals reach the function. */
   record TableStream(TableEntry table, boolean expiriesOnly) implements EventSource {}
 
@@ -39,6 +44,8 @@ public sealed interface EventSource {
       return new QueueMessages(queue, batchSize, seconds, maxConcurrency);
     }
   }
+
+  record Scheduled(ScheduleEntry schedule) implements EventSource {}
 
   record HttpRequests() implements EventSource {}
 

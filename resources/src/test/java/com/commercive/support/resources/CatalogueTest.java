@@ -20,6 +20,7 @@ class CatalogueTest {
     Catalogue.QUEUES.forEach(queue -> ids.add(queue.id()));
     Catalogue.QUEUES.forEach(queue -> ids.add(queue.deadLetterId()));
     Catalogue.BUCKETS.forEach(bucket -> ids.add(bucket.id()));
+    Catalogue.SCHEDULES.forEach(schedule -> ids.add(schedule.id()));
     Catalogue.FUNCTIONS.forEach(fn -> ids.add(fn.id()));
     assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Z][A-Za-z0-9]+"));
     assertThat(Catalogue.TABLES.stream().map(TableEntry::variable)).doesNotHaveDuplicates();
@@ -70,6 +71,16 @@ class CatalogueTest {
         .contains(EnvironmentVariables.AI_JOBS_QUEUE_URL, EnvironmentVariables.NOTIFICATIONS_QUEUE_URL);
     assertThat(Catalogue.API.handler()).isEqualTo("com.commercive.support.api.ApiHandler::handleRequest");
     assertThat(Catalogue.ATTACHMENT_EXPIRER.module()).isEqualTo(Catalogue.ATTACHMENT_CHECKER.module());
+  }
+
+  @Test
+  void everyScheduleAFunctionRunsOnIsCataloguedAndWrittenAsEventBridgeReadsIt() {
+    Catalogue.FUNCTIONS.stream().flatMap(fn -> fn.eventSources().stream())
+        .filter(EventSource.Scheduled.class::isInstance)
+        .forEach(source -> assertThat(Catalogue.SCHEDULES).contains(((EventSource.Scheduled) source).schedule()));
+    assertThat(new ScheduleEntry("Sweep", "rate(1 minute)").expression()).isEqualTo("rate(1 minute)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScheduleEntry("Sweep", "every minute"))
+        .hasMessageContaining("Sweep");
   }
 
   @Test
