@@ -1,5 +1,12 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.IDEMPOTENCY_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
+import static com.commercive.support.resources.EnvironmentVariables.MESSAGES_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.USERS_TABLE;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.store.AgentRoster;
@@ -48,10 +55,10 @@ public final class ApiOverheadBench {
   public static void main(String[] args) {
     DynamoDbClient dynamoDb = DynamoDbLocalServer.client();
     TableNames tables = DynamoDbLocalServer.createTables(dynamoDb);
-    SupportConfig config = SupportConfig.from(Map.of("JWT_SECRET", SECRET,
-        "TICKETS_TABLE", tables.tickets(), "MESSAGES_TABLE", tables.messages(),
-        "USERS_TABLE", tables.users(), "IDEMPOTENCY_TABLE", tables.idempotency(),
-        "TICKETS_PER_USER_PER_HOUR", "0"));
+    SupportConfig config = SupportConfig.from(Map.of(JWT_SECRET, SECRET,
+        TICKETS_TABLE, tables.tickets(), MESSAGES_TABLE, tables.messages(),
+        USERS_TABLE, tables.users(), IDEMPOTENCY_TABLE, tables.idempotency(),
+        TICKETS_PER_USER_PER_HOUR, "0"));
     HttpApi api = com.commercive.support.api.ApiWiring.from(config,
         com.commercive.support.store.dynamodb.DynamoDbAdapters.over(dynamoDb, config.tables()), Clock.systemUTC(),
         new NoMetrics()).api();

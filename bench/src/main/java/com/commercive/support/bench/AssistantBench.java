@@ -1,5 +1,7 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.LOG_LEVEL;
+
 import com.commercive.support.assistant.Answer;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.kb.KnowledgeBase;
@@ -94,7 +96,7 @@ public final class AssistantBench {
         classPath.addAll(List.of(jar.toString(), probeJar.toString(), FreshJvm.hostNativeLibraries()));
         String line = FreshJvm.run(List.of("java", "-XX:TieredStopAtLevel=1", "-cp",
                 String.join(java.io.File.pathSeparator, classPath), AssistantBench.class.getName(), "probe"),
-            Map.of("LOG_LEVEL", "ERROR"), "ASSISTANT ").get(0);
+            Map.of(LOG_LEVEL, "ERROR"), "ASSISTANT ").get(0);
         load.get(mode).add(ColdStartBench.value(line, "load_ms"));
         first.get(mode).add(ColdStartBench.value(line, "first_answer_ms"));
       }

@@ -1,5 +1,8 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.UPLOADS_PER_USER_PER_HOUR;
+
 import com.commercive.support.local.LocalSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +49,7 @@ public final class AttachmentBench {
     int samples = Integer.getInteger("attachments.samples", 50);
     java.nio.file.Path functions = java.nio.file.Path.of(System.getProperty("functions.dir", ".."));
     try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(
-        "UPLOADS_PER_USER_PER_HOUR", "0", "TICKETS_PER_USER_PER_HOUR", "0",
+        UPLOADS_PER_USER_PER_HOUR, "0", TICKETS_PER_USER_PER_HOUR, "0",
         "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
         "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       new AttachmentBench(system).run(samples);

@@ -1,5 +1,8 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.AUTO_REPLY_ENABLED;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_PER_USER_PER_HOUR;
+
 import com.commercive.support.local.LocalSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +34,8 @@ public final class ColdStartBench {
     Optional<Path> baseline = Optional.ofNullable(System.getProperty("coldstart.baseline")).map(Path::of);
     String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
     Path probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
-        "TICKETS_PER_USER_PER_HOUR", "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
+    try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(AUTO_REPLY_ENABLED, "false",
+        TICKETS_PER_USER_PER_HOUR, "0", "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
         "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       String token = system.tokenFor("demo-user");
       java.util.Queue<String[]> questions = new java.util.ArrayDeque<>();

@@ -1,6 +1,21 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.ADMIN_NOTIFICATION_EMAILS;
+import static com.commercive.support.resources.EnvironmentVariables.AI_BURST_SETTLE_MS;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ACCESS_KEY_ID;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_S3;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SES;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_REGION;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_SECRET_ACCESS_KEY;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
+
 import com.commercive.support.local.LocalSystem;
+import com.commercive.support.resources.Catalogue;
+import com.commercive.support.resources.QueueEntry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,23 +71,24 @@ final class FreshJvm {
   /** The environment a function gets on Lambda, pointed at the local system's stand-ins. */
   static Map<String, String> functionEnvironment(LocalSystem system) {
     Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
+    env.put(AWS_REGION, "us-east-1");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
-    env.put("AWS_ACCESS_KEY_ID", "local");
-    env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("JWT_SECRET", LocalSystem.LOCAL_JWT_SECRET);
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", system.dynamoDbEndpoint().toString());
-    env.put("AWS_ENDPOINT_URL_SQS", system.sqsEndpoint().toString());
-    env.put("AWS_ENDPOINT_URL_SES", system.sesEndpoint().toString());
-    env.put("AWS_ENDPOINT_URL_S3", system.s3Endpoint().toString());
+    env.put(AWS_ACCESS_KEY_ID, "local");
+    env.put(AWS_SECRET_ACCESS_KEY, "local");
+    env.put(JWT_SECRET, LocalSystem.LOCAL_JWT_SECRET);
+    env.put(AWS_ENDPOINT_URL_DYNAMODB, system.dynamoDbEndpoint().toString());
+    env.put(AWS_ENDPOINT_URL_SQS, system.sqsEndpoint().toString());
+    env.put(AWS_ENDPOINT_URL_SES, system.sesEndpoint().toString());
+    env.put(AWS_ENDPOINT_URL_S3, system.s3Endpoint().toString());
     // Builds from before the notifier moved to the classic SES API read this one.
     env.put("AWS_ENDPOINT_URL_SESV2", system.sesEndpoint().toString());
-    env.put("AI_JOBS_QUEUE_URL", system.queues().aiJobs());
-    env.put("NOTIFICATIONS_QUEUE_URL", system.queues().notifications());
-    env.put("ADMIN_NOTIFICATION_EMAILS", "alex@example.com");
-    env.put("AI_BURST_SETTLE_MS", "0");
-    system.config().realtime().clientUrl().ifPresent(url -> env.put("REALTIME_URL", url.toString()));
-    system.config().realtime().managementEndpoint().ifPresent(url -> env.put("REALTIME_ENDPOINT", url.toString()));
+    for (QueueEntry queue : Catalogue.QUEUES) {
+      queue.urlVariable().ifPresent(variable -> env.put(variable, system.queues().url(queue.spec())));
+    }
+    env.put(ADMIN_NOTIFICATION_EMAILS, "alex@example.com");
+    env.put(AI_BURST_SETTLE_MS, "0");
+    system.config().realtime().clientUrl().ifPresent(url -> env.put(REALTIME_URL, url.toString()));
+    system.config().realtime().managementEndpoint().ifPresent(url -> env.put(REALTIME_ENDPOINT, url.toString()));
     return env;
   }
 }

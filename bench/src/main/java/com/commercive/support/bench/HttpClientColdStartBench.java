@@ -1,5 +1,7 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.AUTO_REPLY_ENABLED;
+
 import com.commercive.support.local.LocalSystem;
 import java.io.File;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class HttpClientColdStartBench {
         "software.amazon.awssdk.crt.CRT")) {
       classPath.add(location(Class.forName(type)));
     }
-    try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
+    try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(AUTO_REPLY_ENABLED, "false",
         "SES_STANDIN_DIR", functions.resolve("local").resolve("ses-standin").toString(),
         "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       System.out.println("| HTTP client | client built ms (median) | first response ms (median) | classes loaded |");

@@ -1,5 +1,9 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.AI_AUTO_REPLIES_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.EMAILS_PER_TICKET_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_PER_USER_PER_HOUR;
+
 import com.commercive.support.local.LocalSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,8 +104,8 @@ public final class PipelineBench {
    */
   static LocalSystem.Settings settings(Path functionsDir, int queuePollers) {
     return LocalSystem.Settings.forTests(Map.of(
-        "TICKETS_PER_USER_PER_HOUR", "100000", "AI_AUTO_REPLIES_PER_USER_PER_HOUR", "100000",
-        "EMAILS_PER_TICKET_PER_HOUR", "100000", "QUEUE_POLLERS", Integer.toString(queuePollers),
+        TICKETS_PER_USER_PER_HOUR, "100000", AI_AUTO_REPLIES_PER_USER_PER_HOUR, "100000",
+        EMAILS_PER_TICKET_PER_HOUR, "100000", "QUEUE_POLLERS", Integer.toString(queuePollers),
         "SES_STANDIN_DIR", functionsDir.resolve("local").resolve("ses-standin").toString(),
         "S3_STANDIN_DIR", functionsDir.resolve("local").resolve("s3-standin").toString()));
   }

@@ -2,6 +2,8 @@ package com.commercive.support.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commercive.support.resources.Catalogue;
+import com.commercive.support.resources.FunctionEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +28,9 @@ import org.junit.jupiter.api.Test;
 class IamGrantsCoverCallsIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path FUNCTIONS = Path.of(System.getProperty("functions.dir", ".."));
-  /** The local runner's and the jars' function names, and the stack's logical ids for them. */
-  static final Map<String, String> FUNCTION_IDS = Map.of(
-      "api-handler", "Api", "stream-processor", "StreamProcessor", "ai-worker", "AiWorker", "notifier", "Notifier",
-      "attachment-checker", "AttachmentChecker", "attachment-expirer", "AttachmentExpirer",
-      "websocket", "WebSocket", "live-updates", "LiveUpdates");
+  /** The local runner's and the jars' function names, and the stack's ids for them: the catalogue's. */
+  static final Map<String, String> FUNCTION_IDS = Catalogue.FUNCTIONS.stream()
+      .collect(Collectors.toMap(FunctionEntry::name, FunctionEntry::id));
   /** The SDK's service names and IAM's action prefixes (S3's presigner names its service in lower case). */
   static final Map<String, String> SERVICES = Map.of(
       "DynamoDb", "dynamodb", "Sqs", "sqs", "Ses", "ses", "SesV2", "ses", "BedrockRuntime", "bedrock",

@@ -1,5 +1,7 @@
 package com.commercive.support.bench;
 
+import static com.commercive.support.resources.EnvironmentVariables.AUTO_REPLY_ENABLED;
+import static com.commercive.support.resources.EnvironmentVariables.LOG_LEVEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -52,7 +54,7 @@ class LambdaJarsIT {
 
   @BeforeAll
   static void startTheLocalSystemWithATicket() throws Exception {
-    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of("AUTO_REPLY_ENABLED", "false",
+    system = LocalSystem.start(LocalSystem.Settings.forTests(Map.of(AUTO_REPLY_ENABLED, "false",
         "SES_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("ses-standin").toString(),
         "S3_STANDIN_DIR", FUNCTIONS.resolve("local").resolve("s3-standin").toString())));
     userToken = system.tokenFor("demo-user");
@@ -310,7 +312,7 @@ class LambdaJarsIT {
       command.add(file.toString());
     }
     Map<String, String> env = FreshJvm.functionEnvironment(system);
-    env.put("LOG_LEVEL", "WARN");
+    env.put(LOG_LEVEL, "WARN");
     // The jar's AWS calls (its warm-up's included) are recorded for IamGrantsCoverCallsIT.
     env.put(com.commercive.support.testing.AwsCallRecorder.FUNCTION, function);
     env.put(com.commercive.support.testing.AwsCallRecorder.LOG, System.getProperty(

@@ -1,5 +1,13 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AI_MAX_ATTEMPTS;
+import static com.commercive.support.resources.EnvironmentVariables.AI_PROVIDER;
+import static com.commercive.support.resources.EnvironmentVariables.AI_TIMEOUT_MS;
+import static com.commercive.support.resources.EnvironmentVariables.BEDROCK_MODEL_ID;
+import static com.commercive.support.resources.EnvironmentVariables.OPENAI_API_KEY;
+import static com.commercive.support.resources.EnvironmentVariables.OPENAI_BASE_URL;
+import static com.commercive.support.resources.EnvironmentVariables.OPENAI_MODEL;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,21 +54,21 @@ public record AiSettings(
   }
 
   public static AiSettings from(Environment env) {
-    Provider provider = Provider.fromSetting(env.value("AI_PROVIDER").orElse(Provider.KNOWLEDGE_BASE.setting()));
-    Optional<URI> openAiBaseUrl = env.url("OPENAI_BASE_URL");
-    Optional<String> openAiModel = env.value("OPENAI_MODEL");
+    Provider provider = Provider.fromSetting(env.value(AI_PROVIDER).orElse(Provider.KNOWLEDGE_BASE.setting()));
+    Optional<URI> openAiBaseUrl = env.url(OPENAI_BASE_URL);
+    Optional<String> openAiModel = env.value(OPENAI_MODEL);
     if (provider == Provider.OPENAI && (openAiBaseUrl.isEmpty() || openAiModel.isEmpty())) {
       throw new IllegalArgumentException(
           "AI_PROVIDER=openai needs OPENAI_BASE_URL (up to and including /v1) and OPENAI_MODEL");
     }
     return new AiSettings(
         provider,
-        env.value("BEDROCK_MODEL_ID").orElse(DEFAULT_BEDROCK_MODEL),
+        env.value(BEDROCK_MODEL_ID).orElse(DEFAULT_BEDROCK_MODEL),
         openAiBaseUrl,
-        env.value("OPENAI_API_KEY"),
+        env.value(OPENAI_API_KEY),
         openAiModel,
-        Duration.ofMillis(env.number("AI_TIMEOUT_MS", 8_000, 100, 120_000)),
-        env.integer("AI_MAX_ATTEMPTS", 3, 1, 10));
+        Duration.ofMillis(env.number(AI_TIMEOUT_MS, 8_000, 100, 120_000)),
+        env.integer(AI_MAX_ATTEMPTS, 3, 1, 10));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.ATTACHMENT_URL_PREFIXES;
+import static com.commercive.support.resources.EnvironmentVariables.CORS_ALLOWED_ORIGINS;
+
 import java.util.List;
 
 /**
@@ -9,11 +12,11 @@ import java.util.List;
  */
 public record ApiSettings(List<String> corsAllowedOrigins, List<String> attachmentUrlPrefixes) {
   public static ApiSettings from(Environment env) {
-    List<String> origins = env.list("CORS_ALLOWED_ORIGINS");
+    List<String> origins = env.list(CORS_ALLOWED_ORIGINS);
     if (origins.contains("*") && origins.size() > 1) {
       throw new IllegalArgumentException("CORS_ALLOWED_ORIGINS is either * alone or a list of origins, not both");
     }
-    List<String> prefixes = env.list("ATTACHMENT_URL_PREFIXES");
+    List<String> prefixes = env.list(ATTACHMENT_URL_PREFIXES);
     for (String prefix : prefixes) {
       if (!prefix.startsWith("https://")) {
         throw new IllegalArgumentException("ATTACHMENT_URL_PREFIXES entries must start https://");

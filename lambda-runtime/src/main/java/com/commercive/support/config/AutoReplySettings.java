@@ -1,5 +1,9 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AI_BURST_SETTLE_MS;
+import static com.commercive.support.resources.EnvironmentVariables.AI_MAX_REPLIES_PER_TICKET;
+import static com.commercive.support.resources.EnvironmentVariables.AUTO_REPLY_ENABLED;
+
 import java.time.Duration;
 
 /**
@@ -10,8 +14,8 @@ import java.time.Duration;
 public record AutoReplySettings(boolean enabled, int maxPerTicket, Duration burstSettle) {
   public static AutoReplySettings from(Environment env) {
     return new AutoReplySettings(
-        env.flag("AUTO_REPLY_ENABLED", true),
-        env.integer("AI_MAX_REPLIES_PER_TICKET", 5, 0, 1_000),
-        Duration.ofMillis(env.number("AI_BURST_SETTLE_MS", 300, 0, 10_000)));
+        env.flag(AUTO_REPLY_ENABLED, true),
+        env.integer(AI_MAX_REPLIES_PER_TICKET, 5, 0, 1_000),
+        Duration.ofMillis(env.number(AI_BURST_SETTLE_MS, 300, 0, 10_000)));
   }
 }

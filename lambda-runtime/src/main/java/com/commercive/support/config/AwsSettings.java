@@ -1,5 +1,17 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ACCESS_KEY_ID;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_DEFAULT_REGION;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_S3;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SES;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_REGION;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_SECRET_ACCESS_KEY;
+
 import java.net.URI;
 import java.util.Optional;
 
@@ -31,24 +43,24 @@ public record AwsSettings(
 
   public static AwsSettings from(Environment env) {
     Optional<StaticCredentials> credentials = Optional.empty();
-    if (env.has("AWS_ENDPOINT_URL")) {
+    if (env.has(AWS_ENDPOINT_URL)) {
       credentials = Optional.of(new StaticCredentials(
-          env.value("AWS_ACCESS_KEY_ID").orElse("local"), env.value("AWS_SECRET_ACCESS_KEY").orElse("local")));
+          env.value(AWS_ACCESS_KEY_ID).orElse("local"), env.value(AWS_SECRET_ACCESS_KEY).orElse("local")));
     }
     return new AwsSettings(
-        env.value("AWS_REGION").or(() -> env.value("AWS_DEFAULT_REGION")).orElse(DEFAULT_REGION),
+        env.value(AWS_REGION).or(() -> env.value(AWS_DEFAULT_REGION)).orElse(DEFAULT_REGION),
         credentials,
-        endpoint(env, "DYNAMODB"),
-        endpoint(env, "SQS"),
-        endpoint(env, "SES"),
-        endpoint(env, "SECRETS_MANAGER"),
-        endpoint(env, "BEDROCK_RUNTIME"),
-        endpoint(env, "S3"));
+        endpoint(env, AWS_ENDPOINT_URL_DYNAMODB),
+        endpoint(env, AWS_ENDPOINT_URL_SQS),
+        endpoint(env, AWS_ENDPOINT_URL_SES),
+        endpoint(env, AWS_ENDPOINT_URL_SECRETS_MANAGER),
+        endpoint(env, AWS_ENDPOINT_URL_BEDROCK_RUNTIME),
+        endpoint(env, AWS_ENDPOINT_URL_S3));
   }
 
-  private static Optional<URI> endpoint(Environment env, String service) {
-    String name = "AWS_ENDPOINT_URL_" + service;
+  /** The service's own endpoint ({@code name}), else the shared one. */
+  private static Optional<URI> endpoint(Environment env, String name) {
     return env.value(name).map(v -> Environment.url(name, v))
-        .or(() -> env.url("AWS_ENDPOINT_URL"));
+        .or(() -> env.url(AWS_ENDPOINT_URL));
   }
 }

@@ -1,5 +1,9 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.ADMIN_NOTIFICATION_EMAILS;
+import static com.commercive.support.resources.EnvironmentVariables.FRONTEND_URL;
+import static com.commercive.support.resources.EnvironmentVariables.SES_FROM_ADDRESS;
+
 import java.net.URI;
 import java.util.List;
 
@@ -9,16 +13,16 @@ import java.util.List;
  */
 public record EmailSettings(List<String> adminEmails, URI frontendUrl, String senderAddress) {
   public static EmailSettings from(Environment env) {
-    List<String> admins = env.list("ADMIN_NOTIFICATION_EMAILS");
+    List<String> admins = env.list(ADMIN_NOTIFICATION_EMAILS);
     for (String admin : admins) {
       if (!admin.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
         throw new IllegalArgumentException("ADMIN_NOTIFICATION_EMAILS holds an invalid address");
       }
     }
-    String frontend = env.value("FRONTEND_URL").orElse("http://localhost:3000");
+    String frontend = env.value(FRONTEND_URL).orElse("http://localhost:3000");
     return new EmailSettings(
         admins,
-        Environment.url("FRONTEND_URL", frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend),
-        env.value("SES_FROM_ADDRESS").orElse("Commercive Support <support@commercive.com>"));
+        Environment.url(FRONTEND_URL, frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend),
+        env.value(SES_FROM_ADDRESS).orElse("Commercive Support <support@commercive.com>"));
   }
 }

@@ -1,5 +1,11 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.JWT_AUDIENCE;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_ISSUER;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_MAX_TTL;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET_ARN;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,11 +28,11 @@ public record JwtSettings(
 
   public static JwtSettings from(Environment env) {
     return new JwtSettings(
-        env.value("JWT_SECRET").map(secret -> checked(secret.getBytes(StandardCharsets.UTF_8))),
-        env.value("JWT_SECRET_ARN"),
-        env.value("JWT_ISSUER"),
-        env.value("JWT_AUDIENCE"),
-        Duration.ofSeconds(env.number("JWT_MAX_TTL", DEFAULT_MAX_TTL_SECONDS, 0, 366L * 24 * 3600)));
+        env.value(JWT_SECRET).map(secret -> checked(secret.getBytes(StandardCharsets.UTF_8))),
+        env.value(JWT_SECRET_ARN),
+        env.value(JWT_ISSUER),
+        env.value(JWT_AUDIENCE),
+        Duration.ofSeconds(env.number(JWT_MAX_TTL, DEFAULT_MAX_TTL_SECONDS, 0, 366L * 24 * 3600)));
   }
 
   /**

@@ -1,5 +1,9 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AWS_LAMBDA_LOG_LEVEL;
+import static com.commercive.support.resources.EnvironmentVariables.LOG_LEVEL;
+import static com.commercive.support.resources.EnvironmentVariables.POWERTOOLS_SERVICE_NAME;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +16,7 @@ public record LogSettings(String level, Optional<String> serviceName) {
   public static LogSettings from(Map<String, String> variables) {
     Environment env = new Environment(variables);
     return new LogSettings(
-        env.value("LOG_LEVEL").or(() -> env.value("AWS_LAMBDA_LOG_LEVEL")).orElse("INFO"),
-        env.value("POWERTOOLS_SERVICE_NAME"));
+        env.value(LOG_LEVEL).or(() -> env.value(AWS_LAMBDA_LOG_LEVEL)).orElse("INFO"),
+        env.value(POWERTOOLS_SERVICE_NAME));
   }
 }

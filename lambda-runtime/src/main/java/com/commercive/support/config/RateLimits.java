@@ -1,5 +1,12 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AI_AUTO_REPLIES_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.AI_REQUESTS_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.EMAILS_PER_TICKET_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.MESSAGES_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_PER_USER_PER_HOUR;
+import static com.commercive.support.resources.EnvironmentVariables.UPLOADS_PER_USER_PER_HOUR;
+
 import com.commercive.support.service.RateLimiter;
 import java.util.Map;
 
@@ -10,12 +17,12 @@ public record RateLimits(
 
   public static RateLimits from(Environment env) {
     return new RateLimits(
-        env.integer("AI_REQUESTS_PER_USER_PER_HOUR", 30, 0, 1_000_000),
-        env.integer("AI_AUTO_REPLIES_PER_USER_PER_HOUR", 20, 0, 1_000_000),
-        env.integer("TICKETS_PER_USER_PER_HOUR", 20, 0, 1_000_000),
-        env.integer("EMAILS_PER_TICKET_PER_HOUR", 30, 0, 1_000_000),
-        env.integer("MESSAGES_PER_USER_PER_HOUR", 120, 0, 1_000_000),
-        env.integer("UPLOADS_PER_USER_PER_HOUR", 60, 0, 1_000_000));
+        env.integer(AI_REQUESTS_PER_USER_PER_HOUR, 30, 0, 1_000_000),
+        env.integer(AI_AUTO_REPLIES_PER_USER_PER_HOUR, 20, 0, 1_000_000),
+        env.integer(TICKETS_PER_USER_PER_HOUR, 20, 0, 1_000_000),
+        env.integer(EMAILS_PER_TICKET_PER_HOUR, 30, 0, 1_000_000),
+        env.integer(MESSAGES_PER_USER_PER_HOUR, 120, 0, 1_000_000),
+        env.integer(UPLOADS_PER_USER_PER_HOUR, 60, 0, 1_000_000));
   }
 
   /** Each limit's allowance per hour, as the rate limiter counts them. */

@@ -1,5 +1,8 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
+
 import java.net.URI;
 import java.util.Optional;
 
@@ -11,14 +14,14 @@ import java.util.Optional;
  */
 public record RealtimeSettings(Optional<URI> clientUrl, Optional<URI> managementEndpoint) {
   public static RealtimeSettings from(Environment env) {
-    Optional<URI> client = env.value("REALTIME_URL").map(v -> {
+    Optional<URI> client = env.value(REALTIME_URL).map(v -> {
       URI uri = URI.create(v);
       if (!"wss".equals(uri.getScheme()) && !"ws".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new IllegalArgumentException("REALTIME_URL must be a ws:// or wss:// URL");
       }
       return uri;
     });
-    return new RealtimeSettings(client, env.url("REALTIME_ENDPOINT"));
+    return new RealtimeSettings(client, env.url(REALTIME_ENDPOINT));
   }
 
   public boolean enabled() {

@@ -1,5 +1,14 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.AGENTS_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.ATTACHMENTS_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.CANNED_RESPONSES_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.CONNECTIONS_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.IDEMPOTENCY_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.MESSAGES_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.TICKETS_TABLE;
+import static com.commercive.support.resources.EnvironmentVariables.USERS_TABLE;
+
 import com.commercive.support.resources.TableNames;
 
 /**
@@ -12,14 +21,14 @@ public final class TableSettings {
   public static TableNames from(Environment env) {
     TableNames defaults = TableNames.defaults();
     return new TableNames(
-        name(env, "TICKETS_TABLE", defaults.tickets()),
-        name(env, "MESSAGES_TABLE", defaults.messages()),
-        name(env, "USERS_TABLE", defaults.users()),
-        name(env, "IDEMPOTENCY_TABLE", defaults.idempotency()),
-        name(env, "CANNED_RESPONSES_TABLE", defaults.cannedResponses()),
-        name(env, "AGENTS_TABLE", defaults.agents()),
-        name(env, "ATTACHMENTS_TABLE", defaults.attachments()),
-        name(env, "CONNECTIONS_TABLE", defaults.connections()));
+        name(env, TICKETS_TABLE, defaults.tickets()),
+        name(env, MESSAGES_TABLE, defaults.messages()),
+        name(env, USERS_TABLE, defaults.users()),
+        name(env, IDEMPOTENCY_TABLE, defaults.idempotency()),
+        name(env, CANNED_RESPONSES_TABLE, defaults.cannedResponses()),
+        name(env, AGENTS_TABLE, defaults.agents()),
+        name(env, ATTACHMENTS_TABLE, defaults.attachments()),
+        name(env, CONNECTIONS_TABLE, defaults.connections()));
   }
 
   private static String name(Environment env, String variable, String fallback) {

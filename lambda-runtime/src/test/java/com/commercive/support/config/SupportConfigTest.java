@@ -145,4 +145,13 @@ class SupportConfigTest {
   void neverPrintsTheSecret() {
     assertThat(SupportConfig.from(env()).toString()).doesNotContain(SECRET);
   }
+
+  @Test
+  void theStacksBucketPrefixesAreTheKeysTheDomainMakes() {
+    // The domain depends on nothing, so it keeps its own copy of the prefixes the stack grants on.
+    assertThat(com.commercive.support.resources.SupportBuckets.QUARANTINE_PREFIX)
+        .isEqualTo(com.commercive.support.domain.Attachment.QUARANTINE_PREFIX);
+    assertThat(com.commercive.support.resources.SupportBuckets.CHECKED_PREFIX)
+        .isEqualTo(com.commercive.support.domain.Attachment.CHECKED_PREFIX);
+  }
 }

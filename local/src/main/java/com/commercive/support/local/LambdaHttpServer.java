@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.api.QueryString;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.resources.Catalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -125,7 +126,7 @@ final class LambdaHttpServer implements AutoCloseable {
     try {
       APIGatewayV2HTTPEvent event = toEvent(request, requestId);
       result = handler.handleRequest(
-          event, new LocalLambdaContext(requestId, "api-handler", System.currentTimeMillis() + 30_000));
+          event, new LocalLambdaContext(requestId, Catalogue.API.name(), System.currentTimeMillis() + 30_000));
     } catch (IOException unreadable) {
       // The client stopped sending (or sent too slowly): nobody is left to answer.
       callback.failed(unreadable);

@@ -1,5 +1,21 @@
 package com.commercive.support.local;
 
+import static com.commercive.support.resources.EnvironmentVariables.ADMIN_NOTIFICATION_EMAILS;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_S3;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SES;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
+import static com.commercive.support.resources.EnvironmentVariables.AWS_REGION;
+import static com.commercive.support.resources.EnvironmentVariables.CORS_ALLOWED_ORIGINS;
+import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.commercive.support.aiworker.AiWorkerHandler;
 import com.commercive.support.notifier.NotifierWiring;
 import com.commercive.support.aiworker.AiWorkerWiring;
@@ -18,6 +34,10 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.liveupdates.StreamPushHandler;
 import com.commercive.support.liveupdates.WebSocketHandler;
 import com.commercive.support.notifier.NotifierHandler;
+import com.commercive.support.resources.Catalogue;
+import com.commercive.support.resources.EventSource;
+import com.commercive.support.resources.FunctionEntry;
+import com.commercive.support.resources.QueueEntry;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.standins.LocalTables;
 import com.commercive.support.store.sqs.SqsClients;
@@ -25,20 +45,23 @@ import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ, the SES and S3 stand-ins,
- * the API served over HTTP, and pollers driving the stream processor, the AI worker and the
- * notifier and the attachment checker as Lambda's event source mappings would. Every handler is the class that runs on
- * Lambda, configured the same way (an environment map, with endpoint overrides for the stand-ins).
+ * the API served over HTTP, and pollers driving the catalogue's stream and queue functions (the
+ * stream processor, the AI worker, the notifier, the attachment checker...) as Lambda's event source
+ * mappings would. Every handler is the class that runs on Lambda, configured the same way (an
+ * environment map, with endpoint overrides for the stand-ins).
  */
 public final class LocalSystem implements AutoCloseable {
   // Longer than most: it starts every stand-in and wires every function in dependency order,
@@ -47,6 +70,19 @@ public final class LocalSystem implements AutoCloseable {
   public static final String LOCAL_JWT_SECRET = "local-development-secret-change-me-0123456789";
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
   public static final String DEFAULT_ADMIN_EMAILS = "alex@example.com";
+
+  /** The handlers of the catalogue's stream-reading functions, built as on Lambda but from the local settings. */
+  static final Map<FunctionEntry, Function<SupportConfig,
+      RequestHandler<DynamodbEvent, StreamsEventResponse>>> STREAM_HANDLERS = Map.of(
+          Catalogue.STREAM_PROCESSOR, config -> new StreamProcessorHandler(StreamProcessorWiring.from(config)),
+          Catalogue.ATTACHMENT_EXPIRER, config -> new AttachmentExpiryHandler(AttachmentCheckerWiring.check(config)),
+          Catalogue.LIVE_UPDATES, config -> new StreamPushHandler(StreamPushWiring.from(config)));
+  /** The handlers of the catalogue's queue-consuming functions. */
+  static final Map<FunctionEntry, Function<SupportConfig,
+      RequestHandler<SQSEvent, SQSBatchResponse>>> QUEUE_HANDLERS = Map.of(
+          Catalogue.AI_WORKER, config -> new AiWorkerHandler(AiWorkerWiring.autoReplies(config)),
+          Catalogue.NOTIFIER, config -> new NotifierHandler(NotifierWiring.notifications(config)),
+          Catalogue.ATTACHMENT_CHECKER, config -> new AttachmentCheckerHandler(AttachmentCheckerWiring.check(config)));
 
   /**
    * What to start where; ports of 0 pick free ones (tests). {@code queuePollers} is how many
@@ -164,13 +200,13 @@ public final class LocalSystem implements AutoCloseable {
       b.sesServer = b.keep(LocalSes.start(settings.host(), settings.sesPort(), settings.env()));
 
       Map<String, String> env = new HashMap<>(settings.env());
-      env.putIfAbsent("JWT_SECRET", LOCAL_JWT_SECRET);
-      env.putIfAbsent("CORS_ALLOWED_ORIGINS", DEFAULT_CORS_ORIGINS);
-      env.putIfAbsent("ADMIN_NOTIFICATION_EMAILS", DEFAULT_ADMIN_EMAILS);
-      env.putIfAbsent("AWS_REGION", AwsSettings.DEFAULT_REGION);
-      env.put("AWS_ENDPOINT_URL_DYNAMODB", b.dynamoDbServer.endpoint().toString());
-      env.put("AWS_ENDPOINT_URL_SQS", b.sqsServer.endpoint().toString());
-      env.put("AWS_ENDPOINT_URL_SES", b.sesServer.endpoint().toString());
+      env.putIfAbsent(JWT_SECRET, LOCAL_JWT_SECRET);
+      env.putIfAbsent(CORS_ALLOWED_ORIGINS, DEFAULT_CORS_ORIGINS);
+      env.putIfAbsent(ADMIN_NOTIFICATION_EMAILS, DEFAULT_ADMIN_EMAILS);
+      env.putIfAbsent(AWS_REGION, AwsSettings.DEFAULT_REGION);
+      env.put(AWS_ENDPOINT_URL_DYNAMODB, b.dynamoDbServer.endpoint().toString());
+      env.put(AWS_ENDPOINT_URL_SQS, b.sqsServer.endpoint().toString());
+      env.put(AWS_ENDPOINT_URL_SES, b.sesServer.endpoint().toString());
       SupportConfig bootstrap = SupportConfig.from(env);
 
       b.dynamoDb = b.keep(com.commercive.support.store.dynamodb.DynamoDbClients.create(bootstrap));
@@ -178,20 +214,21 @@ public final class LocalSystem implements AutoCloseable {
       LocalTables.createAll(b.dynamoDb, bootstrap.tables());
       DemoUsers.seed(b.dynamoDb, bootstrap.tables().users());
       b.queues = LocalQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
-      env.put("AI_JOBS_QUEUE_URL", b.queues.aiJobs());
-      env.put("NOTIFICATIONS_QUEUE_URL", b.queues.notifications());
+      for (QueueEntry queue : Catalogue.QUEUES) {
+        queue.urlVariable().ifPresent(variable -> env.put(variable, b.queues.url(queue.spec())));
+      }
       // The bucket's notifications go to the checking queue, as the stack configures them on AWS.
       var aws = bootstrap.aws().staticCredentials().orElseThrow();
       b.s3Server = b.keep(LocalS3.start(settings.host(), settings.s3Port(), new LocalS3.Options(
           bootstrap.attachments().bucket(), b.queues.attachmentChecks(), aws.accessKeyId(), aws.secretAccessKey(),
-          env.get("CORS_ALLOWED_ORIGINS"),
+          env.get(CORS_ALLOWED_ORIGINS),
           settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("s3")), settings.env()));
-      env.put("AWS_ENDPOINT_URL_S3", b.s3Server.endpoint().toString());
+      env.put(AWS_ENDPOINT_URL_S3, b.s3Server.endpoint().toString());
       // The WebSocket API's ports are chosen first: the functions' settings name them.
       int webSocketPort = settings.webSocketPort() == 0 ? FreePorts.find() : settings.webSocketPort();
       int managementPort = FreePorts.find();
-      env.put("REALTIME_URL", "ws://" + settings.host() + ":" + webSocketPort);
-      env.put("REALTIME_ENDPOINT", "http://" + settings.host() + ":" + managementPort);
+      env.put(REALTIME_URL, "ws://" + settings.host() + ":" + webSocketPort);
+      env.put(REALTIME_ENDPOINT, "http://" + settings.host() + ":" + managementPort);
       b.config = SupportConfig.from(env);
       b.webSockets = b.keep(LocalWebSockets.start(settings.host(), webSocketPort, managementPort,
           new WebSocketHandler(LiveUpdatesWiring.realtime(b.config))));
@@ -205,34 +242,41 @@ public final class LocalSystem implements AutoCloseable {
     }
   }
 
+  /**
+   * Drives each catalogue function's streams and queues as Lambda's event source mappings would.
+   * A function's streams share one handler; each queue poller has its own, as each Lambda
+   * execution environment has its own instance. (The HTTP and WebSocket servers drive the others.)
+   */
   private static void startPollers(Builder b, String region, int queuePollers) {
     // Streams are read here, not by a function (on AWS, Lambda's event source mapping reads them).
     DynamoDbStreamsClient streams = b.keep(AwsClients.standard(
         DynamoDbStreamsClient.builder(), b.config.aws(), Optional.of(b.dynamoDbServer.endpoint())).build());
-    StreamProcessorHandler streamProcessor = new StreamProcessorHandler(StreamProcessorWiring.from(b.config));
-    List<Runnable> pollers = new java.util.ArrayList<>();
-    for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages())) {
-      String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-      pollers.add(new StreamPoller(streams, arn, "stream-processor", streamProcessor, b.sqs,
-          b.queues.streamFailures(), region));
+    List<Runnable> pollers = new ArrayList<>();
+    for (FunctionEntry fn : Catalogue.FUNCTIONS) {
+      if (fn.eventSources().stream().anyMatch(EventSource.Scheduled.class::isInstance)) {
+        // No catalogue function runs on a schedule yet; the first one brings what fires it here.
+        throw new IllegalStateException(fn.id() + " runs on a schedule, which the local runner does not fire yet");
+      }
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler = null;
+      for (EventSource source : fn.eventSources()) {
+        if (source instanceof EventSource.TableStream stream) {
+          // Every change reaches the function, the expirer's too: it ignores what is not an expiry.
+          handler = handler != null ? handler : handlerOf(STREAM_HANDLERS, fn).apply(b.config);
+          String table = b.config.tables().nameOf(stream.table().spec());
+          String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+          pollers.add(new StreamPoller(streams, arn, fn.name(), handler, b.sqs, b.queues.streamFailures(), region));
+        }
+      }
     }
-    String attachmentsStream = b.dynamoDb.describeTable(r -> r.tableName(b.config.tables().attachments())).table()
-        .latestStreamArn();
-    pollers.add(new StreamPoller(streams, attachmentsStream, "attachment-expirer", new AttachmentExpiryHandler(AttachmentCheckerWiring.check(b.config)),
-        b.sqs, b.queues.streamFailures(), region));
-    // The pusher reads the three streams too, with mappings of its own, as on AWS.
-    StreamPushHandler pusher = new StreamPushHandler(StreamPushWiring.from(b.config));
-    for (String table : List.of(b.config.tables().tickets(), b.config.tables().messages(),
-        b.config.tables().attachments())) {
-      String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-      pollers.add(new StreamPoller(streams, arn, "live-updates", pusher, b.sqs, b.queues.streamFailures(), region));
-    }
-    // One handler per poller, as each Lambda execution environment has its own instance.
     for (int i = 0; i < queuePollers; i++) {
-      pollers.add(new SqsPoller(b.sqs, b.queues.aiJobs(), "ai-worker", new AiWorkerHandler(AiWorkerWiring.autoReplies(b.config))));
-      pollers.add(new SqsPoller(b.sqs, b.queues.notifications(), "notifier", new NotifierHandler(NotifierWiring.notifications(b.config))));
-      pollers.add(new SqsPoller(b.sqs, b.queues.attachmentChecks(), "attachment-checker",
-          new AttachmentCheckerHandler(AttachmentCheckerWiring.check(b.config))));
+      for (FunctionEntry fn : Catalogue.FUNCTIONS) {
+        for (EventSource source : fn.eventSources()) {
+          if (source instanceof EventSource.QueueMessages messages) {
+            pollers.add(new SqsPoller(b.sqs, b.queues.url(messages.queue().spec()), fn.name(),
+                handlerOf(QUEUE_HANDLERS, fn).apply(b.config)));
+          }
+        }
+      }
     }
     for (Runnable poller : pollers) {
       Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));
@@ -247,6 +291,15 @@ public final class LocalSystem implements AutoCloseable {
         thread.join(3_000);
       });
     }
+  }
+
+  private static <H> Function<SupportConfig, H> handlerOf(
+      Map<FunctionEntry, Function<SupportConfig, H>> handlers, FunctionEntry fn) {
+    var handler = handlers.get(fn);
+    if (handler == null) {
+      throw new IllegalStateException("the local runner has no handler for " + fn.id() + ": add it to LocalSystem");
+    }
+    return handler;
   }
 
   public URI apiUrl() {

@@ -3,6 +3,7 @@ package com.commercive.support.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.commercive.support.resources.Catalogue;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -203,7 +204,7 @@ public final class LocalWebSockets implements AutoCloseable {
     event.setBody(body);
     event.setIsBase64Encoded(false);
     try {
-      return handler.handleRequest(event, new LocalLambdaContext(context.getRequestId(), "websocket",
+      return handler.handleRequest(event, new LocalLambdaContext(context.getRequestId(), Catalogue.WEB_SOCKET.name(),
           System.currentTimeMillis() + 30_000));
     } catch (RuntimeException failure) {
       // API Gateway answers a failed route with an internal error and keeps the socket.

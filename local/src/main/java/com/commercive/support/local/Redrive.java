@@ -1,6 +1,7 @@
 package com.commercive.support.local;
 
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.resources.EnvironmentVariables;
 import com.commercive.support.resources.SupportQueues;
 import com.commercive.support.store.sqs.SqsClients;
 import java.net.URI;
@@ -28,7 +29,7 @@ public final class Redrive {
     }
     URI endpoint = URI.create(args.length > 1 ? args[1] : "http://127.0.0.1:9324");
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("AWS_ENDPOINT_URL_SQS", endpoint.toString());
+    env.put(EnvironmentVariables.AWS_ENDPOINT_URL_SQS, endpoint.toString());
     try (SqsClient sqs = SqsClients.create(SupportConfig.from(env))) {
       boolean fifo = args[0].equals("ai-jobs");
       String source = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).name(SupportQueues.LOCAL_PREFIX))).queueUrl();

@@ -15,6 +15,28 @@ public record TableNames(String tickets, String messages, String users, String i
         SupportTables.CONNECTIONS.defaultName());
   }
 
+  /** The name of the table {@code spec} describes. */
+  public String nameOf(TableSpec spec) {
+    if (spec == SupportTables.TICKETS) {
+      return tickets;
+    } else if (spec == SupportTables.MESSAGES) {
+      return messages;
+    } else if (spec == SupportTables.USERS) {
+      return users;
+    } else if (spec == SupportTables.IDEMPOTENCY) {
+      return idempotency;
+    } else if (spec == SupportTables.CANNED_RESPONSES) {
+      return cannedResponses;
+    } else if (spec == SupportTables.AGENTS) {
+      return agents;
+    } else if (spec == SupportTables.ATTACHMENTS) {
+      return attachments;
+    } else if (spec == SupportTables.CONNECTIONS) {
+      return connections;
+    }
+    throw new IllegalArgumentException("no table of the system is described by " + spec);
+  }
+
   /** The same tables with {@code prefix} before each name (tests keep their data apart this way). */
   public TableNames withPrefix(String prefix) {
     return new TableNames(prefix + tickets, prefix + messages, prefix + users, prefix + idempotency,

@@ -16,7 +16,21 @@ public final class LocalQueues {
 
   /** The URLs of the queues, once created. */
   public record QueueUrls(String aiJobs, String aiJobsDlq, String notifications, String notificationsDlq,
-      String streamFailures, String attachmentChecks, String attachmentChecksDlq) {}
+      String streamFailures, String attachmentChecks, String attachmentChecksDlq) {
+    /** The URL of the queue {@code spec} describes. */
+    public String url(QueueSpec spec) {
+      if (spec == SupportQueues.AI_JOBS) {
+        return aiJobs;
+      } else if (spec == SupportQueues.NOTIFICATIONS) {
+        return notifications;
+      } else if (spec == SupportQueues.STREAM_FAILURES) {
+        return streamFailures;
+      } else if (spec == SupportQueues.ATTACHMENT_CHECKS) {
+        return attachmentChecks;
+      }
+      throw new IllegalArgumentException("no local queue is described by " + spec);
+    }
+  }
 
   public static QueueUrls createAll(SqsClient sqs, int visibilityTimeoutSeconds) {
     String prefix = SupportQueues.LOCAL_PREFIX;

@@ -1,6 +1,8 @@
 package com.commercive.support.standins;
 
+import com.commercive.support.resources.Catalogue;
 import com.commercive.support.resources.SupportTables;
+import com.commercive.support.resources.TableEntry;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.resources.TableSpec;
 import java.util.ArrayList;
@@ -35,14 +37,9 @@ public final class LocalTables {
 
   /** Creates every table the system owns, plus the users table; keeps tables that already exist. */
   public static void createAll(DynamoDbClient dynamoDb, TableNames names) {
-    create(dynamoDb, SupportTables.TICKETS, names.tickets());
-    create(dynamoDb, SupportTables.MESSAGES, names.messages());
-    create(dynamoDb, SupportTables.USERS, names.users());
-    create(dynamoDb, SupportTables.IDEMPOTENCY, names.idempotency());
-    create(dynamoDb, SupportTables.CANNED_RESPONSES, names.cannedResponses());
-    create(dynamoDb, SupportTables.AGENTS, names.agents());
-    create(dynamoDb, SupportTables.ATTACHMENTS, names.attachments());
-    create(dynamoDb, SupportTables.CONNECTIONS, names.connections());
+    for (TableEntry table : Catalogue.TABLES) {
+      create(dynamoDb, table.spec(), names.nameOf(table.spec()));
+    }
   }
 
   public static void create(DynamoDbClient dynamoDb, TableSpec spec, String name) {

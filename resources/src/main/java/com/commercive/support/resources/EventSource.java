@@ -1,0 +1,53 @@
+package com.commercive.support.resources;
+
+/**
+ * What runs a function: a table's stream, a queue's messages, a schedule, the HTTP API's requests
+ * or the WebSocket API's frames. On AWS each is an event source mapping or an API integration; locally
+ * the runner's pollers and servers drive the same handlers.
+ */
+public sealed interface EventSource {
+  /** The HTTP API: every route reaches the one function, which routes the request itself. */
+  EventSource HTTP_REQUESTS = new HttpRequests();
+  /** The WebSocket API: {@code $connect}, {@code $disconnect} and {@code $default} reach the one function. */
+  EventSource WEB_SOCKET_FRAMES = new WebSocketFrames();
+
+  /** Every change to {@code table}, in order per item. */
+  static TableStream changesTo(TableEntry table) {
+    return new TableStream(table, false);
+  }
+
+  /** Only DynamoDB's own removals of {@code table}'s expired items (its time to live), nothing else. */
+  static TableStream expiriesIn(TableEntry table) {
+    return new TableStream(table, true);
+  }
+
+  /** {@code queue}'s messages in batches of up to 10, at most 5 batches at a time. */
+  static QueueMessages messagesOn(QueueEntry queue) {
+    return new QueueMessages(queue, 10, 0, 5);
+  }
+
+  /** {@code schedule}'s every firing. */
+  static Scheduled firingsOf(ScheduleEntry schedule) {
+    return new Scheduled(schedule);
+  }
+
+  /** A table's stream; {@code expiriesOnly}: only the time-to-live removals reach the function. */
+  record TableStream(TableEntry table, boolean expiriesOnly) implements EventSource {}
+
+  /**
+   * A queue's messages, in batches of up to {@code batchSize} gathered for up to
+   * {@code batchingWindowSeconds} (0: no wait), at most {@code maxConcurrency} batches at a time.
+   */
+  record QueueMessages(QueueEntry queue, int batchSize, int batchingWindowSeconds, int maxConcurrency)
+      implements EventSource {
+    public QueueMessages withBatchingWindow(int seconds) {
+      return new QueueMessages(queue, batchSize, seconds, maxConcurrency);
+    }
+  }
+
+  record Scheduled(ScheduleEntry schedule) implements EventSource {}
+
+  record HttpRequests() implements EventSource {}
+
+  record WebSocketFrames() implements EventSource {}
+}
