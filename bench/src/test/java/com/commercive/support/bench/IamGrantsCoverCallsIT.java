@@ -29,7 +29,7 @@ class IamGrantsCoverCallsIT {
   static final Map<String, String> FUNCTION_IDS = Map.of(
       "api-handler", "Api", "stream-processor", "StreamProcessor", "ai-worker", "AiWorker", "notifier", "Notifier",
       "attachment-checker", "AttachmentChecker", "attachment-expirer", "AttachmentExpirer",
-      "websocket", "WebSocket", "live-updates", "LiveUpdates");
+      "websocket", "WebSocket", "live-updates", "LiveUpdates", "ai-response", "AiResponse");
   /** The SDK's service names and IAM's action prefixes (S3's presigner names its service in lower case). */
   static final Map<String, String> SERVICES = Map.of(
       "DynamoDb", "dynamodb", "Sqs", "sqs", "Ses", "ses", "SesV2", "ses", "BedrockRuntime", "bedrock",

@@ -74,8 +74,14 @@ final class LambdaHttpServer implements AutoCloseable {
     this.connector = connector;
   }
 
-  static LambdaHttpServer start(
-      String host, int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  /** A function behind the API, by the name its logs carry. */
+  record Function(String name, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
+
+  /**
+   * Requests whose route key ({@code METHOD /path}, as API Gateway's routes) is in {@code routes}
+   * to that function, every other to {@code defaultFunction}, as the stack's HTTP API routes them.
+   */
+  static LambdaHttpServer start(String host, int port, Function defaultFunction, Map<String, Function> routes) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("local-api");
     Server server = new Server(threads);
@@ -94,7 +100,8 @@ final class LambdaHttpServer implements AutoCloseable {
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        serve(request, response, callback, handler);
+        String routeKey = request.getMethod() + " " + request.getHttpURI().getPath();
+        serve(request, response, callback, routes.getOrDefault(routeKey, defaultFunction));
         return true;
       }
     });
@@ -118,14 +125,13 @@ final class LambdaHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  private static void serve(Request request, Response response, Callback callback,
-      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  private static void serve(Request request, Response response, Callback callback, Function function) {
     String requestId = UUID.randomUUID().toString();
     APIGatewayV2HTTPResponse result;
     try {
       APIGatewayV2HTTPEvent event = toEvent(request, requestId);
-      result = handler.handleRequest(
-          event, new LocalLambdaContext(requestId, "api-handler", System.currentTimeMillis() + 30_000));
+      result = function.handler().handleRequest(
+          event, new LocalLambdaContext(requestId, function.name(), System.currentTimeMillis() + 30_000));
     } catch (IOException unreadable) {
       // The client stopped sending (or sent too slowly): nobody is left to answer.
       callback.failed(unreadable);

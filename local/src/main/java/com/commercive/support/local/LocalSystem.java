@@ -1,6 +1,8 @@
 package com.commercive.support.local;
 
 import com.commercive.support.aiworker.AiWorkerHandler;
+import com.commercive.support.airesponse.AiResponseWiring;
+import com.commercive.support.airesponse.AiResponseHandler;
 import com.commercive.support.notifier.NotifierWiring;
 import com.commercive.support.aiworker.AiWorkerWiring;
 import com.commercive.support.liveupdates.StreamPushWiring;
@@ -197,7 +199,10 @@ public final class LocalSystem implements AutoCloseable {
           new WebSocketHandler(LiveUpdatesWiring.realtime(b.config))));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
-      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(ApiWiring.from(b.config))));
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(),
+          new LambdaHttpServer.Function("api-handler", new ApiHandler(ApiWiring.from(b.config))),
+          Map.of("POST /support/ai-response", new LambdaHttpServer.Function("ai-response",
+              new AiResponseHandler(AiResponseWiring.from(b.config))))));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
       closeAll(b.resources, failure);
