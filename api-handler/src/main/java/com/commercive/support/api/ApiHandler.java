@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.lambda.SnapStartPriming;
-import com.commercive.support.logging.InvocationLogContext;
 
 /**
  * The API Lambda: translates the HTTP API / Function URL event and hands it to {@link HttpApi}.
@@ -36,13 +35,6 @@ public final class ApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return InvocationLogContext.around(context, () -> {
-      try {
-        HttpRequest request = ApiGatewayEvents.toRequest(event, context.getAwsRequestId());
-        return ApiGatewayEvents.toEvent(parts.api().handle(request));
-      } finally {
-        parts.metrics().flush();
-      }
-    });
+    return ApiGatewayEvents.serve(parts.api(), parts.metrics(), event, context);
   }
 }

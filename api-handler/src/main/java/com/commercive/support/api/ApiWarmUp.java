@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What SnapStart runs before the API function's snapshot: read-only requests through every
- * layer (JWT, routing, DynamoDB, JSON) as a user who owns nothing, the assistant built, and the
- * metrics this counted forgotten, so restored environments serve their first request warm.
+ * layer (JWT, routing, DynamoDB, JSON) as a user who owns nothing, and the metrics this counted
+ * forgotten, so restored environments serve their first request warm.
  */
 final class ApiWarmUp {
   private ApiWarmUp() {}
@@ -22,7 +22,6 @@ final class ApiWarmUp {
     parts.api().handle(request("/support/health", null));
     parts.api().handle(request("/support/tickets/" + WarmUp.ID, token));
     parts.api().handle(request("/support/tickets", token));
-    parts.assistant().warmUp();
     parts.metrics().discard();
   }
 

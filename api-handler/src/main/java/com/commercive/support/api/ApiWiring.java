@@ -1,13 +1,9 @@
 package com.commercive.support.api;
 
-import com.commercive.support.assistant.Assistant;
-import com.commercive.support.assistant.providers.Assistants;
-import com.commercive.support.assistant.providers.LazyAssistant;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.service.AgentService;
 import com.commercive.support.service.AssignmentService;
-import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.AttachmentService;
 import com.commercive.support.service.CannedResponseService;
 import com.commercive.support.service.CursorCodec;
@@ -20,11 +16,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The API function's parts over the real adapters: the HTTP API with every route's use cases,
- * its metrics, the assistant (warmed before a SnapStart snapshot) and the token key the warm-up
- * signs with.
+ * The API function's parts over the real adapters: the help desk's routes with their use cases,
+ * its metrics, and the token key the SnapStart warm-up signs with. The assistant's route is
+ * another function's ({@code ai-response}), so nothing here loads the search index.
  */
-public record ApiWiring(HttpApi api, ApiMetrics metrics, Assistant assistant, byte[] jwtSecret) {
+public record ApiWiring(HttpApi api, ApiMetrics metrics, byte[] jwtSecret) {
 
   /** What Lambda and the local runner use: the adapters from {@code config}, metrics as EMF logs. */
   public static ApiWiring from(SupportConfig config) {
@@ -34,9 +30,6 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, Assistant assistant, by
   }
 
   public static ApiWiring from(SupportConfig config, DynamoDbAdapters dynamoDb, Clock clock, ApiMetrics metrics) {
-    // The knowledge base is indexed on the first assistant request (or the SnapStart warm-up), not
-    // at every cold start: most requests are ticket routes (docs/performance.md has the figures).
-    Assistant answering = new LazyAssistant(() -> Assistants.create(config));
     Supplier<String> ids = () -> UUID.randomUUID().toString();
     var files = S3Clients.fileStorage(config, S3Clients.client(config), S3Clients.presigner(config), clock);
     RateLimiter limits = dynamoDb.rateLimiter(config.limits(), clock);
@@ -44,9 +37,8 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, Assistant assistant, by
     var users = dynamoDb.users();
     TicketUseCases tickets = TicketUseCases.over(dynamoDb.tickets(), users, dynamoDb.attachments(), roster, limits,
         new CursorCodec(config.jwt().requireSecret()), config.api().attachmentUrlPrefixes(), clock, ids);
-    HttpApi api = new HttpApi(
+    HttpApi api = HttpApi.tickets(
         tickets,
-        new AssistantService(answering, tickets.access(), tickets.append(), dynamoDb.tickets(), ids, limits),
         new CannedResponseService(dynamoDb.cannedResponses(), tickets.access(), tickets.post(), users, clock, ids),
         new AgentService(roster, users, config.assignment().autoAssign()
             ? new AssignmentService(dynamoDb.tickets(), roster, clock) : null),
@@ -54,11 +46,7 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, Assistant assistant, by
             config.attachments().policy(), limits),
         new RealtimeService(dynamoDb.realtime(), tickets.access(), clock, ids),
         config.realtime().clientUrl(),
-        new IdempotencyService(dynamoDb.claims(), clock),
-        new JwtAuthenticator(config.jwt().requireSecret(), config.jwt().issuer(), config.jwt().audience(),
-            config.jwt().maxTimeToLive(), clock),
-        new CorsPolicy(config.api().corsAllowedOrigins()),
-        metrics);
-    return new ApiWiring(api, metrics, answering, config.jwt().requireSecret());
+        HttpApiSteps.from(config, dynamoDb.claims(), clock, metrics));
+    return new ApiWiring(api, metrics, config.jwt().requireSecret());
   }
 }

@@ -47,6 +47,20 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void sharedModulesNeverUseFunctions() {
+    noClasses().that(inAny(Modules.SHARED)).should().dependOnClassesThat(inAny(FUNCTIONS))
+        .because("what functions share cannot depend on one of them")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theTicketRoutesFunctionNeverUsesTheAssistantModule() {
+    noClasses().that(in("api-handler")).should().dependOnClassesThat(in("assistant"))
+        .because("the assistant's search index, embedding model and ONNX Runtime are ai-response's alone")
+        .check(CLASSES);
+  }
+
+  @Test
   void adaptersNeverUseEachOther() {
     for (String adapter : ADAPTERS) {
       List<String> others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).toList();

@@ -17,14 +17,11 @@ import com.commercive.support.api.ApiGatewayEvents;
 import com.commercive.support.api.ApiMetrics;
 import com.commercive.support.api.HttpApi;
 import com.commercive.support.api.HttpRequest;
-import com.commercive.support.assistant.Answer;
-import com.commercive.support.assistant.Topic;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.fakes.InMemoryClaimStore;
 import com.commercive.support.fakes.InMemoryTicketRepository;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.resources.TableNames;
-import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.CursorCodec;
 import com.commercive.support.api.IdempotencyService;
 import com.commercive.support.service.TicketUseCases;
@@ -96,15 +93,13 @@ public final class ApiOverheadBench {
     InMemoryTicketRepository memory = new InMemoryTicketRepository();
     Clock clock = Clock.systemUTC();
     TicketUseCases tickets = TicketUseCases.over(memory, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
-    HttpApi inMemory = new HttpApi(tickets,
-        new AssistantService(q -> new Answer("x", Topic.GENERAL, 0.5, List.of(), false), tickets.access(), tickets.append(),
-            memory, () -> UUID.randomUUID().toString(), RateLimiter.unlimited()),
+    HttpApi inMemory = HttpApi.tickets(tickets,
         new com.commercive.support.service.CannedResponseService(
             new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets.access(), tickets.post(),
             new InMemoryUserDirectory(), clock,
             () -> UUID.randomUUID().toString()),
         new com.commercive.support.service.AgentService(new com.commercive.support.fakes.InMemoryAgentRoster(),
-            new InMemoryUserDirectory()),
+            new InMemoryUserDirectory(), null),
         new com.commercive.support.service.AttachmentService(new com.commercive.support.fakes.InMemoryAttachmentStore(),
             new com.commercive.support.fakes.InMemoryFileStorage(), tickets.access(), memory, clock,
             () -> UUID.randomUUID().toString(), com.commercive.support.service.AttachmentService.Policy.defaults(),
@@ -112,9 +107,10 @@ public final class ApiOverheadBench {
         new com.commercive.support.realtime.RealtimeService(new com.commercive.support.fakes.InMemoryRealtimeStore(),
             tickets.access(), clock, () -> UUID.randomUUID().toString()),
         Optional.empty(),
-        new IdempotencyService(new InMemoryClaimStore(), clock),
-        new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
-        new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics());
+        new HttpApi.Steps(new IdempotencyService(new InMemoryClaimStore(), clock),
+            new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty(), java.time.Duration.ZERO, clock),
+            new com.commercive.support.api.CorsPolicy(List.of("http://localhost:3000")), new NoMetrics()));
     for (int i = 0; i < 20; i++) {
       inMemory.handle(request("POST", "/support/tickets", token, "{\"subject\":\"Bench ticket " + i + "\",\"message\":\"hello\"}"));
     }

@@ -29,6 +29,7 @@ public final class ColdStartProbe {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     String handlerClass = switch (kind) {
       case "api" -> "com.commercive.support.api.ApiHandler";
+      case "ai-response" -> "com.commercive.support.airesponse.AiResponseHandler";
       case "stream-processor" -> "com.commercive.support.streamprocessor.StreamProcessorHandler";
       case "ai-worker" -> "com.commercive.support.aiworker.AiWorkerHandler";
       case "notifier" -> "com.commercive.support.notifier.NotifierHandler";
@@ -45,7 +46,7 @@ public final class ColdStartProbe {
     long ready = System.currentTimeMillis();
     Object response = handler.handleRequest(event(kind), new ProbeContext());
     long served = System.currentTimeMillis();
-    if (kind.equals("api")) {
+    if (kind.equals("api") || kind.equals("ai-response")) {
       int status = ((com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) response).getStatusCode();
       if (status != 200) {
         throw new IllegalStateException("the API answered " + status);
@@ -65,6 +66,14 @@ public final class ColdStartProbe {
           .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe")
               .withStage("$default").withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                   .withMethod("GET").withPath("/support/tickets").build()).build())
+          .build();
+      case "ai-response" -> APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/support/ai-response")
+          .withRawQueryString("").withBody("{\"message\":\"How do I reset my password?\"}")
+          .withHeaders(Map.of("authorization", "Bearer " + System.getProperty("probe.token"),
+              "content-type", "application/json"))
+          .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe")
+              .withStage("$default").withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                  .withMethod("POST").withPath("/support/ai-response").build()).build())
           .build();
       case "stream-processor" -> {
         DynamodbEvent event = new DynamodbEvent();

@@ -107,7 +107,7 @@ public final class DynamoDbWorkBench {
     CannedResponseService canned = new CannedResponseService(
         new DynamoDbCannedResponseStore(dynamoDb, tables.cannedResponses()), service.access(), service.post(),
         new DynamoDbUserDirectory(dynamoDb, tables.users()), clock, () -> UUID.randomUUID().toString());
-    AgentService agentService = new AgentService(roster, new DynamoDbUserDirectory(dynamoDb, tables.users()));
+    AgentService agentService = new AgentService(roster, new DynamoDbUserDirectory(dynamoDb, tables.users()), null);
     Caller teamMember = new Caller("sender-0", true);
     for (int i = 0; i < 50; i++) {
       canned.create(teamMember, new Draft("Answer " + i, "Hello {{customer_name}}, answer " + i, "answer-" + i));

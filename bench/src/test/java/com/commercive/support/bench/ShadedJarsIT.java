@@ -35,8 +35,8 @@ class ShadedJarsIT {
   static final Pattern MISSING = Pattern.compile("^\\s*(\\S+)\\s+->\\s+(\\S+)\\s+not found\\s*$");
 
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
-      "live-updates"})
+  @ValueSource(strings = {"api-handler", "ai-response", "stream-processor", "ai-worker", "notifier",
+      "attachment-checker", "live-updates"})
   void noClassInTheJarRefersToOneTheShadingDroppedFromAShippedPackage(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     Set<String> shippedPackages = packagesIn(jar);
@@ -56,18 +56,21 @@ class ShadedJarsIT {
 
   /** Lambda runs the functions on Linux arm64: no other platform's native library rides along. */
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
-      "live-updates"})
+  @ValueSource(strings = {"api-handler", "ai-response", "stream-processor", "ai-worker", "notifier",
+      "attachment-checker", "live-updates"})
   void carriesOnlyLinuxArm64NativeLibraries(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       List<String> natives = zip.stream().map(e -> e.getName())
           .filter(name -> name.matches(".*\\.(so|dylib|dll|jnilib)(\\.[0-9.]+)?$")).toList();
       assertThat(natives).allMatch(name -> name.contains("linux-aarch64/"), "under a linux-aarch64 folder");
-      if (module.equals("api-handler") || module.equals("ai-worker")) {
+      if (module.equals("ai-response") || module.equals("ai-worker")) {
         // The assistant's embedding model needs ONNX Runtime and the tokenizer for arm64.
         assertThat(natives).anyMatch(name -> name.endsWith("libonnxruntime.so"))
             .anyMatch(name -> name.endsWith("libtokenizers.so"));
+      } else {
+        // The ticket routes (and the rest) start without the assistant's model or runtime.
+        assertThat(natives).isEmpty();
       }
     }
   }
@@ -77,14 +80,16 @@ class ShadedJarsIT {
    * set-up, DynamoDB Local or the test fixtures.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"api-handler", "stream-processor", "ai-worker", "notifier", "attachment-checker",
-      "live-updates"})
+  @ValueSource(strings = {"api-handler", "ai-response", "stream-processor", "ai-worker", "notifier",
+      "attachment-checker", "live-updates"})
   void carriesNoLocalSetUpAndNoOtherFunctionsCode(String module) throws IOException {
     Path jar = FUNCTIONS.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-lambda.jar");
-    Set<String> functionPackages = Set.of("com.commercive.support.api", "com.commercive.support.streamprocessor",
+    // com.commercive.support.api is the HTTP layer both HTTP functions share (http-api).
+    Set<String> functionPackages = Set.of("com.commercive.support.airesponse", "com.commercive.support.streamprocessor",
         "com.commercive.support.aiworker", "com.commercive.support.notifier",
         "com.commercive.support.attachmentchecker", "com.commercive.support.liveupdates");
-    String own = Map.of("api-handler", "com.commercive.support.api", "stream-processor",
+    String own = Map.of("api-handler", "com.commercive.support.api", "ai-response", "com.commercive.support.airesponse",
+        "stream-processor",
         "com.commercive.support.streamprocessor", "ai-worker", "com.commercive.support.aiworker",
         "notifier", "com.commercive.support.notifier",
         "attachment-checker", "com.commercive.support.attachmentchecker",
@@ -94,6 +99,14 @@ class ShadedJarsIT {
         .doesNotContain("com.commercive.support.standins", "com.commercive.support.local",
             "com.commercive.support.fakes", "com.commercive.support.testkit", "com.amazonaws.services.dynamodbv2.local.main")
         .noneMatch(p -> functionPackages.contains(p) && !p.equals(own));
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      boolean ticketFunction = zip.getEntry("com/commercive/support/api/ApiHandler.class") != null;
+      assertThat(ticketFunction).as("the ticket routes' handler in %s", module).isEqualTo(module.equals("api-handler"));
+      if (module.equals("api-handler")) {
+        assertThat(packages).noneMatch(p -> p.startsWith("org.apache.lucene") || p.startsWith("ai.onnxruntime")
+            || p.startsWith("com.commercive.support.assistant.kb"));
+      }
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -23,10 +23,6 @@ public final class AgentService {
   /** Fills the seats an agent's change may open (null: automatic assignment is off). */
   private final AssignmentService assignments;
 
-  public AgentService(AgentRoster roster, UserDirectory users) {
-    this(roster, users, null);
-  }
-
   public AgentService(AgentRoster roster, UserDirectory users, AssignmentService assignments) {
     this.roster = roster;
     this.users = users;

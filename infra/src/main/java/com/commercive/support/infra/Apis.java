@@ -2,11 +2,13 @@ package com.commercive.support.infra;
 
 import com.commercive.support.resources.CorsHeaders;
 import com.commercive.support.resources.EventSource;
+import com.commercive.support.resources.FunctionEntry;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -35,7 +37,14 @@ final class Apis extends StackPart {
   Apis(Construct scope, InfraConfig config, String prefix, Functions functions) {
     super(scope, "Apis");
     Alias api = functions.alias(functions.reachedBy(EventSource.HTTP_REQUESTS));
-    url = config.entryPoint() == InfraConfig.EntryPoint.HTTP_API ? httpApi(config, prefix, api) : functionUrl(config, api);
+    if (config.entryPoint() == InfraConfig.EntryPoint.HTTP_API) {
+      url = httpApi(config, prefix, api, functions);
+    } else {
+      // A function URL cannot route by path: each function with a route of its own has its URL.
+      url = functionUrl(config, api);
+      functions.entries().stream().filter(Apis::hasOwnRoute).forEach(fn -> CfnOutput.Builder
+          .create(this, fn.id() + "Url").value(functionUrl(config, functions.alias(fn))).build());
+    }
 
     // A refused $connect is a 401 at the upgrade; $default answers each frame on its connection.
     Alias webSocket = functions.alias(functions.reachedBy(EventSource.WEB_SOCKET_FRAMES));
@@ -69,7 +78,11 @@ final class Apis extends StackPart {
     return liveStage.getCallbackUrl();
   }
 
-  private String httpApi(InfraConfig config, String prefix, Alias api) {
+  private static boolean hasOwnRoute(FunctionEntry fn) {
+    return fn.eventSources().stream().anyMatch(EventSource.HttpRoute.class::isInstance);
+  }
+
+  private String httpApi(InfraConfig config, String prefix, Alias api, Functions functions) {
     HttpApi httpApi = HttpApi.Builder.create(this, "HttpApi").apiName(prefix + "-api")
         .createDefaultStage(false)
         .defaultIntegration(new HttpLambdaIntegration("ApiIntegration", api))
@@ -81,6 +94,16 @@ final class Apis extends StackPart {
             .exposeHeaders(CorsHeaders.EXPOSED)
             .maxAge(Duration.minutes(10)).build())
         .build();
+    // A function's own routes (the assistant's) reach it; every other route, the default.
+    for (FunctionEntry fn : functions.entries()) {
+      for (EventSource source : fn.eventSources()) {
+        if (source instanceof EventSource.HttpRoute route) {
+          httpApi.addRoutes(AddRoutesOptions.builder().path(route.path())
+              .methods(List.of(software.amazon.awscdk.services.apigatewayv2.HttpMethod.valueOf(route.method())))
+              .integration(new HttpLambdaIntegration(fn.id() + "Integration", functions.alias(fn))).build());
+        }
+      }
+    }
     HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(httpApi)
         .stageName("$default").autoDeploy(true)
         .throttle(ThrottleSettings.builder().rateLimit(100).burstLimit(200).build()).build();

@@ -2,6 +2,7 @@ package com.commercive.support.infra;
 
 import static com.commercive.support.resources.Catalogue.AGENTS;
 import static com.commercive.support.resources.Catalogue.AI_JOBS;
+import static com.commercive.support.resources.Catalogue.AI_RESPONSE;
 import static com.commercive.support.resources.Catalogue.AI_WORKER;
 import static com.commercive.support.resources.Catalogue.API;
 import static com.commercive.support.resources.Catalogue.ATTACHMENTS;
@@ -57,6 +58,15 @@ final class FunctionGrants {
         .resources(List.of(checked)).build());
     // It registers a connection's token; only the pushers post to connections.
     data.table(CONNECTIONS).grant(api, "dynamodb:PutItem");
+
+    // The assistant's route: reads a ticket and its recent thread, appends the answer (a message
+    // and the ticket's new version in one transaction), keeps replays and counts requests in the
+    // idempotency table.
+    Function aiResponse = functions.function(AI_RESPONSE);
+    data.table(TICKETS).grantReadWriteData(aiResponse);
+    data.table(MESSAGES).grantReadWriteData(aiResponse);
+    data.table(IDEMPOTENCY).grantReadWriteData(aiResponse);
+    data.jwtSecret().grantRead(aiResponse);
 
     // The stream processor sends to both queues, and gives waiting tickets to agents with room (a
     // ticket and an agent written together).
@@ -119,7 +129,7 @@ final class FunctionGrants {
 
     // Only the functions that run the assistant may call Bedrock, and only the configured model.
     if (config.aiProvider().equals("bedrock")) {
-      for (Function assistantUser : List.of(api, aiWorker)) {
+      for (Function assistantUser : List.of(aiResponse, aiWorker)) {
         assistantUser.addToRolePolicy(PolicyStatement.Builder.create()
             .actions(List.of("bedrock:InvokeModel"))
             .resources(List.of("arn:" + stack.getPartition() + ":bedrock:" + stack.getRegion()

@@ -64,6 +64,10 @@ final class Functions extends StackPart {
     return functions.get(entry);
   }
 
+  List<FunctionEntry> entries() {
+    return entries;
+  }
+
   Alias alias(FunctionEntry entry) {
     return aliases.get(entry);
   }

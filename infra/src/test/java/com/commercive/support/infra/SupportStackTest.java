@@ -133,10 +133,10 @@ class SupportStackTest {
   }
 
   @Test
-  void eightJavaFunctionsOnArmWithSnapStartBehindAliases() {
+  void nineJavaFunctionsOnArmWithSnapStartBehindAliases() {
     // Plus CDK's own handler that sets the bucket's notifications when the stack deploys.
-    template.resourceCountIs("AWS::Lambda::Function", 9);
-    template.resourceCountIs("AWS::Lambda::Alias", 8);
+    template.resourceCountIs("AWS::Lambda::Function", 10);
+    template.resourceCountIs("AWS::Lambda::Alias", 9);
     for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> props = map(fn.get("Properties"));
       assertThat(props.get("Runtime")).isEqualTo("java21");
@@ -145,9 +145,11 @@ class SupportStackTest {
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
       assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL");
     }
-    assertThat(javaFunctions()).hasSize(8);
+    assertThat(javaFunctions()).hasSize(9);
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
+    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", "com.commercive.support.airesponse.AiResponseHandler::handleRequest", "MemorySize", 1024));
   }
 
   @Test
@@ -198,16 +200,33 @@ class SupportStackTest {
   }
 
   @Test
+  void theAssistantsRouteReachesItsOwnFunctionAndEveryOtherTheApis() {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /support/ai-response",
+        "Target", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(
+            List.of(Match.stringLikeRegexp("integrations/"), Match.objectLike(Map.of("Ref",
+                Match.stringLikeRegexp("AiResponseIntegration.*")))))))))));
+    // Only the assistant's function is told which model to ask.
+    Map<String, Object> apiVariables = environmentOf("Api");
+    Map<String, Object> assistantVariables = environmentOf("AiResponse");
+    assertThat(apiVariables).doesNotContainKeys("AI_PROVIDER", "BEDROCK_MODEL_ID");
+    assertThat(assistantVariables).containsKeys("AI_PROVIDER", "BEDROCK_MODEL_ID", "TICKETS_TABLE", "JWT_SECRET_ARN");
+  }
+
+  @Test
   void theFunctionUrlIsTheAlternative() {
     Template url = synth(Map.of("entryPoint", "function-url"));
     url.resourcePropertiesCountIs("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"), 0);
     url.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE",
         "Cors", Match.objectLike(Map.of("AllowOrigins", List.of("https://app.commercive.com")))));
+    // A function URL cannot route by path: the assistant's function has a URL of its own.
+    url.resourceCountIs("AWS::Lambda::Url", 2);
+    url.hasOutput("AiResponseUrl", Map.of());
   }
 
   @Test
   void eachFunctionMayDoOnlyItsJob() {
     String api = policyOf("Api");
+    String aiResponse = policyOf("AiResponse");
     String streamProcessor = policyOf("StreamProcessor");
     String aiWorker = policyOf("AiWorker");
     String notifier = policyOf("Notifier");
@@ -233,8 +252,12 @@ class SupportStackTest {
         assertThat(statement).contains("dynamodb:GetItem").contains("dynamodb:UpdateItem")
             .doesNotContain("dynamodb:PutItem")
             .doesNotContain("dynamodb:DeleteItem"));
-    // Only the assistant's users call Bedrock, and only the configured model.
-    for (String withModel : List.of(api, aiWorker)) {
+    // The assistant's route answers and appends to a ticket: no files, queues, email or agents.
+    assertThat(aiResponse).contains("dynamodb:PutItem").doesNotContain("ses:").doesNotContain("sqs:")
+        .doesNotContain("s3:").doesNotContain("Agents").doesNotContain("CannedResponses");
+    // Only the assistant's users call Bedrock, and only the configured model; the ticket routes never.
+    assertThat(api).doesNotContain("bedrock");
+    for (String withModel : List.of(aiResponse, aiWorker)) {
       assertThat(withModel).contains("bedrock:InvokeModel")
           .contains("foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0");
     }
@@ -244,7 +267,7 @@ class SupportStackTest {
 
   @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 8 * 2);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 9 * 2);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.api.QueryString;
 import com.commercive.support.domain.ValidationException;
-import com.commercive.support.resources.Catalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -75,8 +74,21 @@ final class LambdaHttpServer implements AutoCloseable {
     this.connector = connector;
   }
 
-  static LambdaHttpServer start(
-      String host, int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  /** A function behind the API, by the name its logs carry. */
+  record Function(String name, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
+
+  /**
+   * The functions behind the API: requests whose route key ({@code METHOD /path}, as API
+   * Gateway's routes) is in {@code routes} to that function, every other to {@code fallback}.
+   */
+  record Routes(Function fallback, Map<String, Function> routes) {
+    Function of(String method, String path) {
+      return routes.getOrDefault(method + " " + path, fallback);
+    }
+  }
+
+  /** Each request to its function, as the stack's HTTP API routes them. */
+  static LambdaHttpServer start(String host, int port, Routes functions) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("local-api");
     Server server = new Server(threads);
@@ -95,7 +107,7 @@ final class LambdaHttpServer implements AutoCloseable {
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        serve(request, response, callback, handler);
+        serve(request, response, callback, functions.of(request.getMethod(), request.getHttpURI().getPath()));
         return true;
       }
     });
@@ -119,14 +131,13 @@ final class LambdaHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  private static void serve(Request request, Response response, Callback callback,
-      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  private static void serve(Request request, Response response, Callback callback, Function function) {
     String requestId = UUID.randomUUID().toString();
     APIGatewayV2HTTPResponse result;
     try {
       APIGatewayV2HTTPEvent event = toEvent(request, requestId);
-      result = handler.handleRequest(
-          event, new LocalLambdaContext(requestId, Catalogue.API.name(), System.currentTimeMillis() + 30_000));
+      result = function.handler().handleRequest(
+          event, new LocalLambdaContext(requestId, function.name(), System.currentTimeMillis() + 30_000));
     } catch (IOException unreadable) {
       // The client stopped sending (or sent too slowly): nobody is left to answer.
       callback.failed(unreadable);

@@ -11,47 +11,25 @@ import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.commercive.support.aiworker.AiWorkerHandler;
-import com.commercive.support.notifier.NotifierWiring;
-import com.commercive.support.aiworker.AiWorkerWiring;
-import com.commercive.support.liveupdates.StreamPushWiring;
-import com.commercive.support.attachmentchecker.AttachmentCheckerWiring;
-import com.commercive.support.streamprocessor.StreamProcessorWiring;
-import com.commercive.support.api.ApiWiring;
 import com.commercive.support.liveupdates.LiveUpdatesWiring;
-import com.commercive.support.api.ApiHandler;
-import com.commercive.support.attachmentchecker.AttachmentCheckerHandler;
-import com.commercive.support.attachmentchecker.AttachmentExpiryHandler;
 import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.AwsSettings;
 import com.commercive.support.config.Environment;
 import com.commercive.support.config.SupportConfig;
-import com.commercive.support.liveupdates.StreamPushHandler;
 import com.commercive.support.liveupdates.WebSocketHandler;
-import com.commercive.support.notifier.NotifierHandler;
 import com.commercive.support.resources.Catalogue;
-import com.commercive.support.resources.EventSource;
-import com.commercive.support.resources.FunctionEntry;
 import com.commercive.support.resources.QueueEntry;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.standins.LocalTables;
 import com.commercive.support.store.sqs.SqsClients;
-import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -70,19 +48,6 @@ public final class LocalSystem implements AutoCloseable {
   public static final String LOCAL_JWT_SECRET = "local-development-secret-change-me-0123456789";
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
   public static final String DEFAULT_ADMIN_EMAILS = "alex@example.com";
-
-  /** The handlers of the catalogue's stream-reading functions, built as on Lambda but from the local settings. */
-  static final Map<FunctionEntry, Function<SupportConfig,
-      RequestHandler<DynamodbEvent, StreamsEventResponse>>> STREAM_HANDLERS = Map.of(
-          Catalogue.STREAM_PROCESSOR, config -> new StreamProcessorHandler(StreamProcessorWiring.from(config)),
-          Catalogue.ATTACHMENT_EXPIRER, config -> new AttachmentExpiryHandler(AttachmentCheckerWiring.check(config)),
-          Catalogue.LIVE_UPDATES, config -> new StreamPushHandler(StreamPushWiring.from(config)));
-  /** The handlers of the catalogue's queue-consuming functions. */
-  static final Map<FunctionEntry, Function<SupportConfig,
-      RequestHandler<SQSEvent, SQSBatchResponse>>> QUEUE_HANDLERS = Map.of(
-          Catalogue.AI_WORKER, config -> new AiWorkerHandler(AiWorkerWiring.autoReplies(config)),
-          Catalogue.NOTIFIER, config -> new NotifierHandler(NotifierWiring.notifications(config)),
-          Catalogue.ATTACHMENT_CHECKER, config -> new AttachmentCheckerHandler(AttachmentCheckerWiring.check(config)));
 
   /**
    * What to start where; ports of 0 pick free ones (tests). {@code queuePollers} is how many
@@ -234,7 +199,7 @@ public final class LocalSystem implements AutoCloseable {
           new WebSocketHandler(LiveUpdatesWiring.realtime(b.config))));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
-      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), new ApiHandler(ApiWiring.from(b.config))));
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), LocalFunctions.http(b.config)));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
       closeAll(b.resources, failure);
@@ -251,33 +216,8 @@ public final class LocalSystem implements AutoCloseable {
     // Streams are read here, not by a function (on AWS, Lambda's event source mapping reads them).
     DynamoDbStreamsClient streams = b.keep(AwsClients.standard(
         DynamoDbStreamsClient.builder(), b.config.aws(), Optional.of(b.dynamoDbServer.endpoint())).build());
-    List<Runnable> pollers = new ArrayList<>();
-    for (FunctionEntry fn : Catalogue.FUNCTIONS) {
-      if (fn.eventSources().stream().anyMatch(EventSource.Scheduled.class::isInstance)) {
-        // No catalogue function runs on a schedule yet; the first one brings what fires it here.
-        throw new IllegalStateException(fn.id() + " runs on a schedule, which the local runner does not fire yet");
-      }
-      RequestHandler<DynamodbEvent, StreamsEventResponse> handler = null;
-      for (EventSource source : fn.eventSources()) {
-        if (source instanceof EventSource.TableStream stream) {
-          // Every change reaches the function, the expirer's too: it ignores what is not an expiry.
-          handler = handler != null ? handler : handlerOf(STREAM_HANDLERS, fn).apply(b.config);
-          String table = b.config.tables().nameOf(stream.table().spec());
-          String arn = b.dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-          pollers.add(new StreamPoller(streams, arn, fn.name(), handler, b.sqs, b.queues.streamFailures(), region));
-        }
-      }
-    }
-    for (int i = 0; i < queuePollers; i++) {
-      for (FunctionEntry fn : Catalogue.FUNCTIONS) {
-        for (EventSource source : fn.eventSources()) {
-          if (source instanceof EventSource.QueueMessages messages) {
-            pollers.add(new SqsPoller(b.sqs, b.queues.url(messages.queue().spec()), fn.name(),
-                handlerOf(QUEUE_HANDLERS, fn).apply(b.config)));
-          }
-        }
-      }
-    }
+    List<Runnable> pollers = LocalFunctions.pollers(b.config, streams, b.dynamoDb, b.sqs, b.queues, region,
+        queuePollers);
     for (Runnable poller : pollers) {
       Thread thread = new Thread(poller, "poller-" + pollers.indexOf(poller));
       thread.setDaemon(true);
@@ -291,15 +231,6 @@ public final class LocalSystem implements AutoCloseable {
         thread.join(3_000);
       });
     }
-  }
-
-  private static <H> Function<SupportConfig, H> handlerOf(
-      Map<FunctionEntry, Function<SupportConfig, H>> handlers, FunctionEntry fn) {
-    var handler = handlers.get(fn);
-    if (handler == null) {
-      throw new IllegalStateException("the local runner has no handler for " + fn.id() + ": add it to LocalSystem");
-    }
-    return handler;
   }
 
   public URI apiUrl() {

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 /** The local runner drives every function of the catalogue that reads a stream or a queue. */
 class LocalSystemCatalogueTest {
   @Test
-  void everyStreamOrQueueFunctionHasALocalHandlerOfItsKindAndNoOtherHasOne() {
+  void everyStreamQueueOrHttpFunctionHasALocalHandlerOfItsKindAndNoOtherHasOne() {
     for (FunctionEntry fn : Catalogue.FUNCTIONS) {
       boolean readsStreams = fn.eventSources().stream().anyMatch(EventSource.TableStream.class::isInstance);
       boolean readsQueues = fn.eventSources().stream().anyMatch(EventSource.QueueMessages.class::isInstance);
-      assertThat(LocalSystem.STREAM_HANDLERS.containsKey(fn)).as(fn.id() + " reads streams").isEqualTo(readsStreams);
-      assertThat(LocalSystem.QUEUE_HANDLERS.containsKey(fn)).as(fn.id() + " reads queues").isEqualTo(readsQueues);
+      boolean servesHttp = fn.eventSources().stream().anyMatch(
+          source -> source.equals(EventSource.HTTP_REQUESTS) || source instanceof EventSource.HttpRoute);
+      assertThat(LocalFunctions.STREAM_HANDLERS.containsKey(fn)).as(fn.id() + " reads streams").isEqualTo(readsStreams);
+      assertThat(LocalFunctions.QUEUE_HANDLERS.containsKey(fn)).as(fn.id() + " reads queues").isEqualTo(readsQueues);
+      assertThat(LocalFunctions.HTTP_HANDLERS.containsKey(fn)).as(fn.id() + " serves HTTP").isEqualTo(servesHttp);
     }
   }
 

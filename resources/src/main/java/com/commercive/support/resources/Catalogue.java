@@ -53,11 +53,17 @@ public final class Catalogue {
   private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID);
   private static final List<String> ATTACHMENT_FILES = List.of(ATTACHMENTS_BUCKET, ATTACHMENT_MALWARE_SCAN);
 
+  /** The help desk's routes: every HTTP request but the assistant's. */
   public static final FunctionEntry API = new FunctionEntry("Api", "api-handler", "api-handler",
       "com.commercive.support.api.ApiHandler", 1024, 15, "commercive-support-api",
       List.of(EventSource.HTTP_REQUESTS),
-      join(TICKET_TABLES, ASSISTANT, ATTACHMENT_FILES,
+      join(TICKET_TABLES, ATTACHMENT_FILES,
           List.of(JWT_SECRET_ARN, CORS_ALLOWED_ORIGINS, CANNED_RESPONSES_TABLE, REALTIME_URL)));
+  /** The assistant's route, in a function of its own: only its jar holds the search index and its model. */
+  public static final FunctionEntry AI_RESPONSE = new FunctionEntry("AiResponse", "ai-response", "ai-response",
+      "com.commercive.support.airesponse.AiResponseHandler", 1024, 15, "commercive-support-ai-response",
+      List.of(EventSource.httpRoute("POST", "/support/ai-response")),
+      join(TICKET_TABLES, ASSISTANT, List.of(JWT_SECRET_ARN, CORS_ALLOWED_ORIGINS)));
   public static final FunctionEntry STREAM_PROCESSOR = new FunctionEntry("StreamProcessor", "stream-processor",
       "stream-processor", "com.commercive.support.streamprocessor.StreamProcessorHandler", 512, 30,
       "commercive-support-stream-processor",
@@ -91,7 +97,7 @@ public final class Catalogue {
       "com.commercive.support.liveupdates.StreamPushHandler", 512, 30, "commercive-support-live-updates",
       List.of(EventSource.changesTo(TICKETS), EventSource.changesTo(MESSAGES), EventSource.changesTo(ATTACHMENTS)),
       join(TICKET_TABLES, List.of(REALTIME_ENDPOINT)));
-  public static final List<FunctionEntry> FUNCTIONS = List.of(API, STREAM_PROCESSOR, AI_WORKER, NOTIFIER,
+  public static final List<FunctionEntry> FUNCTIONS = List.of(API, AI_RESPONSE, STREAM_PROCESSOR, AI_WORKER, NOTIFIER,
       ATTACHMENT_CHECKER, ATTACHMENT_EXPIRER, WEB_SOCKET, LIVE_UPDATES);
 
   private Catalogue() {}

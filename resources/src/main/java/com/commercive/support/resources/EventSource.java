@@ -6,7 +6,10 @@ package com.commercive.support.resources;
  * the runner's pollers and servers drive the same handlers.
  */
 public sealed interface EventSource {
-  /** The HTTP API: every route reaches the one function, which routes the request itself. */
+  /**
+   * The HTTP API: every route no function takes with an {@link #httpRoute} reaches the one
+   * function with this source, which routes the request itself.
+   */
   EventSource HTTP_REQUESTS = new HttpRequests();
   /** The WebSocket API: {@code $connect}, {@code $disconnect} and {@code $default} reach the one function. */
   EventSource WEB_SOCKET_FRAMES = new WebSocketFrames();
@@ -24,6 +27,11 @@ public sealed interface EventSource {
   /** {@code queue}'s messages in batches of up to 10, at most 5 batches at a time. */
   static QueueMessages messagesOn(QueueEntry queue) {
     return new QueueMessages(queue, 10, 0, 5);
+  }
+
+  /** The HTTP API's requests to {@code method} {@code path} (a route of their own, to this function). */
+  static HttpRoute httpRoute(String method, String path) {
+    return new HttpRoute(method, path);
   }
 
   /** {@code schedule}'s every firing. */
@@ -48,6 +56,13 @@ public sealed interface EventSource {
   record Scheduled(ScheduleEntry schedule) implements EventSource {}
 
   record HttpRequests() implements EventSource {}
+
+  /** One route of the HTTP API, as API Gateway names it: {@code key()} is {@code METHOD /path}. */
+  record HttpRoute(String method, String path) implements EventSource {
+    public String key() {
+      return method + " " + path;
+    }
+  }
 
   record WebSocketFrames() implements EventSource {}
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * limits, authentication, the JSON media type, idempotent replays, problem documents for every
  * refusal, the access log), over one resource class per kind of thing ({@link TicketRoutes},
  * {@link MessageRoutes}, ...). To add a route, add it to its resource's {@code routes()}; to add a
- * resource, list it in the constructor.
+ * resource, list it in the factory of the function that serves it ({@link #tickets}, {@link #assistant}).
  */
 public final class HttpApi {
   public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -40,32 +40,40 @@ public final class HttpApi {
   private final CorsPolicy cors;
   private final ApiMetrics metrics;
 
-  public HttpApi(
-      TicketUseCases tickets,
-      AssistantService assistant,
-      CannedResponseService cannedResponses,
-      AgentService agents,
-      AttachmentService attachments,
-      RealtimeService realtime,
-      Optional<URI> realtimeUrl,
-      IdempotencyService idempotency,
-      JwtAuthenticator authenticator,
-      CorsPolicy cors,
-      ApiMetrics metrics) {
-    this.router = new Router(List.of(
-        new ServiceRoutes(),
-        new TicketRoutes(tickets, metrics),
-        new MessageRoutes(tickets, cannedResponses, metrics),
-        new AssistantRoutes(assistant, metrics),
+  /**
+   * The steps every request passes through whatever its routes: replays of a repeated
+   * {@code Idempotency-Key}, the caller from the JWT, CORS, and the metrics counted.
+   */
+  public record Steps(IdempotencyService idempotency, JwtAuthenticator authenticator, CorsPolicy cors,
+      ApiMetrics metrics) {}
+
+  /** The help desk's routes: tickets, messages, the inbox, the team's tools, files and live updates. */
+  public static HttpApi tickets(TicketUseCases tickets, CannedResponseService cannedResponses, AgentService agents,
+      AttachmentService attachments, RealtimeService realtime, Optional<URI> realtimeUrl, Steps steps) {
+    return new HttpApi(List.of(
+        new TicketRoutes(tickets, steps.metrics()),
+        new MessageRoutes(tickets, cannedResponses, steps.metrics()),
         new AdminRoutes(tickets),
         new CannedResponseRoutes(cannedResponses),
         new AgentRoutes(agents),
         new AttachmentRoutes(attachments),
-        new RealtimeRoutes(realtime, realtimeUrl)));
-    this.idempotency = idempotency;
-    this.authenticator = authenticator;
-    this.cors = cors;
-    this.metrics = metrics;
+        new RealtimeRoutes(realtime, realtimeUrl)), steps);
+  }
+
+  /** The assistant's route, served by a function of its own (its jar holds the search index). */
+  public static HttpApi assistant(AssistantService assistant, Steps steps) {
+    return new HttpApi(List.of(new AssistantRoutes(assistant, steps.metrics())), steps);
+  }
+
+  /** {@code resources}' routes, with the service's own (health, the OpenAPI document). */
+  HttpApi(List<Router.Resource> resources, Steps steps) {
+    List<Router.Resource> all = new java.util.ArrayList<>(resources);
+    all.add(0, new ServiceRoutes());
+    this.router = new Router(all);
+    this.idempotency = steps.idempotency();
+    this.authenticator = steps.authenticator();
+    this.cors = steps.cors();
+    this.metrics = steps.metrics();
   }
 
   /** Every route served, for the contract test against the OpenAPI document. */

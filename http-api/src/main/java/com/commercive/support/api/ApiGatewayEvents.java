@@ -1,7 +1,9 @@
 package com.commercive.support.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commercive.support.logging.InvocationLogContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,6 +41,22 @@ public final class ApiGatewayEvents {
     }
     return new HttpRequest(
         method, path, headers, event.getRawQueryString(), body, requestId);
+  }
+
+  /**
+   * What an HTTP API function does with an invocation: the event as a request for {@code api},
+   * its response as the event Lambda returns, the request's metrics flushed, and every log line
+   * meanwhile keyed with the invocation.
+   */
+  public static APIGatewayV2HTTPResponse serve(HttpApi api, ApiMetrics metrics, APIGatewayV2HTTPEvent event,
+      Context context) {
+    return InvocationLogContext.around(context, () -> {
+      try {
+        return toEvent(api.handle(toRequest(event, context.getAwsRequestId())));
+      } finally {
+        metrics.flush();
+      }
+    });
   }
 
   public static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {

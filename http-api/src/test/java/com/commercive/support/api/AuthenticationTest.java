@@ -61,9 +61,7 @@ class AuthenticationTest extends ApiTestSupport {
   }
 
   static JwtAuthenticator withTheDefaultLifetime() {
-    return new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(com.commercive.support.config.JwtSettings.DEFAULT_MAX_TTL_SECONDS),
-        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    return new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ofSeconds(com.commercive.support.config.JwtSettings.DEFAULT_MAX_TTL_SECONDS), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,8 +81,7 @@ class AuthenticationTest extends ApiTestSupport {
     assertThat(admin.userId()).isEqualTo("user-1");
     assertThat(admin.admin()).isTrue();
     String century = signed("{\"sub\":\"user-1\",\"exp\":" + (now + 100L * 365 * 86400) + "}");
-    JwtAuthenticator unlimited = new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(),
-        Optional.empty(), Duration.ZERO, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    JwtAuthenticator unlimited = new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ZERO, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     assertThat(unlimited.authenticate(Optional.of("Bearer " + century)).userId()).isEqualTo("user-1");
   }
 
@@ -147,8 +144,7 @@ class AuthenticationTest extends ApiTestSupport {
   @Test
   void checksIssuerAndAudienceWhenConfigured() {
     JwtAuthenticator strict =
-        new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.of("commercive"),
-            Optional.of("support-api"), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.of("commercive"), Optional.of("support-api"), Duration.ZERO, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     String good = token(b -> b.withSubject("u").withIssuer("commercive").withAudience("support-api"));
     String wrongIssuer = token(b -> b.withSubject("u").withIssuer("evil").withAudience("support-api"));
     String noAudience = token(b -> b.withSubject("u").withIssuer("commercive"));
@@ -164,8 +160,7 @@ class AuthenticationTest extends ApiTestSupport {
   @Test
   void onlyTheRoleClaimAdminMakesAnAdmin() {
     JwtAuthenticator jwt =
-        new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(),
-            java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ZERO, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     assertThat(jwt.authenticate(Optional.of("Bearer " + token("a", true))).admin()).isTrue();
     assertThat(jwt.authenticate(Optional.of("Bearer " + token(b -> b.withSubject("a").withClaim("role", "Admin")))).admin()).isFalse();
     assertThat(jwt.authenticate(Optional.of("bearer " + token(b -> b.withSubject("a").withClaim("admin", true)))).admin()).isFalse();

@@ -47,15 +47,6 @@ public final class JwtAuthenticator {
   private final Clock clock;
 
   public JwtAuthenticator(
-      byte[] secret, Optional<String> issuer, Optional<String> audience, Clock clock) {
-    this(secret, issuer, audience, Duration.ZERO, clock);
-  }
-
-  /**
-   * @param maxTimeToLive how far ahead a token's {@code exp} may be; {@link Duration#ZERO} for no
-   *     limit
-   */
-  public JwtAuthenticator(
       byte[] secret, Optional<String> issuer, Optional<String> audience, Duration maxTimeToLive, Clock clock) {
     this.maxTimeToLive = maxTimeToLive;
     this.clock = clock;

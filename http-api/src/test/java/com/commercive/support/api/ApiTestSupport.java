@@ -44,7 +44,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** An API handler over in-memory stores, with helpers to mint tokens and send events. */
+/** The HTTP API with every route over in-memory stores, with helpers to mint tokens and send events. */
 class ApiTestSupport {
   static final String SECRET = "handler-test-secret-of-32-bytes-or-more";
   static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
@@ -60,7 +60,6 @@ class ApiTestSupport {
   final RecordingMetrics metrics = new RecordingMetrics();
   /** The real knowledge base, built on first use as the API builds it. */
   final LazyAssistant assistant = new LazyAssistant(() -> new KnowledgeBaseAssistant(KNOWLEDGE_BASE));
-  final ApiHandler handler;
   final HttpApi api;
 
   ApiTestSupport() {
@@ -81,24 +80,24 @@ class ApiTestSupport {
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
     TicketUseCases tickets =
         TicketUseCases.over(store, users, attachmentStore, roster, limits, new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
-    api =
-        new HttpApi(
-            tickets,
-            new AssistantService(
-                assistant, tickets.access(), tickets.append(), store,
-                () -> UUID.randomUUID().toString(), limits),
-            new CannedResponseService(cannedResponseStore, tickets.access(), tickets.post(), users, clock, () -> UUID.randomUUID().toString()),
-            new AgentService(roster, users),
-            new AttachmentService(attachmentStore, files, tickets.access(), store, clock, () -> UUID.randomUUID().toString(),
-                AttachmentService.Policy.defaults(), limits),
-            new RealtimeService(realtimeStore, tickets.access(), clock, () -> UUID.randomUUID().toString()),
-            Optional.of(java.net.URI.create("wss://live.example.com/prod")),
-            new IdempotencyService(idempotencyStore, clock),
-            new JwtAuthenticator(
-                SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), clock),
-            new CorsPolicy(origins),
-            metrics);
-    handler = new ApiHandler(new ApiWiring(api, metrics, assistant, SECRET.getBytes(StandardCharsets.UTF_8)));
+    var steps = new HttpApi.Steps(new IdempotencyService(idempotencyStore, clock),
+        new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ZERO, clock),
+        new CorsPolicy(origins), metrics);
+    var cannedResponses = new CannedResponseService(cannedResponseStore, tickets.access(), tickets.post(), users, clock,
+        () -> UUID.randomUUID().toString());
+    // Both functions' routes over the same stores: the contract is the whole document.
+    api = new HttpApi(List.of(
+        new TicketRoutes(tickets, metrics),
+        new MessageRoutes(tickets, cannedResponses, metrics),
+        new AssistantRoutes(new AssistantService(assistant, tickets.access(), tickets.append(), store,
+            () -> UUID.randomUUID().toString(), limits), metrics),
+        new AdminRoutes(tickets),
+        new CannedResponseRoutes(cannedResponses),
+        new AgentRoutes(new AgentService(roster, users, null)),
+        new AttachmentRoutes(new AttachmentService(attachmentStore, files, tickets.access(), store, clock,
+            () -> UUID.randomUUID().toString(), AttachmentService.Policy.defaults(), limits)),
+        new RealtimeRoutes(new RealtimeService(realtimeStore, tickets.access(), clock, () -> UUID.randomUUID().toString()),
+            Optional.of(java.net.URI.create("wss://live.example.com/prod")))), steps);
   }
 
   static String token(String userId, boolean admin) {
@@ -159,7 +158,7 @@ class ApiTestSupport {
 
   /** Sends the event to the handler; every response must match the OpenAPI document. */
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-    APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeLambdaContext("api-handler"));
+    APIGatewayV2HTTPResponse response = ApiGatewayEvents.serve(api, metrics, event, new FakeLambdaContext("api-handler"));
     String query = event.getRawQueryString() == null || event.getRawQueryString().isEmpty()
         ? "" : "?" + event.getRawQueryString();
     String stage = event.getRequestContext().getStage();

@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The token-signing secret on AWS: the stack gives the function the secret's ARN
  * ({@code JWT_SECRET_ARN}), never the value, and the value is read once per cold start.
  */
-final class JwtSecrets {
+public final class JwtSecrets {
   private JwtSecrets() {}
 
-  static SupportConfig resolve(SupportConfig config) {
+  public static SupportConfig resolve(SupportConfig config) {
     if (config.jwt().secret().isPresent() || config.jwt().secretArn().isEmpty()) {
       return config;
     }

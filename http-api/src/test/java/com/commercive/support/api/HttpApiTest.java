@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API Lambda from events in the real payload 2.0 shape, over in-memory stores. */
-class ApiHandlerTest extends ApiTestSupport {
-  // Longer than most: the handler through the real Lambda event, in nested classes by concern
-  // (fixtures, tickets, bad input, routing, the assistant) over one handler.
+class HttpApiTest extends ApiTestSupport {
+  // Longer than most: the API through the real Lambda event, in nested classes by concern
+  // (fixtures, tickets, bad input, routing, the assistant) over every route.
   @Nested
   class Fixtures {
     @Test
