@@ -39,7 +39,8 @@ public final class ColdStartBench {
         "S3_STANDIN_DIR", functions.resolve("local").resolve("s3-standin").toString())))) {
       String token = system.tokenFor("demo-user");
       java.util.Queue<String[]> questions = new java.util.ArrayDeque<>();
-      for (int i = 0; i < 4 * (4 * RUNS + 1); i++) {
+      // One question per probe run: five functions, each up to 5 runs of RUNS and a training run.
+      for (int i = 0; i < 5 * (5 * RUNS + 1); i++) {
         var created = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(system.apiUrl() + "/support/tickets")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -54,8 +55,9 @@ public final class ColdStartBench {
       Path work = Files.createTempDirectory("cold-start");
       Path probeJar = probeJar(probeClasses, work.resolve("probe.jar"));
       System.out.println("| function | build | jar MB | init ms | first response ms | classes loaded "
-          + "| first response ms with AppCDS | warm-up before snapshot, then first response ms |");
-      System.out.println("|---|---|---|---|---|---|---|---|");
+          + "| first response ms with AppCDS | warm-up before snapshot, then first response ms "
+          + "| heap / resident memory after the warm-up MB |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
       // -Dcoldstart.functions=api,ai-response measures only those (the kinds below).
       java.util.Set<String> only = System.getProperty("coldstart.functions") == null ? null
           : java.util.Set.of(System.getProperty("coldstart.functions").split(","));
@@ -81,18 +83,32 @@ public final class ColdStartBench {
         probe(system, fn[0], jar, probeJar, token, questions, List.of("-XX:ArchiveClassesAtExit=" + archive));
         List<Long> firstWithCds = new ArrayList<>();
         List<Long> afterWarmUp = new ArrayList<>();
+        List<Long> heap = new ArrayList<>();
+        List<Long> baselineHeap = new ArrayList<>();
+        List<Long> resident = new ArrayList<>();
+        List<Long> baselineResident = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
           firstWithCds.add(value(probe(system, fn[0], jar, probeJar, token, questions,
               List.of("-XX:SharedArchiveFile=" + archive)), "first_response_ms"));
-          afterWarmUp.add(value(probe(system, fn[0], jar, probeJar, token, questions,
-              List.of("-Dprobe.primed=true")), "after_warm_up_ms"));
+          String primed = probe(system, fn[0], jar, probeJar, token, questions, List.of("-Dprobe.primed=true"));
+          afterWarmUp.add(value(primed, "after_warm_up_ms"));
+          heap.add(value(primed, "heap_mb"));
+          resident.add(value(primed, "rss_mb"));
+          if (baselineJar.isPresent()) {
+            String baselinePrimed = probe(system, fn[0], baselineJar.get(), probeJar, token, questions,
+                List.of("-Dprobe.primed=true"));
+            baselineHeap.add(value(baselinePrimed, "heap_mb"));
+            baselineResident.add(value(baselinePrimed, "rss_mb"));
+          }
         }
         if (baselineJar.isPresent()) {
-          System.out.printf("| %s | baseline | %.1f | %d | %d | %d | | |%n", fn[1], Files.size(baselineJar.get()) / 1e6,
-              median(before.init), median(before.first), before.classes);
+          System.out.printf("| %s | baseline | %.1f | %d | %d | %d | | | %d / %d |%n", fn[1],
+              Files.size(baselineJar.get()) / 1e6, median(before.init), median(before.first), before.classes,
+              median(baselineHeap), median(baselineResident));
         }
-        System.out.printf("| %s | this | %.1f | %d | %d | %d | %d | %d |%n", fn[1], Files.size(jar) / 1e6,
-            median(current.init), median(current.first), current.classes, median(firstWithCds), median(afterWarmUp));
+        System.out.printf("| %s | this | %.1f | %d | %d | %d | %d | %d | %d / %d |%n", fn[1], Files.size(jar) / 1e6,
+            median(current.init), median(current.first), current.classes, median(firstWithCds), median(afterWarmUp),
+            median(heap), median(resident));
       }
     }
     System.exit(0);

@@ -40,8 +40,15 @@ public final class ColdStartProbe {
     // With -Dprobe.primed=true, what SnapStart does before its snapshot: the warm-ups run here,
     // and what follows is what an environment restored from the snapshot would do.
     boolean primed = Boolean.getBoolean("probe.primed");
+    long heapAfterWarmUp = 0;
+    long residentAfterWarmUp = 0;
     if (primed) {
       com.commercive.support.lambda.SnapStartPriming.primeAll();
+      // What a snapshot would hold: the heap the warm-up left, after a collection, and the
+      // process's resident memory (native libraries and models included).
+      System.gc();
+      heapAfterWarmUp = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+      residentAfterWarmUp = residentKilobytes() * 1_000;
     }
     long ready = System.currentTimeMillis();
     Object response = handler.handleRequest(event(kind), new ProbeContext());
@@ -52,9 +59,24 @@ public final class ColdStartProbe {
         throw new IllegalStateException("the API answered " + status);
       }
     }
-    System.out.printf("COLDSTART %s init_ms=%d first_response_ms=%d after_warm_up_ms=%d classes=%d%n", kind,
+    System.out.printf("COLDSTART %s init_ms=%d first_response_ms=%d after_warm_up_ms=%d classes=%d heap_mb=%d rss_mb=%d%n", kind,
         initialised - jvmStart, served - jvmStart, served - ready,
-        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), heapAfterWarmUp / 1_000_000,
+        residentAfterWarmUp / 1_000_000);
+  }
+
+  /** This process's resident set (Linux's {@code VmRSS}), 0 where it cannot be read. */
+  static long residentKilobytes() throws java.io.IOException {
+    java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+    if (!java.nio.file.Files.exists(status)) {
+      return 0;
+    }
+    for (String line : java.nio.file.Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
   }
 
   static Object event(String kind) {
