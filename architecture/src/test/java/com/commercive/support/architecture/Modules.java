@@ -19,8 +19,8 @@ final class Modules {
       "api-handler", "ai-response", "stream-processor", "ai-worker", "notifier", "attachment-checker", "live-updates");
   /** What functions share: they may use these, these never use a function. */
   static final List<String> SHARED = List.of("domain", "resources", "wire", "lambda-runtime", "http-api", "assistant");
-  static final List<String> ADAPTERS = List.of("dynamodb", "sqs", "s3", "apigateway");
-  static final List<String> ALL = List.of("domain", "resources", "wire", "lambda-runtime", "dynamodb", "sqs", "s3",
+  static final List<String> ADAPTERS = List.of("dynamodb", "sqs", "ses", "s3", "apigateway");
+  static final List<String> ALL = List.of("domain", "resources", "wire", "lambda-runtime", "dynamodb", "sqs", "ses", "s3",
       "apigateway", "stand-ins", "assistant", "http-api", "stream-processor", "ai-worker", "notifier",
       "attachment-checker", "live-updates", "api-handler", "ai-response", "local", "infra");
 

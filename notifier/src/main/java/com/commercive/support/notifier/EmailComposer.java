@@ -1,5 +1,6 @@
 package com.commercive.support.notifier;
 
+import com.commercive.support.email.Email;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.Ticket;

@@ -1,5 +1,7 @@
 package com.commercive.support.notifier;
 
+import com.commercive.support.email.Email;
+import com.commercive.support.email.EmailSender;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;

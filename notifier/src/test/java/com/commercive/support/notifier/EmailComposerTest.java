@@ -2,6 +2,7 @@ package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commercive.support.email.Email;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.SenderType;

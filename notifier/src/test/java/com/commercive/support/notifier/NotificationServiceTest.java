@@ -1,6 +1,8 @@
 package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.email.Email;
+import com.commercive.support.email.EmailSender;
 import com.commercive.support.service.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package com.commercive.support.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.commercive.support.email.Email;
 import com.commercive.support.service.RateLimiter;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;

@@ -1,4 +1,4 @@
-package com.commercive.support.notifier;
+package com.commercive.support.email;
 
 /** An email ready to send: one recipient, a subject free of line breaks, text and HTML bodies. */
 public record Email(String to, String subject, String text, String html) {

@@ -1,4 +1,4 @@
-package com.commercive.support.notifier;
+package com.commercive.support.email;
 
 /** Sends email; throws when the provider refuses or fails, after its own bounded retries. */
 public interface EmailSender {

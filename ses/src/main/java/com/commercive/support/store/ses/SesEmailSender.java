@@ -1,5 +1,7 @@
-package com.commercive.support.notifier;
+package com.commercive.support.store.ses;
 
+import com.commercive.support.email.Email;
+import com.commercive.support.email.EmailSender;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
