@@ -53,9 +53,11 @@ class SupportConfigTest {
         "JWT_ISSUER", "commercive", "JWT_AUDIENCE", "support",
         "CORS_ALLOWED_ORIGINS", " https://app.commercive.com , http://localhost:3000 ,",
         "ATTACHMENT_URL_PREFIXES", "https://uploads.commercive.com/"));
-    assertThat(config.tables()).isEqualTo(
-        new TableNames("prod_tickets", "prod_messages", "prod_users", "prod_idem", "prod_canned", "prod_agents",
-            "prod_attachments", "prod_connections"));
+    assertThat(List.of(config.tables().tickets(), config.tables().messages(), config.tables().users(),
+        config.tables().idempotency(), config.tables().cannedResponses(), config.tables().agents(),
+        config.tables().attachments(), config.tables().connections()))
+        .containsExactly("prod_tickets", "prod_messages", "prod_users", "prod_idem", "prod_canned", "prod_agents",
+            "prod_attachments", "prod_connections");
     assertThat(config.aws().region()).isEqualTo("eu-west-1");
     assertThat(config.aws().dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
     assertThat(config.aws().staticCredentials()).isPresent();

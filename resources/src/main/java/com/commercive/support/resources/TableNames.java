@@ -1,45 +1,98 @@
 package com.commercive.support.resources;
 
-/** The physical names of the tables, as configured (defaults: {@link SupportTables}'s names). */
-public record TableNames(String tickets, String messages, String users, String idempotency, String cannedResponses,
-    String agents, String attachments, String connections) {
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The physical names of the catalogue's tables, as configured (defaults: their specs' names). A
+ * table added to the catalogue is named here with no further change; its accessor below is for the
+ * adapters that use it by name.
+ */
+public final class TableNames {
+  private final Map<TableSpec, String> names;
+
+  private TableNames(Map<TableSpec, String> names) {
+    for (TableEntry table : Catalogue.TABLES) {
+      if (!names.containsKey(table.spec())) {
+        throw new IllegalArgumentException("no name for the " + table.id() + " table");
+      }
+    }
+    this.names = Map.copyOf(names);
+  }
+
+  /** Each catalogue table's name: {@code nameOf(entry)}'s answer, or its spec's default when that is empty. */
+  public static TableNames of(java.util.function.Function<TableEntry, java.util.Optional<String>> nameOf) {
+    Map<TableSpec, String> names = new LinkedHashMap<>();
+    for (TableEntry table : Catalogue.TABLES) {
+      names.put(table.spec(), nameOf.apply(table).orElse(table.spec().defaultName()));
+    }
+    return new TableNames(names);
+  }
+
   public static TableNames defaults() {
-    return new TableNames(
-        SupportTables.TICKETS.defaultName(),
-        SupportTables.MESSAGES.defaultName(),
-        SupportTables.USERS.defaultName(),
-        SupportTables.IDEMPOTENCY.defaultName(),
-        SupportTables.CANNED_RESPONSES.defaultName(),
-        SupportTables.AGENTS.defaultName(),
-        SupportTables.ATTACHMENTS.defaultName(),
-        SupportTables.CONNECTIONS.defaultName());
+    return of(table -> java.util.Optional.empty());
   }
 
   /** The name of the table {@code spec} describes. */
   public String nameOf(TableSpec spec) {
-    if (spec == SupportTables.TICKETS) {
-      return tickets;
-    } else if (spec == SupportTables.MESSAGES) {
-      return messages;
-    } else if (spec == SupportTables.USERS) {
-      return users;
-    } else if (spec == SupportTables.IDEMPOTENCY) {
-      return idempotency;
-    } else if (spec == SupportTables.CANNED_RESPONSES) {
-      return cannedResponses;
-    } else if (spec == SupportTables.AGENTS) {
-      return agents;
-    } else if (spec == SupportTables.ATTACHMENTS) {
-      return attachments;
-    } else if (spec == SupportTables.CONNECTIONS) {
-      return connections;
+    String name = names.get(spec);
+    if (name == null) {
+      throw new IllegalArgumentException("no table of the system is described by " + spec);
     }
-    throw new IllegalArgumentException("no table of the system is described by " + spec);
+    return name;
   }
 
   /** The same tables with {@code prefix} before each name (tests keep their data apart this way). */
   public TableNames withPrefix(String prefix) {
-    return new TableNames(prefix + tickets, prefix + messages, prefix + users, prefix + idempotency,
-        prefix + cannedResponses, prefix + agents, prefix + attachments, prefix + connections);
+    Map<TableSpec, String> prefixed = new LinkedHashMap<>();
+    names.forEach((spec, name) -> prefixed.put(spec, prefix + name));
+    return new TableNames(prefixed);
+  }
+
+  public String tickets() {
+    return nameOf(SupportTables.TICKETS);
+  }
+
+  public String messages() {
+    return nameOf(SupportTables.MESSAGES);
+  }
+
+  public String users() {
+    return nameOf(SupportTables.USERS);
+  }
+
+  public String idempotency() {
+    return nameOf(SupportTables.IDEMPOTENCY);
+  }
+
+  public String cannedResponses() {
+    return nameOf(SupportTables.CANNED_RESPONSES);
+  }
+
+  public String agents() {
+    return nameOf(SupportTables.AGENTS);
+  }
+
+  public String attachments() {
+    return nameOf(SupportTables.ATTACHMENTS);
+  }
+
+  public String connections() {
+    return nameOf(SupportTables.CONNECTIONS);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TableNames that && names.equals(that.names);
+  }
+
+  @Override
+  public int hashCode() {
+    return names.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TableNames" + names.values();
   }
 }
