@@ -33,7 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import com.commercive.support.domain.VersionCondition;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -92,9 +92,9 @@ public final class DynamoDbWorkBench {
       clock.advance(Duration.ofSeconds(1));
       String id = service.open().open(inboxOwner, new NewTicket("Inbox ticket " + i, "low", "hello")).ticket().ticketId();
       if (i % 3 == 0) {
-        service.edit().edit(agent, id, new TicketUpdate(null, null, Optional.of("bench-agent")), OptionalLong.empty());
+        service.edit().edit(agent, id, new TicketUpdate(null, null, Optional.of("bench-agent")), VersionCondition.any());
       } else if (i % 3 == 1) {
-        service.edit().edit(agent, id, new TicketUpdate("closed", null), OptionalLong.empty());
+        service.edit().edit(agent, id, new TicketUpdate("closed", null), VersionCondition.any());
       }
     }
     for (String[] filter : new String[][] {{null, null}, {"open", null}, {null, "me"}, {"open", "me"}, {null, "none"}}) {
@@ -140,7 +140,7 @@ public final class DynamoDbWorkBench {
       row("GET /support/tickets/{id}/messages?limit=200", messages + " messages", thread, naive);
       Measure post = measure(() -> service.post().post(owner, ticketId, new NewMessage("one more", null, false)));
       row("POST /support/tickets/{id}/messages", messages + " messages", post, post);
-      Measure patch = measure(() -> service.edit().edit(admin, ticketId, new TicketUpdate("pending", "low"), OptionalLong.empty()));
+      Measure patch = measure(() -> service.edit().edit(admin, ticketId, new TicketUpdate("pending", "low"), VersionCondition.any()));
       row("PATCH /support/tickets/{id}", messages + " messages", patch, patch);
     }
   }

@@ -10,6 +10,7 @@ import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.domain.VersionCondition;
 import com.commercive.support.domain.VersionMismatchException;
 import com.commercive.support.store.AgentRoster;
 import com.commercive.support.store.TicketRepository;
@@ -18,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The support team edits a ticket's own fields (status, priority, assignee); its owner may only
@@ -46,14 +46,13 @@ public final class EditTicket {
   }
 
   /**
-   * Changes a ticket's status, priority or assignee. With {@code expectedVersion} (the caller's
-   * {@code If-Match}), the change is made only to that version of the ticket. A priority set here
-   * is the agent's.
+   * Changes a ticket's status, priority or assignee, only to a version {@code expectedVersion}
+   * admits (the caller's {@code If-Match}). A priority set here is the agent's.
    *
    * @return the ticket after the change (as it is when the request changes nothing)
-   * @throws VersionMismatchException the ticket is no longer at {@code expectedVersion}; nothing changed
+   * @throws VersionMismatchException the ticket is at a version {@code expectedVersion} does not admit; nothing changed
    */
-  public Ticket edit(Caller caller, String ticketId, TicketUpdate request, OptionalLong expectedVersion) {
+  public Ticket edit(Caller caller, String ticketId, TicketUpdate request, VersionCondition expectedVersion) {
     List<FieldError> errors = new ArrayList<>();
     if (request.status() == null && request.priority() == null && request.assigneeId() == null) {
       errors.add(new FieldError("body", "must change at least one of status, priority, assignee_id"));
@@ -94,7 +93,7 @@ public final class EditTicket {
         throw new ForbiddenException("a ticket's owner may only close it; the support team changes the rest");
       }
       current[0] = stored;
-      if (expectedVersion.isPresent() && stored.version() != expectedVersion.getAsLong()) {
+      if (!expectedVersion.admits(stored.version())) {
         throw new VersionMismatchException(stored.version());
       }
       return stored.edit(newStatus, newPriority, newAssignee,

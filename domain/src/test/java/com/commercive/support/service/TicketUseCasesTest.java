@@ -32,7 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import com.commercive.support.domain.VersionCondition;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -437,7 +437,7 @@ class TicketUseCasesTest {
     @Test
     void anAdminChangesStatusAndPriorityAndThePriorityBecomesTheAgents() {
       Ticket ticket = newTicket(OWNER);
-      Ticket updated = service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate("pending", "low"), OptionalLong.empty());
+      Ticket updated = service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate("pending", "low"), VersionCondition.any());
       assertThat(updated.status()).isEqualTo(TicketStatus.PENDING);
       assertThat(updated.priority()).isEqualTo(Priority.LOW);
       assertThat(updated.prioritySource()).isEqualTo(PrioritySource.AGENT);
@@ -448,7 +448,7 @@ class TicketUseCasesTest {
       // Setting the same priority again still makes it the agent's: it then stays as the agent chose.
       Ticket other = newTicket(OWNER);
       assertThat(other.prioritySource()).isEqualTo(PrioritySource.USER);
-      Ticket confirmed = service.edit().edit(ADMIN, other.ticketId(), new TicketUpdate(null, "high"), OptionalLong.empty());
+      Ticket confirmed = service.edit().edit(ADMIN, other.ticketId(), new TicketUpdate(null, "high"), VersionCondition.any());
       assertThat(confirmed.prioritySource()).isEqualTo(PrioritySource.AGENT);
       assertThat(confirmed.version()).isEqualTo(other.version() + 1);
     }
@@ -456,19 +456,19 @@ class TicketUseCasesTest {
     @Test
     void theOwnerMayOnlyCloseAndOthersNothing() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), new TicketUpdate(null, "low"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), new TicketUpdate(null, "low"), VersionCondition.any()))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), status("pending"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), status("pending"), VersionCondition.any()))
           .isInstanceOf(ForbiddenException.class);
       assertThatThrownBy(() -> service.edit().edit(OWNER, ticket.ticketId(), new TicketUpdate("closed", "high"),
-          OptionalLong.empty())).isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.edit().edit(OTHER, ticket.ticketId(), status("closed"), OptionalLong.empty()))
+          VersionCondition.any())).isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> service.edit().edit(OTHER, ticket.ticketId(), status("closed"), VersionCondition.any()))
           .isInstanceOf(ForbiddenException.class);
-      assertThatThrownBy(() -> service.edit().edit(ADMIN, "no-such-ticket", status("closed"), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, "no-such-ticket", status("closed"), VersionCondition.any()))
           .isInstanceOf(NotFoundException.class);
       assertThat(repository.find(ticket.ticketId())).contains(ticket);
 
-      Ticket closed = service.edit().edit(OWNER, ticket.ticketId(), status("closed"), OptionalLong.empty());
+      Ticket closed = service.edit().edit(OWNER, ticket.ticketId(), status("closed"), VersionCondition.any());
       assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
       assertThat(closed.prioritySource()).isEqualTo(PrioritySource.USER);
     }
@@ -479,30 +479,30 @@ class TicketUseCasesTest {
       service.post().post(ADMIN, ticket.ticketId(), new NewMessage("On it", null, false));
       Ticket now = repository.find(ticket.ticketId()).orElseThrow();
       assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), status("closed"),
-          OptionalLong.of(ticket.version())))
+          VersionCondition.exactly(ticket.version())))
           .isInstanceOfSatisfying(VersionMismatchException.class,
               e -> assertThat(e.kind().status()).isEqualTo(412));
       assertThat(repository.find(ticket.ticketId())).contains(now);
-      assertThat(service.edit().edit(ADMIN, ticket.ticketId(), status("closed"), OptionalLong.of(now.version())).status())
+      assertThat(service.edit().edit(ADMIN, ticket.ticketId(), status("closed"), VersionCondition.exactly(now.version())).status())
           .isEqualTo(TicketStatus.CLOSED);
     }
 
     @Test
     void aChangeToNothingNewWritesNothing() {
       Ticket ticket = newTicket(OWNER);
-      Ticket same = service.edit().edit(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(ticket.version()));
+      Ticket same = service.edit().edit(ADMIN, ticket.ticketId(), status("open"), VersionCondition.exactly(ticket.version()));
       assertThat(same).isEqualTo(ticket);
-      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), status("open"), OptionalLong.of(99)))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), status("open"), VersionCondition.exactly(99)))
           .isInstanceOf(VersionMismatchException.class);
     }
 
     @Test
     void refusesAnEmptyChangeAndUnknownValuesNamingTheField() {
       Ticket ticket = newTicket(OWNER);
-      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate(null, null), OptionalLong.empty()))
+      assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate(null, null), VersionCondition.any()))
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("body"));
       assertThatThrownBy(() -> service.edit().edit(ADMIN, ticket.ticketId(), new TicketUpdate("solved", "HIGH"),
-          OptionalLong.empty()))
+          VersionCondition.any()))
           .isInstanceOfSatisfying(ValidationException.class,
               e -> assertThat(fields(e)).containsExactly("status", "priority"));
       assertThat(repository.find(ticket.ticketId())).contains(ticket);

@@ -8,18 +8,24 @@ import com.commercive.support.api.Representations.TicketListJson;
 import com.commercive.support.api.Router.Route;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.ValidationException;
+import com.commercive.support.domain.VersionCondition;
 import com.commercive.support.service.TicketUseCases;
 import com.commercive.support.service.ReadTickets.ListQuery;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A merchant's tickets: list them, open one, read one, change one (status, priority). */
 final class TicketRoutes implements Router.Resource {
-  private static final Pattern QUOTED_VERSION = Pattern.compile("\"([0-9]{1,18})\"");
+  /** One element of an entity-tag list (RFC 9110, 8.8.3): {@code W/} or not, a quoted tag, a comma or the end. */
+  private static final Pattern ENTITY_TAG =
+      Pattern.compile("\\G[ \\t]*(?:(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\")?[ \\t]*(,|\\z)");
+  /** Our tags: a ticket's version. */
+  private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
   private final TicketUseCases tickets;
   private final ApiMetrics metrics;
 
@@ -68,19 +74,44 @@ final class TicketRoutes implements Router.Resource {
   }
 
   /**
-   * The version an {@code If-Match} header asks for: a version in quotes as an {@code ETag} gave it,
-   * or none ({@code *} or no header).
+   * The versions an {@code If-Match} header admits, compared as RFC 9110 says: {@code *} or no
+   * header admits any; otherwise a list of entity tags, of which only strong ones can match (a
+   * weak tag, {@code W/"7"}, never does) and only ours are versions (a digit string in quotes, as
+   * the {@code ETag} gave it). A header that names none of ours admits no version: {@code 412}.
+   *
+   * @throws ValidationException a header that is not a list of entity tags
    */
-  static OptionalLong ifMatch(RouteRequest request) {
+  static VersionCondition ifMatch(RouteRequest request) {
     Optional<String> header = request.http().header("if-match").map(String::strip);
     if (header.isEmpty() || header.get().equals("*")) {
-      return OptionalLong.empty();
+      return VersionCondition.any();
     }
-    Matcher version = QUOTED_VERSION.matcher(header.get());
-    if (!version.matches()) {
-      throw ValidationException.of("If-Match", "must be the ticket's ETag, a version in quotes such as \"7\"");
+    Matcher tags = ENTITY_TAG.matcher(header.get());
+    Set<Long> versions = new HashSet<>();
+    boolean anyTag = false;
+    // Each element starts where the last ended (\G); each but the last consumes its comma.
+    while (true) {
+      if (!tags.find()) {
+        throw invalidIfMatch();
+      }
+      if (tags.group(2) != null) {
+        anyTag = true;
+        if (tags.group(1) == null && VERSION.matcher(tags.group(2)).matches()) {
+          versions.add(Long.parseLong(tags.group(2)));
+        }
+      }
+      if (tags.group(3).isEmpty()) {
+        break;
+      }
     }
-    return OptionalLong.of(Long.parseLong(version.group(1)));
+    if (!anyTag) {
+      throw invalidIfMatch();
+    }
+    return VersionCondition.oneOf(versions);
+  }
+
+  private static ValidationException invalidIfMatch() {
+    return ValidationException.of("If-Match", "must be the ticket's ETag, a version in quotes such as \"7\"");
   }
 
   /** {@code status}, {@code limit} and {@code cursor}: the filters of a merchant's list. */

@@ -76,13 +76,36 @@ class TicketUpdateRouteTest extends ApiTestSupport {
         new Case("{\"status\":3}", null, List.of("status")),
         new Case("{\"assignee\":\"a\"}", null, List.of("assignee")),
         new Case("{\"status\":\"closed\"}", "7", List.of("If-Match")),
-        new Case("{\"status\":\"closed\"}", "W/\"1\"", List.of("If-Match")),
+        new Case("{\"status\":\"closed\"}", "\"1\" \"2\"", List.of("If-Match")),
+        new Case("{\"status\":\"closed\"}", ",", List.of("If-Match")),
         new Case("[1]", null, List.of("body")))) {
       APIGatewayV2HTTPResponse response = patch(ADMIN, id, bad.body(), bad.ifMatch());
       assertProblem(response, 400);
       assertThat(errorFields(response)).as(bad.toString()).containsExactlyInAnyOrderElementsOf(bad.fields());
     }
     assertThat(json(send("GET", "/support/tickets/" + id, ADMIN, null)).at("/ticket/version").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void ifMatchComparesAsRfc9110SaysAWeakTagNeverMatchesAndAListMatchesByAnyMember() {
+    String id = createTicket(USER);
+    long version = json(send("GET", "/support/tickets/" + id, ADMIN, null)).at("/ticket/version").asLong();
+
+    // A weak tag never matches for If-Match, even of the current version; nor does a tag not ours.
+    for (String stale : List.of("W/\"" + version + "\"", "\"abc\"", "W/\"0\", \"abc\"", "\"" + (version + 5) + "\"")) {
+      APIGatewayV2HTTPResponse refused = patch(ADMIN, id, "{\"priority\":\"high\"}", stale);
+      assertProblem(refused, 412);
+    }
+    assertThat(json(send("GET", "/support/tickets/" + id, ADMIN, null)).at("/ticket/version").asLong())
+        .isEqualTo(version);
+
+    // A list matches when any strong member is the current version.
+    APIGatewayV2HTTPResponse listed = patch(ADMIN, id, "{\"priority\":\"high\"}",
+        "\"0\", W/\"" + version + "\" ,\"" + version + "\"");
+    assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(200);
+    assertThat(json(listed).at("/ticket/version").asLong()).isEqualTo(version + 1);
+    APIGatewayV2HTTPResponse any = patch(ADMIN, id, "{\"priority\":\"low\"}", "*");
+    assertThat(any.getStatusCode()).isEqualTo(200);
   }
 
   @Test

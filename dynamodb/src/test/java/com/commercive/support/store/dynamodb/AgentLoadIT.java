@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import com.commercive.support.domain.VersionCondition;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class AgentLoadIT {
   }
 
   Ticket assign(String ticketId, String agentId) {
-    return service.edit().edit(ADMIN, ticketId, new TicketUpdate(null, null, Optional.ofNullable(agentId)), OptionalLong.empty());
+    return service.edit().edit(ADMIN, ticketId, new TicketUpdate(null, null, Optional.ofNullable(agentId)), VersionCondition.any());
   }
 
   int load(String agentId) {
@@ -82,7 +82,7 @@ class AgentLoadIT {
     assertThat(load(alex)).isZero();
     assertThat(load(bea)).isEqualTo(1);
 
-    service.edit().edit(ADMIN, id, new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, id, new TicketUpdate("closed", null), VersionCondition.any());
     assertThat(load(bea)).isZero();
     service.post().post(OWNER, id, new NewMessage("Still broken", null, false));
     assertThat(repository.find(id).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
@@ -113,7 +113,7 @@ class AgentLoadIT {
     String alex = agent(1);
     String old = ticket();
     assign(old, alex);
-    service.edit().edit(ADMIN, old, new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, old, new TicketUpdate("closed", null), VersionCondition.any());
     assign(ticket(), alex);
     assertThat(load(alex)).isEqualTo(1);
 
@@ -162,7 +162,7 @@ class AgentLoadIT {
       assign(id, alex);
       alexs.add(0, id);
     }
-    service.edit().edit(ADMIN, alexs.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+    service.edit().edit(ADMIN, alexs.get(0), new TicketUpdate("closed", null), VersionCondition.any());
     assign(ticket(), bea);
     Caller alexCaller = new Caller(alex, true, "Alex", null);
 
@@ -222,7 +222,7 @@ class AgentLoadIT {
       assertThat(ownRepository.waiting(100)).extracting(Ticket::ticketId).containsExactlyElementsOf(tickets.subList(12, 30));
 
       // A seat frees up: the longest-waiting ticket of the rest takes it.
-      ownService.edit().edit(ADMIN, seated.get(0), new TicketUpdate("closed", null), OptionalLong.empty());
+      ownService.edit().edit(ADMIN, seated.get(0), new TicketUpdate("closed", null), VersionCondition.any());
       assertThat(assignments.assignWaiting()).isEqualTo(1);
       assertThat(ownRepository.find(tickets.get(12)).orElseThrow().assignee()).isNotNull();
       assertThat(agents.stream().mapToInt(a -> ownRoster.find(a).orElseThrow().openAssigned()).sum()).isEqualTo(12);
