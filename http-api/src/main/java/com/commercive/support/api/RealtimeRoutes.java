@@ -26,6 +26,7 @@ final class RealtimeRoutes implements Router.Resource {
   }
 
   private HttpResponse token(RouteRequest request) {
+    RequestBodies.noFields(request.body());
     if (url.isEmpty()) {
       throw new HttpRefusal(503, "live-updates-unavailable", "live updates are not enabled on this deployment",
           Map.of());

@@ -194,6 +194,19 @@ final class RequestBodies {
     return node.booleanValue();
   }
 
+  /**
+   * A request that takes no fields: no body, or an empty JSON object. A field sent is refused by
+   * name, as every other route refuses a field it does not know.
+   */
+  static void noFields(byte[] body) {
+    if (body == null || body.length == 0) {
+      return;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(object(body), Set.of(), errors);
+    throwIfAny(errors);
+  }
+
   /** The body as a JSON object; anything else is a 400 naming what is wrong. */
   static ObjectNode object(byte[] body) {
     if (body == null || body.length == 0) {

@@ -28,6 +28,15 @@ class RealtimeTokenRouteTest extends ApiTestSupport {
   }
 
   @Test
+  void theTokenRouteTakesNoFieldsAndRefusesOnesItDoesNotKnowAsEveryRouteDoes() {
+    assertThat(send("POST", "/support/realtime/token", USER, "{}").getStatusCode()).isEqualTo(201);
+    APIGatewayV2HTTPResponse unknown = send("POST", "/support/realtime/token", USER, "{\"ticket_id\":\"t-1\"}");
+    assertProblem(unknown, 400);
+    assertThat(errorFields(unknown)).containsExactly("ticket_id");
+    assertProblem(send("POST", "/support/realtime/token", USER, "[1]"), 400);
+  }
+
+  @Test
   void withoutATokenOfTheApiThereIsNone() {
     assertProblem(send("POST", "/support/realtime/token", null, null), 401);
   }
