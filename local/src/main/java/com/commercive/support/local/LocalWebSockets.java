@@ -111,12 +111,36 @@ public final class LocalWebSockets implements AutoCloseable {
     });
     context.setHandler(upgrades);
     local.server.setHandler(context);
+    // A refused upgrade (or any error this server writes) is a problem document, as the API's are.
+    local.server.setErrorHandler(new UpgradeProblems());
     try {
       local.server.start();
     } catch (Exception e) {
       throw new IllegalStateException("the local WebSocket API could not start: " + e.getMessage(), e);
     }
     return local;
+  }
+
+  /** The problem document of a refused upgrade or of a request this server cannot serve. */
+  static final class UpgradeProblems extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+      String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+      String detail = status == 401
+          ? "the connection's token is missing, expired or already used: ask POST /support/realtime/token for a new one"
+          : status == 404 ? "nothing is served here" : reason;
+      var problem = com.commercive.support.wire.Json.MAPPER.createObjectNode();
+      problem.put("type", "https://commercive.com/problems/support/"
+          + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+      problem.put("title", reason);
+      problem.put("status", status);
+      problem.put("detail", detail);
+      response.getHeaders().put("Content-Type", "application/problem+json");
+      response.getHeaders().put("Cache-Control", "no-store");
+      response.write(true, java.nio.ByteBuffer.wrap(problem.toString().getBytes(StandardCharsets.UTF_8)), callback);
+      return true;
+    }
   }
 
   /** Where clients connect: {@code ws://host:port}. */

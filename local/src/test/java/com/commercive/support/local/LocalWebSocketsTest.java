@@ -49,4 +49,24 @@ class LocalWebSocketsTest {
       assertThat(sockets.openConnections()).isZero();
     }
   }
+
+  @Test
+  void aRefusedUpgradeAnswersAProblemDocumentNotAPage() throws Exception {
+    RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> refusing = (event, context) -> {
+      APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+      response.setStatusCode(401);
+      return response;
+    };
+    try (LocalWebSockets sockets = LocalWebSockets.start("127.0.0.1", FreePorts.find(), FreePorts.find(), refusing);
+        java.net.Socket socket = new java.net.Socket(sockets.url().getHost(), sockets.url().getPort())) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(("GET /?token=forged HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+          + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("content-type: application/problem+json")
+          .contains("\"status\":401").contains("realtime/token").doesNotContain("<html");
+    }
+  }
 }
