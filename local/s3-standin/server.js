@@ -31,7 +31,8 @@ function escapeXml(text) {
 function corsConfiguration(origins) {
   const allowed = origins.map(o => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`).join('');
   return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod>`
-    + '<AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+    + '<AllowedHeader>*</AllowedHeader><ExposeHeader>Content-Disposition</ExposeHeader>'
+    + '<MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>';
 }
 
 async function deliver(queueUrl, event) {

@@ -122,6 +122,8 @@ final class Data extends StackPart {
         .eventBridgeEnabled(config.malwareScan())
         .cors(List.of(CorsRule.builder().allowedOrigins(config.allowedOrigins())
             .allowedMethods(List.of(HttpMethods.POST, HttpMethods.GET)).allowedHeaders(List.of("*"))
+            // A page that downloads a file reads the name it is saved under.
+            .exposedHeaders(List.of("Content-Disposition"))
             .maxAge(3000).build()))
         .lifecycleRules(List.of(
             LifecycleRule.builder().id("unchecked-uploads").prefix(SupportBuckets.QUARANTINE_PREFIX)

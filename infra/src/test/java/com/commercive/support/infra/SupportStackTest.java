@@ -316,7 +316,8 @@ class SupportStackTest {
             "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
         "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
         "CorsConfiguration", Map.of("CorsRules", List.of(Match.objectLike(Map.of(
-            "AllowedMethods", List.of("POST", "GET"), "AllowedOrigins", List.of("https://app.commercive.com"))))),
+            "AllowedMethods", List.of("POST", "GET"), "AllowedOrigins", List.of("https://app.commercive.com"),
+            "ExposedHeaders", List.of("Content-Disposition"))))),
         "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
             "Prefix", "quarantine/", "ExpirationInDays", 1, "Status", "Enabled")))))))));
     template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",

@@ -131,9 +131,12 @@ class AttachmentsIT {
 
     for (String token : List.of(user, admin)) {
       JsonNode link = attachment(ticketId, ids.get(0), token);
+      // As a page on the web app's origin fetches it: the name it is saved under is readable there.
       HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(link.get("download_url").asText()))
-          .build(), HttpResponse.BodyHandlers.ofByteArray());
+          .header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(download.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+          .containsIgnoringCase("Content-Disposition");
       assertThat(download.body()).isEqualTo(png);
       assertThat(download.headers().firstValue("Content-Type")).contains("image/png");
       assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
