@@ -73,6 +73,21 @@ public final class OpenApiContract {
     }
   }
 
+  /**
+   * Checks a problem document that no operation declares for its status: what the HTTP server in
+   * front of the handler writes itself (a request that never finished, headers too large).
+   */
+  public void checkProblem(int status, Map<String, String> headers, String body) {
+    Map<String, String> lower = new TreeMap<>();
+    headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+    List<String> problems = validateBody(new ArrayList<>(), "/components/schemas/Problem", lower, body,
+        "application/problem+json");
+    if (!problems.isEmpty()) {
+      throw new AssertionError(status + " differs from openapi.json's Problem: " + String.join("; ", problems)
+          + "\n" + body);
+    }
+  }
+
   List<String> problems(String method, String pathAndQuery, int status, Map<String, String> headers, String body) {
     String asSent = pathAndQuery.split("\\?", 2)[0];
     // The API serves a path with one trailing slash as the path without it (HttpApi), so does this.

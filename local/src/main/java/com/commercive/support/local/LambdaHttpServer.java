@@ -89,6 +89,11 @@ final class LambdaHttpServer implements AutoCloseable {
 
   /** Each request to its function, as the stack's HTTP API routes them. */
   static LambdaHttpServer start(String host, int port, Routes functions) {
+    return start(host, port, functions, IDLE_TIMEOUT_MS);
+  }
+
+  /** As above, closing a connection idle for {@code idleTimeoutMs} (tests shorten it). */
+  static LambdaHttpServer start(String host, int port, Routes functions, long idleTimeoutMs) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("local-api");
     Server server = new Server(threads);
@@ -100,7 +105,7 @@ final class LambdaHttpServer implements AutoCloseable {
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
-    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector.setIdleTimeout(idleTimeoutMs);
     server.addConnector(connector);
     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
     server.setErrorHandler(new ProblemErrorHandler());
@@ -139,8 +144,11 @@ final class LambdaHttpServer implements AutoCloseable {
       result = function.handler().handleRequest(
           event, new LocalLambdaContext(requestId, function.name(), System.currentTimeMillis() + 30_000));
     } catch (IOException unreadable) {
-      // The client stopped sending (or sent too slowly): nobody is left to answer.
-      callback.failed(unreadable);
+      // The client stopped sending, or sent too slowly: answered as API Gateway does, with a
+      // problem document that says so (never the exception's text), if the client still listens.
+      LOG.atInfo().addKeyValue("request_id", requestId).addKeyValue("error_type", unreadable.getClass().getName())
+          .log("the request's body did not arrive");
+      writeProblem(response, callback, 408, "the request's body did not arrive in time", requestId);
       return;
     } catch (RuntimeException fault) {
       // What API Gateway answers when the function itself fails.
@@ -258,19 +266,28 @@ final class LambdaHttpServer implements AutoCloseable {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.BAD_REQUEST_400;
-      Object message = request.getAttribute(ERROR_MESSAGE);
-      String reason = HttpStatus.getMessage(status);
-      ObjectNode problem = JSON.createObjectNode();
-      problem.put("type", "https://commercive.com/problems/support/" + (status == 400 ? "bad-request"
-          : reason.toLowerCase(Locale.ROOT).replace(' ', '-')));
-      problem.put("title", reason);
-      problem.put("status", status);
-      problem.put("detail", "the request could not be read" + (message == null ? "" : ": " + message));
-      response.getHeaders().put("Content-Type", "application/problem+json");
-      response.getHeaders().put("Cache-Control", "no-store");
-      response.write(true, ByteBuffer.wrap(problem.toString().getBytes(StandardCharsets.UTF_8)), callback);
+      // Jetty's message can carry an exception's text: it goes to the log, never to the client.
+      LOG.atInfo().addKeyValue("status", status).addKeyValue("reason", String.valueOf(request.getAttribute(ERROR_MESSAGE)))
+          .log("a request the server could not read");
+      writeProblem(response, callback, status, "the request could not be read", UUID.randomUUID().toString());
       return true;
     }
+  }
+
+  /** A problem document as the API writes them, with the request's id and no internals. */
+  static void writeProblem(Response response, Callback callback, int status, String detail, String requestId) {
+    String reason = HttpStatus.getMessage(status);
+    ObjectNode problem = JSON.createObjectNode();
+    problem.put("type", "https://commercive.com/problems/support/" + (status == 400 ? "bad-request"
+        : reason.toLowerCase(Locale.ROOT).replace(' ', '-')));
+    problem.put("title", reason);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("request_id", requestId);
+    response.setStatus(status);
+    response.getHeaders().put("Content-Type", "application/problem+json");
+    response.getHeaders().put("Cache-Control", "no-store");
+    response.write(true, ByteBuffer.wrap(problem.toString().getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   @Override
