@@ -94,6 +94,7 @@ public final class AttachmentService {
     } else {
       checkFilename(request.filename(), errors);
     }
+    boolean nameReadable = errors.isEmpty();
     String contentType = null;
     if (request.contentType() == null) {
       errors.add(new FieldError("content_type", "is required"));
@@ -103,6 +104,10 @@ public final class AttachmentService {
         errors.add(new FieldError("content_type", "must be one of " + String.join(", ",
             policy.contentTypes().stream().sorted().toList())));
       }
+    }
+    if (nameReadable && contentType != null && FileTypes.contradicts(request.filename(), contentType)) {
+      errors.add(new FieldError("filename", "its ending ." + FileTypes.extensionOf(request.filename()).orElseThrow()
+          + " says another type than " + contentType));
     }
     if (request.size() == null) {
       errors.add(new FieldError("size", "is required"));
@@ -141,7 +146,10 @@ public final class AttachmentService {
       return new Download(attachment, null, null);
     }
     Instant expiresAt = now().plus(DOWNLOAD_WINDOW);
-    URI url = files.downloadLink(attachment.checkedKey(), attachment.filename(), attachment.contentType(), expiresAt);
+    // Saved under a name that says its checked type, and shown in the browser only when that runs nothing.
+    URI url = files.downloadLink(attachment.checkedKey(),
+        FileTypes.downloadName(attachment.filename(), attachment.contentType()),
+        FileTypes.servedType(attachment.contentType()), expiresAt);
     return new Download(attachment, url, expiresAt);
   }
 

@@ -140,6 +140,21 @@ class AttachmentServiceTest {
     }
 
     @Test
+    void refusesANameWhoseEndingSaysAnotherTypeThanTheDeclaredOne() {
+      for (String[] bad : List.of(new String[] {"notes.html", "text/plain"}, new String[] {"report.html", "image/png"},
+          new String[] {"invoice.exe", "application/pdf"}, new String[] {"photo.png", "image/jpeg"})) {
+        assertThatThrownBy(() -> attachments.requestUpload(OWNER, ticket.ticketId(), new NewUpload(bad[0], bad[1], 5L)))
+            .as(bad[0]).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("filename"));
+      }
+      for (String[] good : List.of(new String[] {"Photo.JPEG", "image/jpeg"}, new String[] {"notes", "text/plain"},
+          new String[] {"server.log", "text/plain"}, new String[] {"export.csv", "text/csv"})) {
+        assertThat(attachments.requestUpload(OWNER, ticket.ticketId(), new NewUpload(good[0], good[1], 5L)))
+            .as(good[0]).isNotNull();
+      }
+    }
+
+    @Test
     void refusesSizesOverTheLimit() {
       assertThatThrownBy(() -> attachments.requestUpload(OWNER, ticket.ticketId(),
           new NewUpload("big.pdf", "application/pdf", 1_001L)))

@@ -145,6 +145,21 @@ class AttachmentsIT {
   }
 
   @Test
+  void aTextFileDownloadsAsBytesUnderANameThatSaysItsType() throws Exception {
+    String ticketId = openTicket();
+    byte[] text = "order 1042: 3 items, tracking pending\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode notes = uploadAndAwaitCheck(ticketId, "notes", "text/plain", text.length, text);
+    assertThat(notes.at("/attachment/status").asText()).isEqualTo("ready");
+
+    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(notes.get("download_url").asText()))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.body()).isEqualTo(text);
+    assertThat(download.headers().firstValue("Content-Type")).contains("application/octet-stream");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment; filename=\"notes.txt\"");
+  }
+
+  @Test
   void aRejectedFileIsDeletedAndAFileStillBeingCheckedCannotBeAttached() throws Exception {
     String ticketId = openTicket();
     byte[] pdf = SampleFiles.pdf();
