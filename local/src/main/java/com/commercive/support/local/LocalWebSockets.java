@@ -126,19 +126,10 @@ public final class LocalWebSockets implements AutoCloseable {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() >= 400 ? response.getStatus() : 400;
-      String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
       String detail = status == 401
           ? "the connection's token is missing, expired or already used: ask POST /support/realtime/token for a new one"
-          : status == 404 ? "nothing is served here" : reason;
-      var problem = com.commercive.support.wire.Json.MAPPER.createObjectNode();
-      problem.put("type", "https://commercive.com/problems/support/"
-          + reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-      problem.put("title", reason);
-      problem.put("status", status);
-      problem.put("detail", detail);
-      response.getHeaders().put("Content-Type", "application/problem+json");
-      response.getHeaders().put("Cache-Control", "no-store");
-      response.write(true, java.nio.ByteBuffer.wrap(problem.toString().getBytes(StandardCharsets.UTF_8)), callback);
+          : status == 404 ? "nothing is served here" : org.eclipse.jetty.http.HttpStatus.getMessage(status);
+      LambdaHttpServer.writeProblem(response, callback, status, detail, UUID.randomUUID().toString());
       return true;
     }
   }
