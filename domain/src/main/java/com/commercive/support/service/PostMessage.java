@@ -11,9 +11,11 @@ import com.commercive.support.domain.Ticket;
 import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -98,9 +100,8 @@ public final class PostMessage {
     boolean writesMessage = request.message() != null || request.hasFiles();
     if (!writesMessage) {
       // Only a close: derived from the ticket as stored when it lands, refused when it is closed.
-      var applied = tickets.update(ticketId,
-          current -> java.util.Optional.of(current.close(current.changeAt(clock.instant().truncatedTo(
-              ChronoUnit.MILLIS))))).orElseThrow();
+      var applied = tickets.update(ticketId, current -> Optional.of(current.close(current.changeAt(now()))))
+          .orElseThrow();
       return new MessagePosted(null, applied.ticket());
     }
     if (!caller.admin()) {
@@ -162,5 +163,9 @@ public final class PostMessage {
     return attachmentIds.stream()
         .map(id -> found.stream().filter(a -> a.attachmentId().equals(id)).findFirst().orElseThrow().asAttached())
         .toList();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }
