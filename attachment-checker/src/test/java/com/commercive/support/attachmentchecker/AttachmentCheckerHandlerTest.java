@@ -98,6 +98,31 @@ class AttachmentCheckerHandlerTest {
   }
 
   @Test
+  void aTextFileIsReadWholeForMarkupAndBinaryBytesNotOnlyItsHead() {
+    String text = "The sync stopped at 10:42 and order #1001 is missing.\n".repeat(200);
+    // What was seen: text for the first 8 KiB a detector reads, then a page with a script.
+    Attachment textThenPage = uploaded("notes.txt", "text/plain",
+        (text + "<html><script>fetch('/steal?c='+document.cookie)</script></html>").getBytes(StandardCharsets.UTF_8));
+    Attachment textThenBinary = uploaded("log.txt", "text/plain",
+        (text + "\u0000\u0001\u0002").getBytes(StandardCharsets.UTF_8));
+    Attachment csvThenHandler = uploaded("orders.csv", "text/csv",
+        (text + "1003,\"<img src=x onerror=alert(1)>\",2\n").getBytes(StandardCharsets.UTF_8));
+    Attachment productExport = uploaded("products.csv", "text/csv", (text.replace(".\n", ",\n")
+        + "tee,\"<p><strong>Soft</strong> cotton.</p><img src=\"\"https://cdn.example/tee.png\"\">\"\n")
+        .getBytes(StandardCharsets.UTF_8));
+
+    handler.process(messages(created(textThenPage.quarantineKey()), created(textThenBinary.quarantineKey()),
+        created(csvThenHandler.quarantineKey()), created(productExport.quarantineKey())));
+
+    for (Attachment a : List.of(textThenPage, textThenBinary, csvThenHandler)) {
+      assertThat(stored(a).rejection()).as(a.filename()).isEqualTo(Attachment.Rejection.TYPE_MISMATCH);
+      assertThat(files.get(a.quarantineKey())).as(a.filename()).isEmpty();
+      assertThat(files.get(a.checkedKey())).as(a.filename()).isEmpty();
+    }
+    assertThat(stored(productExport).status()).isEqualTo(Attachment.Status.READY);
+  }
+
+  @Test
   void s3sTestEventAndOtherKeysChangeNothingAndKeysArriveUrlEncoded() {
     assertThat(S3NotificationKeys.of(event("s3-test-event.json"))).isEmpty();
     assertThat(S3NotificationKeys.of(created("quarantine/t-1/a%2Bb"))).containsExactly("quarantine/t-1/a+b");

@@ -5,15 +5,19 @@ import com.commercive.support.domain.Attachment.Rejection;
 import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.store.FileStorage;
 import com.commercive.support.store.FileStorage.StoredFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The check of an uploaded file, run outside the API once storage holds it. Every file is judged
  * by what it is, never by what its uploader said or by what the upload form was meant to allow:
- * its real size, its magic bytes against the declared type, and where storage scans for malware,
- * the scan's verdict. A clean file moves out of quarantine and its attachment becomes ready;
- * anything else is deleted and its attachment rejected with the reason.
+ * its real size, its magic bytes against the declared type, all of a text file for markup and
+ * binary bytes (see {@link TextContent}), and where storage scans for malware, the scan's verdict.
+ * A clean file moves out of quarantine and its attachment becomes ready; anything else is deleted
+ * and its attachment rejected with the reason.
  */
 public final class AttachmentCheck {
   /** Enough of a file to tell its type by its magic bytes (and a text file from a binary one). */
@@ -77,7 +81,7 @@ public final class AttachmentCheck {
           .orElse(Outcome.IGNORED);
     }
     StoredFile file = stored.get();
-    Optional<Rejection> rejection = rejection(attachment, file);
+    Optional<Rejection> rejection = rejection(attachment, key, file);
     if (rejection.isEmpty() && policy.malwareScan()) {
       String verdict = file.tags().get(MALWARE_SCAN_TAG);
       if (verdict == null) {
@@ -112,7 +116,7 @@ public final class AttachmentCheck {
   }
 
   /** Everything the upload policy was meant to enforce, checked again on the bytes themselves. */
-  private Optional<Rejection> rejection(Attachment attachment, StoredFile file) {
+  private Optional<Rejection> rejection(Attachment attachment, String key, StoredFile file) {
     if (file.size() == 0) {
       return Optional.of(Rejection.EMPTY);
     }
@@ -122,7 +126,27 @@ public final class AttachmentCheck {
     if (!sameType(attachment.contentType(), sniffer.detect(file.head()))) {
       return Optional.of(Rejection.TYPE_MISMATCH);
     }
+    if (attachment.contentType().startsWith("text/") && !isText(key)) {
+      return Optional.of(Rejection.TYPE_MISMATCH);
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the whole file is text, not only its head: bounded by the size limit, checked above.
+   * A file gone meanwhile is not text; its check ends rejected and deleting it is harmless.
+   */
+  private boolean isText(String key) {
+    Optional<InputStream> opened = files.open(key);
+    if (opened.isEmpty()) {
+      return false;
+    }
+    try (InputStream in = opened.get()) {
+      return TextContent.scan(in).isEmpty();
+    } catch (IOException e) {
+      // Storage failed mid-read: the notification is redelivered and the file read again.
+      throw new UncheckedIOException("reading " + key + " failed", e);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.commercive.support.store;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Where attachments' bytes are kept (S3 on AWS and locally). The API never handles the bytes: it
- * hands out signed forms and links; the checking function reads the head of a file and moves or
- * deletes it.
+ * hands out signed forms and links; the checking function reads a file (its head, or all of a text
+ * file) and moves or deletes it.
  */
 public interface FileStorage {
 
@@ -33,6 +34,9 @@ public interface FileStorage {
 
   /** The file at {@code key} with up to {@code headBytes} of its first bytes; empty when there is none. */
   Optional<StoredFile> inspect(String key, int headBytes);
+
+  /** The whole file at {@code key}, to read to its end and close; empty when there is none. */
+  Optional<InputStream> open(String key);
 
   /** Copies {@code fromKey} to {@code toKey}, stored as {@code contentType}, then deletes {@code fromKey}. */
   void move(String fromKey, String toKey, String contentType);

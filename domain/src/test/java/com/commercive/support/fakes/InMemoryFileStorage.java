@@ -1,6 +1,8 @@
 package com.commercive.support.fakes;
 
 import com.commercive.support.store.FileStorage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,6 +53,11 @@ public final class InMemoryFileStorage implements FileStorage {
     }
     return Optional.of(new StoredFile(bytes.length, Arrays.copyOf(bytes, Math.min(headBytes, bytes.length)),
         tags.getOrDefault(key, Map.of())));
+  }
+
+  @Override
+  public synchronized Optional<InputStream> open(String key) {
+    return Optional.ofNullable(files.get(key)).map(bytes -> new ByteArrayInputStream(bytes.clone()));
   }
 
   @Override

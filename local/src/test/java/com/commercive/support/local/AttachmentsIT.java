@@ -160,6 +160,17 @@ class AttachmentsIT {
   }
 
   @Test
+  void aTextFileWhoseRestIsAPageWithAScriptIsRejected() throws Exception {
+    String ticketId = openTicket();
+    byte[] page = ("order 1042: 3 items, tracking pending\n".repeat(300)
+        + "<html><script>fetch('/x?c='+document.cookie)</script></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode checked = uploadAndAwaitCheck(ticketId, "notes.txt", "text/plain", page.length, page);
+    assertThat(checked.at("/attachment/status").asText()).isEqualTo("rejected");
+    assertThat(checked.at("/attachment/rejection_reason").asText()).isEqualTo("type-mismatch");
+    assertThat(checked.get("download_url").isNull()).isTrue();
+  }
+
+  @Test
   void aRejectedFileIsDeletedAndAFileStillBeingCheckedCannotBeAttached() throws Exception {
     String ticketId = openTicket();
     byte[] pdf = SampleFiles.pdf();

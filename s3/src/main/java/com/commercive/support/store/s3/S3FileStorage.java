@@ -1,6 +1,7 @@
 package com.commercive.support.store.s3;
 
 import com.commercive.support.store.FileStorage;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,15 @@ public final class S3FileStorage implements FileStorage {
     Map<String, String> tags = s3.getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet().stream()
         .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
     return Optional.of(new StoredFile(size, first, tags));
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    try {
+      return Optional.of(s3.getObject(r -> r.bucket(bucket).key(key)));
+    } catch (NoSuchKeyException gone) {
+      return Optional.empty();
+    }
   }
 
   @Override
