@@ -44,7 +44,8 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, byte[] jwtSecret) {
             ? new AssignmentService(dynamoDb.tickets(), roster, clock) : null),
         new AttachmentService(dynamoDb.attachments(), files, tickets.access(), dynamoDb.tickets(), clock, ids,
             config.attachments().policy(), limits),
-        new RealtimeService(dynamoDb.realtime(), tickets.access(), clock, ids),
+        new RealtimeService(dynamoDb.realtime(), tickets.access(), limits, config.realtime().connectionsPerUser(),
+            clock, ids),
         config.realtime().clientUrl(),
         HttpApiSteps.from(config, dynamoDb.claims(), clock, metrics));
     return new ApiWiring(api, metrics, config.jwt().requireSecret());

@@ -3,7 +3,9 @@ package com.commercive.support.realtime;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.ForbiddenException;
 import com.commercive.support.domain.NotFoundException;
+import com.commercive.support.domain.RateLimitedException;
 import com.commercive.support.realtime.LiveEvent.Refused.Code;
+import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.TicketAccess;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.util.Hashes;
@@ -28,12 +30,21 @@ public final class RealtimeService {
 
   private final RealtimeStore store;
   private final TicketAccess tickets;
+  private final RateLimiter limits;
+  private final int connectionsPerUser;
   private final Clock clock;
   private final Supplier<String> ids;
 
-  public RealtimeService(RealtimeStore store, TicketAccess tickets, Clock clock, Supplier<String> ids) {
+  /** {@code connectionsPerUser}: how many connections and unused tokens one user may hold at once. */
+  public RealtimeService(RealtimeStore store, TicketAccess tickets, RateLimiter limits, int connectionsPerUser,
+      Clock clock, Supplier<String> ids) {
+    if (connectionsPerUser < 1) {
+      throw new IllegalArgumentException("a user may hold at least one connection");
+    }
     this.store = store;
     this.tickets = tickets;
+    this.limits = limits;
+    this.connectionsPerUser = connectionsPerUser;
     this.clock = clock;
     this.ids = ids;
   }
@@ -44,8 +55,19 @@ public final class RealtimeService {
   /** A client's frame as read: {@code action} and what it names, each null when absent. */
   public record Frame(String action, String ticketId, Boolean inbox) {}
 
-  /** Issues a single-use token bound to the caller; only its digest is kept. */
+  /**
+   * Issues a single-use token bound to the caller; only its digest is kept.
+   *
+   * @throws RateLimitedException when the caller holds {@code connectionsPerUser} connections and
+   *     unused tokens already (try again when one closes or an unused token expires), or asked for
+   *     too many tokens in the last minute
+   */
   public IssuedToken issueToken(Caller caller) {
+    if (store.openSeats(caller.userId(), now(), connectionsPerUser) >= connectionsPerUser) {
+      throw new RateLimitedException("at most " + connectionsPerUser + " live connections at once, counting tokens"
+          + " not used yet: close one, or wait for an unused token to expire", TOKEN_LIFETIME);
+    }
+    limits.acquire(RateLimiter.Limit.REALTIME_TOKENS, caller.userId());
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

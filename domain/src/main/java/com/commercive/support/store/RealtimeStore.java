@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Live updates' state: single-use connection tokens, open connections and what each listens to.
  * The connections listening to a topic are found by a query on the topic, whatever the number of
- * connections; everything expires with the connection's longest life.
+ * connections, and a user's tokens and connections by a query on the user; everything expires with
+ * the connection's longest life.
  */
 public interface RealtimeStore {
   /** Keeps a token (by its digest) for {@code caller} until {@code expiresAt}. */
@@ -23,6 +24,13 @@ public interface RealtimeStore {
   Optional<Caller> redeemToken(String tokenDigest, Instant now);
 
   void connect(Connection connection);
+
+  /**
+   * How many of the user's connections are open and tokens unused at {@code now} (what an idle
+   * connection API Gateway dropped without telling us holds until it expires), counting up to
+   * {@code atMost}; a read of the user's own items, whatever the number of users.
+   */
+  int openSeats(String userId, Instant now, int atMost);
 
   Optional<Connection> connection(String connectionId);
 

@@ -38,6 +38,14 @@ public final class InMemoryRealtimeStore implements RealtimeStore {
   }
 
   @Override
+  public synchronized int openSeats(String userId, Instant now, int atMost) {
+    long open = tokens.values().stream().filter(t -> t.caller().userId().equals(userId) && t.expiresAt().isAfter(now))
+        .count()
+        + connections.values().stream().filter(c -> c.userId().equals(userId) && c.expiresAt().isAfter(now)).count();
+    return (int) Math.min(open, atMost);
+  }
+
+  @Override
   public synchronized Optional<Connection> connection(String connectionId) {
     return Optional.ofNullable(connections.get(connectionId));
   }

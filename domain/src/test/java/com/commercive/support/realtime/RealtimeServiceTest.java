@@ -1,5 +1,13 @@
 package com.commercive.support.realtime;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import com.commercive.support.fakes.InMemoryRateLimitStore;
+
+import com.commercive.support.domain.RateLimitedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.store.AgentRoster;
@@ -57,7 +65,8 @@ class RealtimeServiceTest {
         new User("user-1", "Dana Merchant", "dana@example.com", "user"),
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
     tickets = TicketUseCases.over(new InMemoryTicketRepository(), users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
-    realtime = new RealtimeService(store, tickets.access(), clock, () -> "event-" + sequence.incrementAndGet());
+    realtime = new RealtimeService(store, tickets.access(), new RateLimiter(new InMemoryRateLimitStore(), clock,
+        Map.of(RateLimiter.Limit.REALTIME_TOKENS, 20)), 10, clock, () -> "event-" + sequence.incrementAndGet());
     live = new LiveUpdates(store, pusher, users, clock, () -> "event-" + sequence.incrementAndGet());
     ticket = tickets.open().open(OWNER, new NewTicket("Orders not syncing", "medium", "since Monday")).ticket();
   }
@@ -88,6 +97,49 @@ class RealtimeServiceTest {
       assertThat(realtime.connect("c-3", null)).as("missing").isEmpty();
       assertThat(realtime.connect("c-4", "")).as("empty").isEmpty();
       assertThat(store.connection("c-1")).isEmpty();
+    }
+
+    @Test
+    void aUserHoldsAtMostTenConnectionsAndUnusedTokensAtOnce() {
+      for (int i = 0; i < 8; i++) {
+        connected("c-" + i, OWNER);
+      }
+      realtime.issueToken(OWNER);
+      var lastToken = realtime.issueToken(OWNER);
+
+      assertThatThrownBy(() -> realtime.issueToken(OWNER)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(e.getMessage()).contains("at most 10 live connections");
+      });
+      assertThat(realtime.issueToken(ADMIN).token()).as("another user").isNotBlank();
+
+      realtime.connect("c-9", lastToken.token()).orElseThrow();
+      assertThatThrownBy(() -> realtime.issueToken(OWNER)).as("a used token holds its connection's seat")
+          .isInstanceOf(RateLimitedException.class);
+      realtime.disconnect("c-0");
+      assertThat(realtime.issueToken(OWNER).token()).as("a closed connection frees its seat").isNotBlank();
+    }
+
+    @Test
+    void anUnusedTokenFreesItsSeatWhenItExpires() {
+      for (int i = 0; i < 10; i++) {
+        realtime.issueToken(OWNER);
+      }
+      assertThatThrownBy(() -> realtime.issueToken(OWNER)).isInstanceOf(RateLimitedException.class);
+      clock.advance(Duration.ofSeconds(61));
+      assertThat(realtime.issueToken(OWNER).token()).isNotBlank();
+    }
+
+    @Test
+    void tokensPerMinuteAreLimitedEvenWhenEachIsUsedAndClosed() {
+      for (int i = 0; i < 20; i++) {
+        connected("c-" + i, OWNER);
+        realtime.disconnect("c-" + i);
+      }
+      assertThatThrownBy(() -> realtime.issueToken(OWNER)).isInstanceOfSatisfying(RateLimitedException.class,
+          e -> assertThat(e.getMessage()).contains("too many live-update tokens: at most 20 a minute"));
+      clock.advance(Duration.ofSeconds(120));
+      assertThat(realtime.issueToken(OWNER).token()).isNotBlank();
     }
   }
 

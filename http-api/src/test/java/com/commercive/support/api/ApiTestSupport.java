@@ -96,7 +96,7 @@ class ApiTestSupport {
         new AgentRoutes(new AgentService(roster, users, null)),
         new AttachmentRoutes(new AttachmentService(attachmentStore, files, tickets.access(), store, clock,
             () -> UUID.randomUUID().toString(), AttachmentService.Policy.defaults(), limits)),
-        new RealtimeRoutes(new RealtimeService(realtimeStore, tickets.access(), clock, () -> UUID.randomUUID().toString()),
+        new RealtimeRoutes(new RealtimeService(realtimeStore, tickets.access(), RateLimiter.unlimited(), 10, clock, () -> UUID.randomUUID().toString()),
             Optional.of(java.net.URI.create("wss://live.example.com/prod")))), steps);
   }
 

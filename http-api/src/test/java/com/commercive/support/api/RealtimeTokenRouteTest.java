@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.service.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -21,7 +22,7 @@ class RealtimeTokenRouteTest extends ApiTestSupport {
     String token = body.get("token").asText();
     assertThat(token).hasSizeGreaterThanOrEqualTo(40);
 
-    RealtimeService realtime = new RealtimeService(realtimeStore, null, clock, () -> UUID.randomUUID().toString());
+    RealtimeService realtime = new RealtimeService(realtimeStore, null, RateLimiter.unlimited(), 10, clock, () -> UUID.randomUUID().toString());
     assertThat(realtime.connect("c-1", token)).hasValueSatisfying(c -> assertThat(c.userId()).isEqualTo("user-1"));
     assertThat(realtime.connect("c-2", token)).isEmpty();
     assertThat(send("POST", "/support/realtime/token", USER, null).getBody()).doesNotContain(token);
@@ -34,6 +35,19 @@ class RealtimeTokenRouteTest extends ApiTestSupport {
     assertProblem(unknown, 400);
     assertThat(errorFields(unknown)).containsExactly("ticket_id");
     assertProblem(send("POST", "/support/realtime/token", USER, "[1]"), 400);
+  }
+
+  @Test
+  void theEleventhConnectionOfOneUserIsRefusedWithRetryAfter() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(send("POST", "/support/realtime/token", USER, null).getStatusCode()).isEqualTo(201);
+    }
+    APIGatewayV2HTTPResponse refused = send("POST", "/support/realtime/token", USER, null);
+
+    assertProblem(refused, 429);
+    assertThat(refused.getHeaders()).containsEntry("Retry-After", "60");
+    assertThat(json(refused).get("detail").asText()).contains("at most 10 live connections");
+    assertThat(send("POST", "/support/realtime/token", ADMIN, null).getStatusCode()).as("another user").isEqualTo(201);
   }
 
   @Test

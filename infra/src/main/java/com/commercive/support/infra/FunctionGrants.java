@@ -56,8 +56,9 @@ final class FunctionGrants {
         .resources(List.of(quarantine)).build());
     api.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
         .resources(List.of(checked)).build());
-    // It registers a connection's token; only the pushers post to connections.
-    data.table(CONNECTIONS).grant(api, "dynamodb:PutItem");
+    // It registers a connection's token, after counting the caller's open connections and unused
+    // tokens (one query on the user); only the pushers post to connections.
+    data.table(CONNECTIONS).grant(api, "dynamodb:PutItem", "dynamodb:Query");
 
     // The assistant's route: reads a ticket and its recent thread, appends the answer (a message
     // and the ticket's new version in one transaction), keeps replays and counts requests in the

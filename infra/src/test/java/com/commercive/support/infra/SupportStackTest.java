@@ -300,7 +300,8 @@ class SupportStackTest {
       assertThat(policyOf(other)).as(other).doesNotContain("execute-api:ManageConnections");
     }
     assertThat(statementsOn(policyOf("Api"), "Connections")).singleElement().satisfies(statement ->
-        assertThat(statement).contains("dynamodb:PutItem").doesNotContain("dynamodb:Query").doesNotContain("DeleteItem"));
+        assertThat(statement).contains("dynamodb:PutItem", "dynamodb:Query").doesNotContain("DeleteItem")
+            .doesNotContain("BatchWriteItem"));
     assertThat(environmentOf("Api")).containsKey("REALTIME_URL");
     assertThat(environmentOf("LiveUpdates")).containsKey("REALTIME_ENDPOINT");
     template.hasOutput("LiveUpdatesUrl", Map.of());

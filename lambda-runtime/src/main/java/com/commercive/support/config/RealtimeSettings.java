@@ -1,5 +1,6 @@
 package com.commercive.support.config;
 
+import static com.commercive.support.resources.EnvironmentVariables.REALTIME_CONNECTIONS_PER_USER;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
 
@@ -11,8 +12,12 @@ import java.util.Optional;
  * URL, given back with each token) and where the functions post to connections
  * ({@code REALTIME_ENDPOINT}, the API's {@code https://…/<stage>} management endpoint; locally the
  * runner's emulation of it). Unset: live updates are off and nothing is pushed.
+ * {@code REALTIME_CONNECTIONS_PER_USER} (default 10) bounds one user's open connections and
+ * unused tokens together.
  */
-public record RealtimeSettings(Optional<URI> clientUrl, Optional<URI> managementEndpoint) {
+public record RealtimeSettings(Optional<URI> clientUrl, Optional<URI> managementEndpoint, int connectionsPerUser) {
+  public static final int DEFAULT_CONNECTIONS_PER_USER = 10;
+
   public static RealtimeSettings from(Environment env) {
     Optional<URI> client = env.value(REALTIME_URL).map(v -> {
       URI uri = URI.create(v);
@@ -21,7 +26,8 @@ public record RealtimeSettings(Optional<URI> clientUrl, Optional<URI> management
       }
       return uri;
     });
-    return new RealtimeSettings(client, env.url(REALTIME_ENDPOINT));
+    return new RealtimeSettings(client, env.url(REALTIME_ENDPOINT),
+        env.integer(REALTIME_CONNECTIONS_PER_USER, DEFAULT_CONNECTIONS_PER_USER, 1, 1_000));
   }
 
   public boolean enabled() {

@@ -17,7 +17,9 @@ public final class LiveUpdatesWiring {
   /** The WebSocket routes: tokens, connections and subscriptions, with who may follow a ticket. */
   public static RealtimeService realtime(SupportConfig config) {
     DynamoDbAdapters dynamoDb = DynamoDbAdapters.from(config);
-    return new RealtimeService(dynamoDb.realtime(), new TicketAccess(dynamoDb.tickets()), Clock.systemUTC(),
+    Clock clock = Clock.systemUTC();
+    return new RealtimeService(dynamoDb.realtime(), new TicketAccess(dynamoDb.tickets()),
+        dynamoDb.rateLimiter(config.limits(), clock), config.realtime().connectionsPerUser(), clock,
         () -> UUID.randomUUID().toString());
   }
 

@@ -9,6 +9,8 @@ import com.commercive.support.store.dynamodb.DynamoDbRealtimeStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -252,6 +254,35 @@ class LiveUpdatesIT {
           .hasCauseInstanceOf(WebSocketHandshakeException.class)
           .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
               .isEqualTo(401));
+    }
+  }
+
+  @Test
+  void oneMerchantHoldsAtMostTenSocketsAndAClosedOneFreesItsSeat() throws Exception {
+    // What was seen: 60 sockets for one merchant, and the 61st token still 201.
+    String hoarder = DemoUsers.token(new com.commercive.support.domain.User("socket-hoarder", "Hoarder", "hoarder@example.com", "user"),
+        system.config().jwt().requireSecret(), Instant.now());
+    List<Client> open = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      open.add(connect(hoarder));
+    }
+    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/realtime/token"))
+        .header("Authorization", "Bearer " + hoarder).POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> refused = HTTP.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).contains("60");
+    assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+    open.get(0).socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    LocalApi.await("a closed socket frees its seat", Duration.ofSeconds(10), () -> {
+      try {
+        return HTTP.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    for (Client client : open.subList(1, open.size())) {
+      client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
   }
 

@@ -65,6 +65,8 @@ public final class EnvironmentVariables {
   public static final String EMAILS_PER_TICKET_PER_HOUR = "EMAILS_PER_TICKET_PER_HOUR";
   public static final String MESSAGES_PER_USER_PER_HOUR = "MESSAGES_PER_USER_PER_HOUR";
   public static final String UPLOADS_PER_USER_PER_HOUR = "UPLOADS_PER_USER_PER_HOUR";
+  public static final String REALTIME_TOKENS_PER_USER_PER_MINUTE = "REALTIME_TOKENS_PER_USER_PER_MINUTE";
+  public static final String REALTIME_CONNECTIONS_PER_USER = "REALTIME_CONNECTIONS_PER_USER";
 
   // Logs, metrics and the JVM: the stack sets these on every function.
   public static final String LOG_LEVEL = "LOG_LEVEL";

@@ -82,6 +82,6 @@ public final class DynamoDbAdapters {
 
   /** The abuse limits, counted in the idempotency table. */
   public RateLimiter rateLimiter(RateLimits limits, Clock clock) {
-    return new RateLimiter(new DynamoDbRateLimitStore(client, tables.idempotency()), clock, limits.perHour());
+    return new RateLimiter(new DynamoDbRateLimitStore(client, tables.idempotency()), clock, limits.allowances());
   }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code conn#<id>} / {@code conn}: an open connection, and {@code conn#<id>} /
  *       {@code topic#<topic>} for each topic it follows;
  *   <li>{@code topic#<topic>} / {@code <connection id>}: a listener of the topic, with who it is,
- *       so that a ticket's listeners are one query whatever the number of connections.
+ *       so that a ticket's listeners are one query whatever the number of connections;
+ *   <li>{@code user#<user id>} / {@code token#<digest>} or {@code conn#<id>}: the user's seat for
+ *       each unused token and open connection, so that counting them is one query on the user.
  * </ul>
  * Every item expires ({@code expires_at}) when its connection must have closed.
  */
@@ -55,10 +58,10 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
 
   @Override
   public void saveToken(String tokenDigest, Caller caller, Instant expiresAt) {
-    dynamoDb.putItem(r -> r.tableName(table).item(Map.of(
-        PK, s("token#" + tokenDigest), SK, s("token"),
-        USER_ID, s(caller.userId()), ADMIN, AttributeValue.fromBool(caller.admin()),
-        EXPIRES_AT, epoch(expiresAt))));
+    Map<String, AttributeValue> token = Map.of(PK, s("token#" + tokenDigest), SK, s("token"),
+        USER_ID, s(caller.userId()), ADMIN, AttributeValue.fromBool(caller.admin()), EXPIRES_AT, epoch(expiresAt));
+    dynamoDb.transactWriteItems(r -> r.transactItems(put(token),
+        put(seat(caller.userId(), "token#" + tokenDigest, expiresAt))));
   }
 
   @Override
@@ -71,7 +74,9 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
           .expressionAttributeNames(Map.of("#pk", PK, "#expires", EXPIRES_AT))
           .expressionAttributeValues(Map.of(":now", epoch(now)))
           .returnValues(ReturnValue.ALL_OLD)).attributes();
-      return Optional.of(new Caller(token.get(USER_ID).s(), Boolean.TRUE.equals(token.get(ADMIN).bool())));
+      String userId = token.get(USER_ID).s();
+      dynamoDb.deleteItem(r -> r.tableName(table).key(seatKey(userId, "token#" + tokenDigest)));
+      return Optional.of(new Caller(userId, Boolean.TRUE.equals(token.get(ADMIN).bool())));
     } catch (ConditionalCheckFailedException unknownExpiredOrUsed) {
       return Optional.empty();
     }
@@ -82,7 +87,24 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
     Map<String, AttributeValue> item = new HashMap<>(who(connection));
     item.put(PK, s(CONNECTION + "#" + connection.connectionId()));
     item.put(SK, s(CONNECTION));
-    dynamoDb.putItem(r -> r.tableName(table).item(item));
+    dynamoDb.transactWriteItems(r -> r.transactItems(put(item),
+        put(seat(connection.userId(), CONNECTION + "#" + connection.connectionId(), connection.expiresAt()))));
+  }
+
+  @Override
+  public int openSeats(String userId, Instant now, int atMost) {
+    int open = 0;
+    // Expired seats may linger until DynamoDB's expiry deletes them: the filter leaves them out.
+    for (var page : dynamoDb.queryPaginator(r -> r.tableName(table).keyConditionExpression("#pk = :user")
+        .filterExpression("#expires > :now").select(Select.COUNT)
+        .expressionAttributeNames(Map.of("#pk", PK, "#expires", EXPIRES_AT))
+        .expressionAttributeValues(Map.of(":user", s("user#" + userId), ":now", epoch(now))))) {
+      open += page.count();
+      if (open >= atMost) {
+        return atMost;
+      }
+    }
+    return open;
   }
 
   @Override
@@ -107,8 +129,7 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
           TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
               .key(Map.of(PK, s(CONNECTION + "#" + id), SK, s(CONNECTION)))
               .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(table).item(listener).build()).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(table).item(mirror).build()).build()));
+          put(listener), put(mirror)));
       return true;
     } catch (TransactionCanceledException e) {
       if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
@@ -146,6 +167,8 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
           String sk = item.get(SK).s();
           if (sk.startsWith("topic#")) {
             keys.add(Map.of(PK, s(sk), SK, s(connectionId)));
+          } else if (sk.equals(CONNECTION)) {
+            keys.add(seatKey(item.get(USER_ID).s(), CONNECTION + "#" + connectionId));
           }
         });
     delete(keys);
@@ -159,6 +182,20 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
       UNPROCESSED.drain(Map.of(table, batch),
           request -> dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems());
     }
+  }
+
+  private static Map<String, AttributeValue> seatKey(String userId, String what) {
+    return Map.of(PK, s("user#" + userId), SK, s(what));
+  }
+
+  private static Map<String, AttributeValue> seat(String userId, String what, Instant expiresAt) {
+    Map<String, AttributeValue> seat = new HashMap<>(seatKey(userId, what));
+    seat.put(EXPIRES_AT, epoch(expiresAt));
+    return seat;
+  }
+
+  private TransactWriteItem put(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
   }
 
   private static Map<String, AttributeValue> who(Connection connection) {

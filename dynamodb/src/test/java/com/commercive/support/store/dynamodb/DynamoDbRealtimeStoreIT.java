@@ -50,6 +50,29 @@ class DynamoDbRealtimeStoreIT {
   }
 
   @Test
+  void aUsersUnusedTokensAndOpenConnectionsAreCountedInOneQueryAndFreedWhenUsedClosedOrExpired() {
+    String user = "user-" + UUID.randomUUID();
+    store.saveToken("seat-token-1", new Caller(user, false), NOW.plusSeconds(60));
+    store.saveToken("seat-token-2", new Caller(user, false), NOW.plusSeconds(60));
+    Connection first = open(user, false);
+    Connection second = open(user, false);
+    store.subscribe(second, Topic.inbox());
+    open("someone-else", false);
+
+    recorder.reset();
+    assertThat(store.openSeats(user, NOW, 10)).isEqualTo(4);
+    assertThat(recorder.operations()).containsExactly("Query");
+    assertThat(store.openSeats(user, NOW, 3)).as("counted up to the limit").isEqualTo(3);
+
+    assertThat(store.redeemToken("seat-token-1", NOW)).isPresent();
+    assertThat(store.openSeats(user, NOW, 10)).as("a used token's seat is its connection's").isEqualTo(3);
+    store.disconnect(second.connectionId());
+    assertThat(store.openSeats(user, NOW, 10)).isEqualTo(2);
+    assertThat(store.openSeats(user, NOW.plusSeconds(61), 10)).as("the unused token expired").isEqualTo(1);
+    assertThat(store.openSeats(user, first.expiresAt(), 10)).as("a connection at its longest life").isZero();
+  }
+
+  @Test
   void aTopicsListenersAreOneQueryWhateverTheNumberOfConnections() {
     String ticket = "t-" + UUID.randomUUID();
     for (int i = 0; i < 300; i++) {
