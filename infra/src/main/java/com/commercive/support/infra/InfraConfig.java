@@ -6,8 +6,8 @@ import software.constructs.Node;
 
 /**
  * The stack's settings, from CDK context ({@code cdk deploy -c stage=prod -c adminEmails=...}),
- * with defaults that deploy a working stack. {@code malwareScan=true} turns on GuardDuty Malware
- * Protection for the attachments bucket (a file is then ready only once scanned clean).
+ * with defaults that deploy a working stack. GuardDuty Malware Protection scans the attachments
+ * bucket's uploads (a file is ready only once scanned clean) unless {@code malwareScan=false}.
  */
 public record InfraConfig(
     String stage,
@@ -57,7 +57,7 @@ public record InfraConfig(
         text(node, "jwtSecretArn", ""),
         entryPoint,
         text(node, "alarmEmail", ""),
-        flag(node, "malwareScan"));
+        flag(node, "malwareScan", true));
   }
 
   public boolean importsUsersTable() {
@@ -70,8 +70,8 @@ public record InfraConfig(
   }
 
   /** {@code true} or {@code false} (the default); anything else is refused. */
-  private static boolean flag(Node node, String key) {
-    String value = text(node, key, "false");
+  private static boolean flag(Node node, String key, boolean fallback) {
+    String value = text(node, key, Boolean.toString(fallback));
     if (!value.equals("true") && !value.equals("false")) {
       throw new IllegalArgumentException(key + " must be true or false");
     }

@@ -325,15 +325,23 @@ class SupportStackTest {
         Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
             "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))), "Version", "2012-10-17")));
     template.hasResourceProperties("Custom::S3BucketNotifications", Map.of("NotificationConfiguration", Map.of(
-        "QueueConfigurations", List.of(Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"),
-            "Filter", Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "quarantine/"))))))))));
-    template.resourceCountIs("AWS::GuardDuty::MalwareProtectionPlan", 0);
-    assertThat(environmentOf("AttachmentChecker")).containsEntry("ATTACHMENT_MALWARE_SCAN", "false");
+        "QueueConfigurations", Match.arrayWith(List.of(Match.objectLike(Map.of("Events", List.of("s3:ObjectCreated:*"),
+            "Filter", Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "quarantine/")))))))))));
   }
 
   @Test
-  void theMalwareScanOptionScansQuarantineTagsVerdictsAndRechecksOnThem() {
-    Template scanned = synth(Map.of("malwareScan", "true"));
+  void withoutTheMalwareScanNoPlanIsMadeAndTheCheckerDoesNotWaitForAVerdict() {
+    Template unscanned = synth(Map.of("malwareScan", "false"));
+    unscanned.resourceCountIs("AWS::GuardDuty::MalwareProtectionPlan", 0);
+    unscanned.hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", "com.commercive.support.attachmentchecker.AttachmentCheckerHandler::handleRequest",
+        "Environment", Map.of("Variables", Match.objectLike(Map.of("ATTACHMENT_MALWARE_SCAN", "false")))));
+  }
+
+  @Test
+  void theMalwareScanIsOnByDefaultScansQuarantineTagsVerdictsAndRechecksOnThem() {
+    Template scanned = template;
+    assertThat(environmentOf("AttachmentChecker")).containsEntry("ATTACHMENT_MALWARE_SCAN", "true");
     scanned.hasResourceProperties("AWS::GuardDuty::MalwareProtectionPlan", Map.of(
         "ProtectedResource", Map.of("S3Bucket", Map.of("BucketName", Match.anyValue(),
             "ObjectPrefixes", List.of("quarantine/"))),

@@ -27,6 +27,7 @@ import com.commercive.support.resources.FunctionEntry;
 import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.streamprocessor.StreamProcessorWiring;
+import com.commercive.support.store.s3.S3Clients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,12 +112,26 @@ final class LocalFunctions {
         for (EventSource source : fn.eventSources()) {
           if (source instanceof EventSource.QueueMessages messages) {
             pollers.add(new SqsPoller(sqs, queues.url(messages.queue().spec()), fn.name(),
-                handlerOf(QUEUE_HANDLERS, fn).apply(config)));
+                queueHandler(fn, config, sqs, queues)));
           }
         }
       }
     }
     return pollers;
+  }
+
+  /**
+   * A queue function's handler; with malware scanning on, the checker's notifications also reach
+   * the scanner stand-in, as the bucket's uploads reach GuardDuty on AWS.
+   */
+  private static RequestHandler<SQSEvent, SQSBatchResponse> queueHandler(FunctionEntry fn, SupportConfig config,
+      SqsClient sqs, LocalQueues.QueueUrls queues) {
+    RequestHandler<SQSEvent, SQSBatchResponse> handler = handlerOf(QUEUE_HANDLERS, fn).apply(config);
+    if (fn.equals(Catalogue.ATTACHMENT_CHECKER) && config.attachments().policy().malwareScan()) {
+      return new LocalMalwareScanner(handler, S3Clients.client(config), config.attachments().bucket(), sqs,
+          queues.attachmentChecks());
+    }
+    return handler;
   }
 
   private static <H> Function<SupportConfig, H> handlerOf(

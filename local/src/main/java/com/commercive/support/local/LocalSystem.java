@@ -1,6 +1,7 @@
 package com.commercive.support.local;
 
 import static com.commercive.support.resources.EnvironmentVariables.ADMIN_NOTIFICATION_EMAILS;
+import static com.commercive.support.resources.EnvironmentVariables.ATTACHMENT_MALWARE_SCAN;
 import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_DYNAMODB;
 import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_S3;
 import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SES;
@@ -169,6 +170,8 @@ public final class LocalSystem implements AutoCloseable {
       env.putIfAbsent(CORS_ALLOWED_ORIGINS, DEFAULT_CORS_ORIGINS);
       env.putIfAbsent(ADMIN_NOTIFICATION_EMAILS, DEFAULT_ADMIN_EMAILS);
       env.putIfAbsent(AWS_REGION, AwsSettings.DEFAULT_REGION);
+      // As the stack deploys it: uploads wait for the malware scan (locally its stand-in's).
+      env.putIfAbsent(ATTACHMENT_MALWARE_SCAN, "true");
       env.put(AWS_ENDPOINT_URL_DYNAMODB, b.dynamoDbServer.endpoint().toString());
       env.put(AWS_ENDPOINT_URL_SQS, b.sqsServer.endpoint().toString());
       env.put(AWS_ENDPOINT_URL_SES, b.sesServer.endpoint().toString());

@@ -160,6 +160,20 @@ class AttachmentsIT {
   }
 
   @Test
+  void theEicarTestFileIsFoundByTheMalwareScanRejectedAndDeleted() throws Exception {
+    String ticketId = openTicket();
+    byte[] eicar = LocalMalwareScanner.EICAR.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    JsonNode checked = uploadAndAwaitCheck(ticketId, "eicar.txt", "text/plain", eicar.length, eicar);
+    assertThat(checked.at("/attachment/status").asText()).isEqualTo("rejected");
+    assertThat(checked.at("/attachment/rejection_reason").asText()).isEqualTo("malware");
+    String id = checked.at("/attachment/attachment_id").asText();
+    try (S3Client s3 = S3Clients.client(system.config())) {
+      assertThat(s3.listObjectsV2(r -> r.bucket(system.config().attachments().bucket()).prefix("")).contents())
+          .noneMatch(object -> object.key().endsWith(id));
+    }
+  }
+
+  @Test
   void aTextFileWhoseRestIsAPageWithAScriptIsRejected() throws Exception {
     String ticketId = openTicket();
     byte[] page = ("order 1042: 3 items, tracking pending\n".repeat(300)
