@@ -5,7 +5,8 @@
 //
 // It refuses what S3 refuses, so that the tests prove what the system signs: every request but a
 // CORS preflight is signed (SigV4: an Authorization header or a presigned query, checked by
-// sigv4.js).
+// sigv4.js), and a browser upload only passes its signed POST policy (post-policy.js: signature,
+// expiry, every condition, no field the policy does not name, the file's size).
 //
 //   node server.js --host 127.0.0.1 --port 8006 --directory DIR --bucket NAME
 //                  --queue-url URL --access-key ID --secret-key SECRET [--region R]
@@ -13,21 +14,23 @@
 const S3Error = require('s3rver/lib/models/error');
 const AWSAccount = require('s3rver/lib/models/account');
 const { verifyRequest } = require('./sigv4');
+const { checkUpload } = require('./post-policy');
 
 // The bucket's region, once known: a credential scoped to another is refused, as S3 does.
 let bucketRegion;
 
 /**
  * Whether a request may go on to s3rver's handlers. A preflight carries no credentials (the CORS
- * rule answered it); a POST to the bucket itself is a browser upload (its policy is not checked
- * yet); anything else must be signed, the bucket being private.
+ * rule answered it); a POST to the bucket itself is a browser upload, checked against its policy;
+ * anything else must be signed, the bucket being private.
  */
 async function authorise(ctx, headers) {
   if (ctx.method === 'OPTIONS') {
     return;
   }
   if (ctx.method === 'POST' && ctx.params.bucket && !ctx.params.key && !('delete' in ctx.query)) {
-    return; // not checked yet
+    await checkUpload(ctx, AWSAccount.registry, bucketRegion);
+    return;
   }
   if (!headers.authorization && !('X-Amz-Algorithm' in ctx.query) && !('Signature' in ctx.query)) {
     throw new S3Error('AccessDenied', 'Access Denied');
@@ -115,7 +118,7 @@ async function main() {
     port: Number(opts.port),
     directory: opts.directory,
     silent: true,
-    // s3rver refuses a bad Signature Version 2 itself; SigV4 is checked above.
+    // s3rver refuses a bad Signature Version 2 itself; SigV4 and POST policies are checked above.
     allowMismatchedSignatures: false,
     vhostBuckets: false,
     configureBuckets: [{ name: opts.bucket, configs: [corsConfiguration(origins)] }],

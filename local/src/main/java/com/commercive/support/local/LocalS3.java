@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>It refuses what S3 refuses, so that tests against it prove what the system signs: a request
  * without a valid SigV4 signature (Authorization header or presigned query, for the access key and
- * region given here, unexpired).
+ * region given here, unexpired), and a browser upload that breaks its signed POST policy (the
+ * policy's signature, its expiry, each condition, a field no condition names, a file outside the
+ * size range).
  */
 final class LocalS3 implements AutoCloseable {
   private final NodeStandIn process;
