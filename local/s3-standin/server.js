@@ -6,13 +6,17 @@
 // It refuses what S3 refuses, so that the tests prove what the system signs: every request but a
 // CORS preflight is signed (SigV4: an Authorization header or a presigned query, checked by
 // sigv4.js), and a browser upload only passes its signed POST policy (post-policy.js: signature,
-// expiry, every condition, no field the policy does not name, the file's size).
+// expiry, every condition, no field the policy does not name, the file's size). Object keys with
+// "." or ".." segments are refused: here objects are files, and such a key would name another
+// object's file or one outside the data folder.
 //
 //   node server.js --host 127.0.0.1 --port 8006 --directory DIR --bucket NAME
 //                  --queue-url URL --access-key ID --secret-key SECRET [--region R]
 //                  [--cors-origins a,b] [--prefix quarantine/]
+const path = require('path');
 const S3Error = require('s3rver/lib/models/error');
 const AWSAccount = require('s3rver/lib/models/account');
+const FilesystemStore = require('s3rver/lib/stores/filesystem');
 const { verifyRequest } = require('./sigv4');
 const { checkUpload } = require('./post-policy');
 
@@ -57,6 +61,31 @@ require.cache[authenticationModule].exports = () => {
   };
 };
 const S3rver = require('s3rver');
+
+// Every object operation finds its file through these two: a bucket must be a folder right under
+// the data folder, a key a file under its bucket's, whatever the request (a multi-object delete's
+// keys, a multipart upload's, a copy's source included).
+function keepInsideTheDataFolder() {
+  const bucketPath = FilesystemStore.prototype.getBucketPath;
+  const resourcePath = FilesystemStore.prototype.getResourcePath;
+  FilesystemStore.prototype.getBucketPath = function (bucket) {
+    const folder = bucketPath.call(this, bucket);
+    if (path.dirname(path.resolve(folder)) !== path.resolve(this.rootDirectory)) {
+      throw new S3Error('InvalidBucketName', 'The specified bucket is not valid.', { BucketName: bucket });
+    }
+    return folder;
+  };
+  FilesystemStore.prototype.getResourcePath = function (bucket, key = '', resource) {
+    const file = resourcePath.call(this, bucket, key, resource);
+    const escapes = key.split('/').some(segment => segment === '.' || segment === '..') || key.includes('\0')
+      || !path.resolve(file).startsWith(path.resolve(this.getBucketPath(bucket)) + path.sep);
+    if (escapes) {
+      throw new S3Error('InvalidArgument', 'The stand-in keeps objects as files and refuses keys with "." or ".." '
+        + 'segments (S3 takes them as plain names).', { ArgumentName: 'key', ArgumentValue: key });
+    }
+    return file;
+  };
+}
 
 function options(argv) {
   const parsed = {};
@@ -113,6 +142,7 @@ async function main() {
   // even s3rver's own default pair).
   AWSAccount.DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(opts['access-key'], opts['secret-key']);
+  keepInsideTheDataFolder();
   const server = new S3rver({
     address: opts.host,
     port: Number(opts.port),

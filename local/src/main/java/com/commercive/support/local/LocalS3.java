@@ -21,7 +21,8 @@ import java.util.Map;
  * without a valid SigV4 signature (Authorization header or presigned query, for the access key and
  * region given here, unexpired), and a browser upload that breaks its signed POST policy (the
  * policy's signature, its expiry, each condition, a field no condition names, a file outside the
- * size range).
+ * size range). Object keys with {@code .} or {@code ..} segments are refused too: the stand-in
+ * keeps objects as files under its data directory.
  */
 final class LocalS3 implements AutoCloseable {
   private final NodeStandIn process;
