@@ -16,6 +16,13 @@ import java.util.Map;
  * through {@code server.js}: it holds the attachments bucket (CORS for browser uploads from the
  * allowed origins) and delivers the bucket's "object created" notifications for the quarantine
  * prefix to the local checking queue, shaped as S3 sends them.
+ *
+ * <p>It refuses what S3 refuses, so that tests against it prove what the system signs: a request
+ * without a valid SigV4 signature (Authorization header or presigned query, for the access key and
+ * region given here, unexpired), and a browser upload that breaks its signed POST policy (the
+ * policy's signature, its expiry, each condition, a field no condition names, a file outside the
+ * size range). Object keys with {@code .} or {@code ..} segments are refused too: the stand-in
+ * keeps objects as files under its data directory.
  */
 final class LocalS3 implements AutoCloseable {
   private final NodeStandIn process;
@@ -30,9 +37,12 @@ final class LocalS3 implements AutoCloseable {
     this.temporary = temporary;
   }
 
-  /** What the stand-in serves and where it delivers notifications; files in {@code dataDirectory} (null: a temporary one). */
-  record Options(String bucket, String queueUrl, String accessKeyId, String secretAccessKey, String corsOrigins,
-      Path dataDirectory) {}
+  /**
+   * What the stand-in serves, to whom and where it delivers notifications: requests must be signed
+   * with this key pair for {@code region}; files in {@code dataDirectory} (null: a temporary one).
+   */
+  record Options(String bucket, String region, String queueUrl, String accessKeyId, String secretAccessKey,
+      String corsOrigins, Path dataDirectory) {}
 
   static LocalS3 start(String host, int requestedPort, Options options, Map<String, String> env) {
     int port = requestedPort == 0 ? FreePorts.find() : requestedPort;
@@ -50,7 +60,7 @@ final class LocalS3 implements AutoCloseable {
     }
     NodeStandIn process = NodeStandIn.start("the S3 stand-in", installation, "s3-standin.log", List.of("server.js",
         "--host", host, "--port", Integer.toString(port), "--directory", data.toString(),
-        "--bucket", options.bucket(), "--queue-url", options.queueUrl(),
+        "--bucket", options.bucket(), "--region", options.region(), "--queue-url", options.queueUrl(),
         "--access-key", options.accessKeyId(), "--secret-key", options.secretAccessKey(),
         "--cors-origins", options.corsOrigins()));
     LocalS3 s3 = new LocalS3(process, URI.create("http://" + host + ":" + port), data, temporary);

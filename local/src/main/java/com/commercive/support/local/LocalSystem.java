@@ -188,7 +188,8 @@ public final class LocalSystem implements AutoCloseable {
       // The bucket's notifications go to the checking queue, as the stack configures them on AWS.
       var aws = bootstrap.aws().staticCredentials().orElseThrow();
       b.s3Server = b.keep(LocalS3.start(settings.host(), settings.s3Port(), new LocalS3.Options(
-          bootstrap.attachments().bucket(), b.queues.attachmentChecks(), aws.accessKeyId(), aws.secretAccessKey(),
+          bootstrap.attachments().bucket(), bootstrap.aws().region(), b.queues.attachmentChecks(),
+          aws.accessKeyId(), aws.secretAccessKey(),
           env.get(CORS_ALLOWED_ORIGINS),
           settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("s3")), settings.env()));
       env.put(AWS_ENDPOINT_URL_S3, b.s3Server.endpoint().toString());

@@ -103,18 +103,31 @@ class AttachmentsIT {
     JsonNode screenshot = uploadAndAwaitCheck(ticketId, "screenshot.png", "image/png", png.length, png);
     JsonNode invoice = uploadAndAwaitCheck(ticketId, "invoice.pdf", "application/pdf", pdf.length, pdf);
     JsonNode disguised = uploadAndAwaitCheck(ticketId, "invoice.png", "image/png", pdf.length, pdf);
-    JsonNode empty = uploadAndAwaitCheck(ticketId, "empty.png", "image/png", 1, new byte[0]);
-    // S3 itself refuses a file over the policy's size; the stand-in does not, so the check must.
-    JsonNode oversized = uploadAndAwaitCheck(ticketId, "huge.png", "image/png", 100, png);
+    // The policy's size range (1 byte to the declared size) is S3's to enforce, and the stand-in's:
+    // an empty file or one over its declared size never reaches the bucket (the check's own
+    // refusals of both are AttachmentServiceTest's).
+    JsonNode empty = requestUpload(ticketId, user, "empty.png", "image/png", 1);
+    HttpResponse<String> emptyRefused = upload(empty.get("upload"), "empty.png", new byte[0]);
+    JsonNode oversized = requestUpload(ticketId, user, "huge.png", "image/png", 100);
+    HttpResponse<String> oversizedRefused = upload(oversized.get("upload"), "huge.png", png);
 
     assertThat(screenshot.at("/attachment/status").asText()).isEqualTo("ready");
     assertThat(screenshot.at("/attachment/size").asLong()).isEqualTo(png.length);
     assertThat(invoice.at("/attachment/status").asText()).isEqualTo("ready");
     assertThat(disguised.at("/attachment/rejection_reason").asText()).isEqualTo("type-mismatch");
-    assertThat(empty.at("/attachment/rejection_reason").asText()).isEqualTo("empty");
-    assertThat(oversized.at("/attachment/rejection_reason").asText()).isEqualTo("too-large");
-    for (JsonNode rejected : List.of(disguised, empty, oversized)) {
-      assertThat(rejected.get("download_url").isNull()).isTrue();
+    assertThat(disguised.get("download_url").isNull()).isTrue();
+    assertThat(emptyRefused.statusCode()).isEqualTo(400);
+    assertThat(emptyRefused.body()).contains("<Code>EntityTooSmall</Code>");
+    assertThat(oversizedRefused.statusCode()).isEqualTo(400);
+    assertThat(oversizedRefused.body()).contains("<Code>EntityTooLarge</Code>");
+    try (S3Client s3 = S3Clients.client(system.config())) {
+      for (JsonNode never : List.of(empty, oversized)) {
+        String key = never.at("/upload/fields/key").asText();
+        assertThat(s3.listObjectsV2(r -> r.bucket(system.config().attachments().bucket()).prefix(key)).contents())
+            .isEmpty();
+        JsonNode attachment = attachment(ticketId, never.at("/attachment/attachment_id").asText(), user);
+        assertThat(attachment.at("/attachment/status").asText()).isEqualTo("uploading");
+      }
     }
 
     List<String> ids = new ArrayList<>();
