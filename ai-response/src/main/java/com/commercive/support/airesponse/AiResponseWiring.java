@@ -29,7 +29,7 @@ public record AiResponseWiring(HttpApi api, ApiMetrics metrics, Assistant assist
     Assistant assistant = Assistants.create(config);
     TicketRepository tickets = dynamoDb.tickets();
     HttpApi api = HttpApi.assistant(
-        new AssistantService(assistant, new TicketAccess(tickets), new AppendMessage(tickets, clock), tickets,
+        new AssistantService(assistant, new TicketAccess(tickets), new AppendMessage(tickets, config.serviceLevels().levels(), clock), tickets,
             () -> UUID.randomUUID().toString(), dynamoDb.rateLimiter(config.limits(), clock)),
         HttpApiSteps.from(config, dynamoDb.claims(), clock, metrics));
     return new AiResponseWiring(api, metrics, assistant);

@@ -73,7 +73,7 @@ class AiResponseHandlerTest {
     public void discard() {}
   };
   final AiResponseHandler handler = new AiResponseHandler(new AiResponseWiring(HttpApi.assistant(
-      new AssistantService(assistant, new TicketAccess(tickets), new AppendMessage(tickets, clock), tickets,
+      new AssistantService(assistant, new TicketAccess(tickets), new AppendMessage(tickets, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), tickets,
           () -> "ai-1", RateLimiter.unlimited()),
       new HttpApi.Steps(new IdempotencyService(new InMemoryClaimStore(), clock),
           new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ZERO, clock),

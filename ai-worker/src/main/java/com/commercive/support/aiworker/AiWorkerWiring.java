@@ -24,7 +24,7 @@ public final class AiWorkerWiring {
     Clock clock = Clock.systemUTC();
     DynamoDbAdapters dynamoDb = DynamoDbAdapters.from(config);
     TicketRepository tickets = dynamoDb.tickets();
-    return new AutoReplyService(tickets, new AppendMessage(tickets, clock), Assistants.create(config),
+    return new AutoReplyService(tickets, new AppendMessage(tickets, config.serviceLevels().levels(), clock), Assistants.create(config),
         config.autoReplies(), dynamoDb.rateLimiter(config.limits(), clock),
         // Marks tickets that need a person; the stream processor then gives them to agents.
         config.assignment().autoAssign() ? new AssignmentService(tickets, dynamoDb.roster(), clock) : null,

@@ -37,7 +37,7 @@ class AiWorkerHandlerTest {
     @Override
     public void enqueue(Notification notification) {}
   };
-  final AiWorkerHandler handler = new AiWorkerHandler(new AutoReplyService(repository, new AppendMessage(repository, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
+  final AiWorkerHandler handler = new AiWorkerHandler(new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
 
   String question(String ticketId) {
     Ticket ticket = Ticket.open(ticketId, "user-1", "Where is my order", Priority.MEDIUM, clock.instant());
@@ -97,7 +97,7 @@ class AiWorkerHandlerTest {
             return applied;
           }
         };
-    AiWorkerHandler crashing = new AiWorkerHandler(new AutoReplyService(dyingOnce, new AppendMessage(dyingOnce, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
+    AiWorkerHandler crashing = new AiWorkerHandler(new AutoReplyService(dyingOnce, new AppendMessage(dyingOnce, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), question -> new Answer("Here is how.", Topic.ORDERS, 0.9, List.of(), false), new AutoReplySettings(true, 5, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock));
 
     assertThat(crashing.process(event).getBatchItemFailures()).hasSize(1);
     assertThat(crashing.process(event).getBatchItemFailures()).isEmpty();

@@ -48,7 +48,7 @@ class AutoReplyRacesIT {
       boolean closeWhileThinking = round % 2 == 0;
       CountDownLatch closed = new CountDownLatch(1);
       CountDownLatch thinking = new CountDownLatch(1);
-      AutoReplyService autoReplies = new AutoReplyService(tickets.repository, new AppendMessage(tickets.repository, Clock.systemUTC()), q -> {
+      AutoReplyService autoReplies = new AutoReplyService(tickets.repository, new AppendMessage(tickets.repository, com.commercive.support.domain.ServiceLevels.DEFAULT, Clock.systemUTC()), q -> {
         thinking.countDown();
         if (closeWhileThinking) {
           await(closed);

@@ -41,7 +41,7 @@ class AutoReplyServiceTest extends TicketScenario {
 
   @BeforeEach
   void setUp() {
-    service = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 2, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
+    service = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 2, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
   }
 
   AiJob job(Message message) {
@@ -60,7 +60,7 @@ class AutoReplyServiceTest extends TicketScenario {
   /** Issue 15: a merchant asking for a person gets no assistant answer, and the ticket waits for an agent. */
   @Test
   void aMerchantAskingForAPersonIsHandedOffAndTheTicketWaitsForAnAgent() {
-    AutoReplyService assigning = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 2, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), new AssignmentService(repository, new InMemoryAgentRoster(), clock), AssistantAnnouncer.NONE, clock);
+    AutoReplyService assigning = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 2, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), new AssignmentService(repository, new InMemoryAgentRoster(), clock), AssistantAnnouncer.NONE, clock);
     Ticket ticket = ticket();
     Message question = post(ticket, SenderType.USER, "This is useless, let me talk to a real person");
     assertThat(assigning.handle(job(question))).isEqualTo(Outcome.HANDED_OFF);
@@ -72,7 +72,7 @@ class AutoReplyServiceTest extends TicketScenario {
     assertThat(repository.find(ticket.ticketId()).orElseThrow().waitingSince()).isNotNull();
 
     // Auto-replies off: every merchant's message needs a person.
-    AutoReplyService off = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(false, 2, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), new AssignmentService(repository, new InMemoryAgentRoster(), clock), AssistantAnnouncer.NONE, clock);
+    AutoReplyService off = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(false, 2, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), new AssignmentService(repository, new InMemoryAgentRoster(), clock), AssistantAnnouncer.NONE, clock);
     Ticket other = ticket();
     assertThat(off.handle(job(post(other, SenderType.USER, "Where is my payout?")))).isEqualTo(Outcome.SKIPPED_DISABLED);
     assertThat(repository.waiting(10)).extracting(Ticket::ticketId).containsExactly(ticket.ticketId(), other.ticketId());
@@ -163,7 +163,7 @@ class AutoReplyServiceTest extends TicketScenario {
     repository.put(repository.find(ticket.ticketId()).orElseThrow()
         .with(new TicketChange(null, TicketStatus.CLOSED, clock.instant(), false)));
     assertThat(service.handle(job(question))).isEqualTo(Outcome.SKIPPED_CLOSED);
-    AutoReplyService off = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(false, 2, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
+    AutoReplyService off = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(false, 2, Duration.ZERO), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
     assertThat(off.handle(job(question))).isEqualTo(Outcome.SKIPPED_DISABLED);
     assertThat(asked).isEmpty();
   }
@@ -197,7 +197,7 @@ class AutoReplyServiceTest extends TicketScenario {
   void limitsAutoRepliesPerUser() {
     var limiter = new com.commercive.support.service.RateLimiter(new com.commercive.support.fakes.InMemoryRateLimitStore(),
         clock, java.util.Map.of(com.commercive.support.service.RateLimiter.Limit.AUTO_REPLIES, 1));
-    AutoReplyService limited = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), limiter, null, AssistantAnnouncer.NONE, clock);
+    AutoReplyService limited = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), limiter, null, AssistantAnnouncer.NONE, clock);
     assertThat(limited.handle(job(post(ticket(), SenderType.USER, "first")))).isEqualTo(Outcome.REPLIED);
     assertThat(limited.handle(job(post(ticket(), SenderType.USER, "second ticket")))).isEqualTo(Outcome.SKIPPED_RATE_LIMITED);
     assertThat(asked).hasSize(1);
@@ -208,7 +208,7 @@ class AutoReplyServiceTest extends TicketScenario {
     Ticket ticket = ticket();
     Message question = post(ticket, SenderType.USER, "hello");
     clock.advance(Duration.ofMillis(-1_000));
-    AutoReplyService patient = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 2, Duration.ofMillis(200)), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
+    AutoReplyService patient = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 2, Duration.ofMillis(200)), RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
     long started = System.nanoTime();
     patient.handle(job(question));
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
@@ -239,7 +239,7 @@ class AutoReplyServiceTest extends TicketScenario {
   @Test
   void theAssistantStartingOnAQuestionAndItsStoredReplyAreAnnouncedButNotForARequestForAPerson() {
     RecordingAnnouncer announcer = new RecordingAnnouncer();
-    AutoReplyService announcing = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), null, announcer, clock);
+    AutoReplyService announcing = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), null, announcer, clock);
     Ticket question = ticket();
     Message asked = post(question, SenderType.USER, "How do I request a payout?");
     announcing.handle(job(asked));
@@ -258,7 +258,7 @@ class AutoReplyServiceTest extends TicketScenario {
   void aFailedAnnouncementNeitherStopsNorFailsTheReply() {
     RecordingAnnouncer announcer = new RecordingAnnouncer();
     announcer.failing = true;
-    AutoReplyService announcing = new AutoReplyService(repository, new AppendMessage(repository, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), null, announcer, clock);
+    AutoReplyService announcing = new AutoReplyService(repository, new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock), assistant, new AutoReplySettings(true, 5, Duration.ZERO), com.commercive.support.service.RateLimiter.unlimited(), null, announcer, clock);
     Message asked = post(ticket(), SenderType.USER, "How do I request a payout?");
 
     assertThat(announcing.handle(job(asked))).isEqualTo(Outcome.REPLIED);

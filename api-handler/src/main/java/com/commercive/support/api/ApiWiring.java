@@ -36,7 +36,7 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, byte[] jwtSecret) {
     var roster = dynamoDb.roster();
     var users = dynamoDb.users();
     TicketUseCases tickets = TicketUseCases.over(dynamoDb.tickets(), users, dynamoDb.attachments(), roster, limits,
-        new CursorCodec(config.jwt().requireSecret()), config.api().attachmentUrlPrefixes(), clock, ids);
+        new CursorCodec(config.jwt().requireSecret()), config.api().attachmentUrlPrefixes(), config.serviceLevels().levels(), clock, ids);
     HttpApi api = HttpApi.tickets(
         tickets,
         new CannedResponseService(dynamoDb.cannedResponses(), tickets.access(), tickets.post(), users, clock, ids),

@@ -92,7 +92,7 @@ public final class ApiOverheadBench {
     // The handler's own cost: the same requests over in-memory stores.
     InMemoryTicketRepository memory = new InMemoryTicketRepository();
     Clock clock = Clock.systemUTC();
-    TicketUseCases tickets = TicketUseCases.over(memory, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+    TicketUseCases tickets = TicketUseCases.over(memory, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
     HttpApi inMemory = HttpApi.tickets(tickets,
         new com.commercive.support.service.CannedResponseService(
             new com.commercive.support.fakes.InMemoryCannedResponseStore(), tickets.access(), tickets.post(),

@@ -50,7 +50,7 @@ public final class DynamoDbWorkBench {
   private final TableNames tables = DynamoDbLocalServer.createTables(dynamoDb);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
   private final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(dynamoDb, tables.agents());
-  private final TicketUseCases service = TicketUseCases.over(new DynamoDbTicketRepository(dynamoDb, tables), new DynamoDbUserDirectory(dynamoDb, tables.users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+  private final TicketUseCases service = TicketUseCases.over(new DynamoDbTicketRepository(dynamoDb, tables), new DynamoDbUserDirectory(dynamoDb, tables.users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("bench-secret-bench-secret-bench-secret!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
 
   public static void main(String[] args) {
     new DynamoDbWorkBench().run();

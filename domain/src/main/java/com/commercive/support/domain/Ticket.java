@@ -11,7 +11,9 @@ import java.util.Optional;
  * writes to the ticket: every change is written on the condition that it is still the version
  * the change was derived from. {@code prioritySource} says who set the priority ({@code priorityReason},
  * when the system did, why); {@code assignee} is the agent who owns the ticket, or null;
- * {@code waitingSince} is when it started waiting for an agent (null: it is not waiting).
+ * {@code waitingSince} is when it started waiting for an agent (null: it is not waiting);
+ * {@code sla} its service-level clocks; {@code resolvedBy} who resolved it, while it is closed;
+ * {@code satisfaction} its owner's rating, once given.
  */
 public record Ticket(
     String ticketId,
@@ -29,7 +31,10 @@ public record Ticket(
     PrioritySource prioritySource,
     String priorityReason,
     Assignee assignee,
-    Instant waitingSince) {
+    Instant waitingSince,
+    Sla sla,
+    ResolvedBy resolvedBy,
+    Satisfaction satisfaction) {
 
   public Ticket {
     Objects.requireNonNull(ticketId, "ticketId");
@@ -40,13 +45,28 @@ public record Ticket(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(prioritySource, "prioritySource");
+    Objects.requireNonNull(sla, "sla");
   }
 
+  /** A new ticket, its clocks started on the default service levels. */
   public static Ticket open(
       String ticketId, String userId, String subject, Priority priority, Instant now) {
+    return open(ticketId, userId, subject, priority, now, ServiceLevels.DEFAULT);
+  }
+
+  /** A new ticket, its clocks started on {@code levels}. */
+  public static Ticket open(
+      String ticketId, String userId, String subject, Priority priority, Instant now, ServiceLevels levels) {
     return new Ticket(
         ticketId, userId, subject, TicketStatus.OPEN, priority, now, now, 0, null, false, 0, 0, PrioritySource.USER,
-        null, null, null);
+        null, null, null, levels.opened(priority, now), null, null);
+  }
+
+  /** This new ticket at a priority the system raised it to, and why. */
+  public Ticket raisedTo(Priority raised, String reason, ServiceLevels levels) {
+    return new Ticket(ticketId, userId, subject, status, raised, createdAt, updatedAt, messageCount, lastMessage,
+        humanReplied, aiReplies, version, PrioritySource.AUTO, reason, assignee, waitingSince,
+        levels.opened(raised, createdAt), resolvedBy, satisfaction);
   }
 
   /**
@@ -68,9 +88,10 @@ public record Ticket(
    * the status rules, a reply of the support team counts as a person having replied, and
    * {@code close} (the team's) closes the ticket with it.
    */
-  public TicketChange append(Message message, boolean close) {
-    return new TicketChange(message, StatusRules.afterMessage(status, message.senderType(), close),
-        message.createdAt(), message.senderType() == SenderType.ADMIN);
+  public TicketChange append(Message message, boolean close, ServiceLevels levels) {
+    TicketStatus next = StatusRules.afterMessage(status, message.senderType(), close);
+    return new TicketChange(message, next, message.createdAt(), message.senderType() == SenderType.ADMIN, null,
+        levels.after(this, next, priority, message, message.createdAt()), null);
   }
 
   /**
@@ -78,11 +99,52 @@ public record Ticket(
    *
    * @throws ConflictException it is closed already
    */
-  public TicketChange close(Instant at) {
+  public TicketChange close(Instant at, ServiceLevels levels) {
     if (status == TicketStatus.CLOSED) {
       throw new ConflictException("the ticket is already closed");
     }
-    return new TicketChange(null, TicketStatus.CLOSED, at, true);
+    return new TicketChange(null, TicketStatus.CLOSED, at, true, null,
+        levels.after(this, TicketStatus.CLOSED, priority, null, at), null);
+  }
+
+  /**
+   * The change that the sweep's auto-close makes: closed, by nobody; empty when it is not due
+   * at {@code now} (a message or a close came first).
+   */
+  public Optional<TicketChange> autoClose(Instant now, ServiceLevels levels) {
+    if (!sla.autoCloseDue(status, now)) {
+      return Optional.empty();
+    }
+    Instant at = changeAt(now);
+    return Optional.of(new TicketChange(null, TicketStatus.CLOSED, at, false, null,
+        levels.after(this, TicketStatus.CLOSED, priority, null, at), null));
+  }
+
+  /**
+   * The change that marks the clocks past due at {@code now} as breached (the ticket's update
+   * time stays: nobody wrote); empty when none is newly past due.
+   */
+  public Optional<TicketChange> markBreaches(Instant now) {
+    var breaches = sla.newBreaches(status, now);
+    if (breaches.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TicketChange(null, status, updatedAt, false, null, sla.breaching(breaches), null));
+  }
+
+  /**
+   * The change that its owner's rating makes.
+   *
+   * @throws ConflictException it is not closed, or was rated already
+   */
+  public TicketChange rate(int rating, String comment, Instant at) {
+    if (status != TicketStatus.CLOSED) {
+      throw new ConflictException("only a closed ticket can be rated");
+    }
+    if (satisfaction != null) {
+      throw new ConflictException("this ticket was rated already");
+    }
+    return new TicketChange(null, status, at, false, null, null, new Satisfaction(rating, comment, at));
   }
 
   /**
@@ -91,7 +153,7 @@ public record Ticket(
    * agent's, even when it is the same level the system chose.
    */
   public Optional<TicketChange> edit(TicketStatus newStatus, Priority newPriority,
-      Optional<Assignee> newAssignee, Instant at) {
+      Optional<Assignee> newAssignee, Instant at, ServiceLevels levels) {
     TicketStatus nextStatus = newStatus == null ? status : newStatus;
     boolean priorityChanges = newPriority != null
         && (newPriority != priority || prioritySource != PrioritySource.AGENT);
@@ -101,7 +163,8 @@ public record Ticket(
       return Optional.empty();
     }
     return Optional.of(new TicketChange(null, nextStatus, at, false,
-        new TicketChange.Edit(priorityChanges ? newPriority : null, assigneeChanges ? newAssignee : null)));
+        new TicketChange.Edit(priorityChanges ? newPriority : null, assigneeChanges ? newAssignee : null),
+        levels.after(this, nextStatus, newPriority == null ? priority : newPriority, null, at), null));
   }
 
   /** The change that makes it wait for an agent; empty when it has one, is closed or waits already. */
@@ -132,6 +195,7 @@ public record Ticket(
     if (nextAssignee != null || change.newStatus() == TicketStatus.CLOSED) {
       waiting = null;
     }
+    Sla nextSla = change.sla() == null ? sla : change.sla();
     return new Ticket(
         ticketId,
         userId,
@@ -148,6 +212,25 @@ public record Ticket(
         reprioritised ? PrioritySource.AGENT : prioritySource,
         reprioritised ? null : priorityReason,
         nextAssignee,
-        waiting);
+        waiting,
+        nextSla,
+        resolvedBy(change.newStatus(), nextSla),
+        change.satisfaction() == null ? satisfaction : change.satisfaction());
+  }
+
+  /**
+   * Who resolved it once it is in {@code next}: set when it closes (the assistant when no agent
+   * ever replied in public), kept while closed, cleared when it reopens.
+   */
+  private ResolvedBy resolvedBy(TicketStatus next, Sla nextSla) {
+    if (next != TicketStatus.CLOSED) {
+      return null;
+    }
+    if (status == TicketStatus.CLOSED) {
+      return resolvedBy;
+    }
+    // A ticket from before service levels has no record of a first reply: a person's reply is.
+    boolean agentReplied = nextSla.resolutionStartedAt() == null ? humanReplied : nextSla.firstRespondedAt() != null;
+    return agentReplied ? ResolvedBy.AGENT : ResolvedBy.AI;
   }
 }

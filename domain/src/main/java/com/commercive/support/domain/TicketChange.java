@@ -5,16 +5,23 @@ import java.util.Optional;
 
 /**
  * What a write changes on a ticket: the optional new message, the resulting status, the new
- * {@code updated_at}, whether a person replied, and an agent's edit of the ticket's own fields
- * (null when none). Derived from the ticket as stored and applied atomically with the message
+ * {@code updated_at}, whether a person replied, an agent's edit of the ticket's own fields
+ * (null when none), the service-level clocks after it (null: unchanged) and the owner's rating
+ * (null: unchanged). Derived from the ticket as stored and applied atomically with the message
  * write (see {@code TicketRepository.update}).
  */
 public record TicketChange(
-    Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied, Edit edit) {
+    Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied, Edit edit, Sla sla,
+    Satisfaction satisfaction) {
 
   /** A change that writes a message or a status, and edits nothing else. */
   public TicketChange(Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied) {
-    this(message, newStatus, updatedAt, humanReplied, null);
+    this(message, newStatus, updatedAt, humanReplied, null, null, null);
+  }
+
+  /** A change that writes a message or a status and edits the ticket's own fields. */
+  public TicketChange(Message message, TicketStatus newStatus, Instant updatedAt, boolean humanReplied, Edit edit) {
+    this(message, newStatus, updatedAt, humanReplied, edit, null, null);
   }
 
   /**
@@ -22,7 +29,8 @@ public record TicketChange(
    * message that reopens a ticket onto a full agent does instead.
    */
   public TicketChange backToWaiting() {
-    return new TicketChange(message, newStatus, updatedAt, humanReplied, new Edit(null, Optional.empty(), true));
+    return new TicketChange(message, newStatus, updatedAt, humanReplied, new Edit(null, Optional.empty(), true), sla,
+        satisfaction);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.commercive.support.domain.Message;
 import com.commercive.support.domain.NotFoundException;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
+import com.commercive.support.domain.ServiceLevels;
 import com.commercive.support.domain.TicketChange;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.store.TicketRepository;
@@ -25,9 +26,12 @@ import java.util.Optional;
  */
 public final class AppendMessage {
   private final TicketRepository tickets;
+  private final ServiceLevels levels;
   private final Clock clock;
 
-  public AppendMessage(TicketRepository tickets, Clock clock) {
+  /** {@code levels}: the service levels each append runs the ticket's clocks on. */
+  public AppendMessage(TicketRepository tickets, ServiceLevels levels, Clock clock) {
+    this.levels = levels;
     this.tickets = tickets;
     this.clock = clock;
   }
@@ -128,7 +132,7 @@ public final class AppendMessage {
       if (declined[0] != null) {
         return Optional.empty();
       }
-      TicketChange change = current.append(draft.at(current, current.changeAt(now())), draft.closeTicket());
+      TicketChange change = current.append(draft.at(current, current.changeAt(now())), draft.closeTicket(), levels);
       return Optional.of(backToWaiting ? change.backToWaiting() : change);
     });
     return applied
@@ -149,5 +153,10 @@ public final class AppendMessage {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The service levels its appends run the clocks on, for the other writes of the same use cases. */
+  public ServiceLevels levels() {
+    return levels;
   }
 }

@@ -1,5 +1,6 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.ServiceLevels;
 import com.commercive.support.domain.Agent;
 import com.commercive.support.domain.Assignee;
 import com.commercive.support.domain.Caller;
@@ -27,9 +28,11 @@ import java.util.Optional;
 public final class EditTicket {
   private final TicketRepository tickets;
   private final AgentRoster roster;
+  private final ServiceLevels levels;
   private final Clock clock;
 
-  public EditTicket(TicketRepository tickets, AgentRoster roster, Clock clock) {
+  public EditTicket(TicketRepository tickets, AgentRoster roster, ServiceLevels levels, Clock clock) {
+    this.levels = levels;
     this.tickets = tickets;
     this.roster = roster;
     this.clock = clock;
@@ -97,7 +100,7 @@ public final class EditTicket {
         throw new VersionMismatchException(stored.version());
       }
       return stored.edit(newStatus, newPriority, newAssignee,
-          stored.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+          stored.changeAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)), levels);
     });
     return applied.map(TicketRepository.Applied::ticket).orElse(current[0]);
   }

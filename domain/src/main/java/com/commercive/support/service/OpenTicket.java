@@ -1,5 +1,6 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.ServiceLevels;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.Message;
@@ -19,10 +20,13 @@ import java.util.function.Supplier;
 public final class OpenTicket {
   private final TicketRepository tickets;
   private final RateLimiter limits;
+  private final ServiceLevels levels;
   private final Clock clock;
   private final Supplier<String> ids;
 
-  public OpenTicket(TicketRepository tickets, RateLimiter limits, Clock clock, Supplier<String> ids) {
+  public OpenTicket(TicketRepository tickets, RateLimiter limits, ServiceLevels levels, Clock clock,
+      Supplier<String> ids) {
+    this.levels = levels;
     this.tickets = tickets;
     this.limits = limits;
     this.clock = clock;
@@ -47,7 +51,8 @@ public final class OpenTicket {
     }
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, Priority.fromWireOrMedium(request.priority()), now);
+    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, Priority.fromWireOrMedium(request.priority()), now,
+        levels);
     Message first = null;
     if (request.message() != null) {
       first = new Message(ids.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,

@@ -100,7 +100,7 @@ public final class PostMessage {
     boolean writesMessage = request.message() != null || request.hasFiles();
     if (!writesMessage) {
       // Only a close: derived from the ticket as stored when it lands, refused when it is closed.
-      var applied = tickets.update(ticketId, current -> Optional.of(current.close(current.changeAt(now()))))
+      var applied = tickets.update(ticketId, current -> Optional.of(current.close(current.changeAt(now()), append.levels())))
           .orElseThrow();
       return new MessagePosted(null, applied.ticket());
     }

@@ -1,5 +1,6 @@
 package com.commercive.support.service;
 
+import com.commercive.support.domain.ServiceLevels;
 import com.commercive.support.store.AgentRoster;
 import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.store.TicketRepository;
@@ -17,12 +18,12 @@ public record TicketUseCases(TicketAccess access, OpenTicket open, AppendMessage
 
   /** Every use case wired over these ports and settings. */
   public static TicketUseCases over(TicketRepository tickets, UserDirectory users, AttachmentStore attachments,
-      AgentRoster roster, RateLimiter limits, CursorCodec cursors, List<String> attachmentUrlPrefixes, Clock clock,
-      Supplier<String> ids) {
+      AgentRoster roster, RateLimiter limits, CursorCodec cursors, List<String> attachmentUrlPrefixes,
+      ServiceLevels levels, Clock clock, Supplier<String> ids) {
     TicketAccess access = new TicketAccess(tickets);
-    AppendMessage append = new AppendMessage(tickets, clock);
-    return new TicketUseCases(access, new OpenTicket(tickets, limits, clock, ids), append,
+    AppendMessage append = new AppendMessage(tickets, levels, clock);
+    return new TicketUseCases(access, new OpenTicket(tickets, limits, levels, clock, ids), append,
         new PostMessage(access, append, tickets, attachments, limits, attachmentUrlPrefixes, clock, ids),
-        new EditTicket(tickets, roster, clock), new ReadTickets(access, tickets, users, cursors));
+        new EditTicket(tickets, roster, levels, clock), new ReadTickets(access, tickets, users, cursors));
   }
 }

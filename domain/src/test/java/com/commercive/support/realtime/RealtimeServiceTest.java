@@ -64,7 +64,7 @@ class RealtimeServiceTest {
     InMemoryUserDirectory users = new InMemoryUserDirectory(
         new User("user-1", "Dana Merchant", "dana@example.com", "user"),
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
-    tickets = TicketUseCases.over(new InMemoryTicketRepository(), users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
+    tickets = TicketUseCases.over(new InMemoryTicketRepository(), users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> "id-" + sequence.incrementAndGet());
     realtime = new RealtimeService(store, tickets.access(), new RateLimiter(new InMemoryRateLimitStore(), clock,
         Map.of(RateLimiter.Limit.REALTIME_TOKENS, 20)), 10, clock, () -> "event-" + sequence.incrementAndGet());
     live = new LiveUpdates(store, pusher, users, clock, () -> "event-" + sequence.incrementAndGet());

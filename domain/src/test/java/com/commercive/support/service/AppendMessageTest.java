@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AppendMessageTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
-  final AppendMessage append = new AppendMessage(repository, clock);
+  final AppendMessage append = new AppendMessage(repository, com.commercive.support.domain.ServiceLevels.DEFAULT, clock);
 
   Ticket ticket() {
     Ticket ticket = Ticket.open("t-1", "user-1", "Orders not syncing", Priority.MEDIUM, clock.instant());
@@ -123,7 +123,7 @@ class AppendMessageTest {
     // The agent has no seat left: a write that would make the ticket hold them again is refused.
     TicketRepository fullAgent = new TicketRepositoryRefusingSeats(repository);
 
-    var reopened = new AppendMessage(fullAgent, clock).append("t-1",
+    var reopened = new AppendMessage(fullAgent, com.commercive.support.domain.ServiceLevels.DEFAULT, clock).append("t-1",
         AppendMessage.Draft.of("m-1", "user-1", SenderType.USER, "It broke again", null, List.of(), false));
 
     assertThat(reopened.appended()).isTrue();

@@ -57,7 +57,7 @@ class AssistantServiceTest {
     repository = new InMemoryTicketRepository();
     clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     AtomicInteger ids = new AtomicInteger();
-    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("assistant-test-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> String.format("id-%04d", ids.incrementAndGet()));
+    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("assistant-test-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> String.format("id-%04d", ids.incrementAndGet()));
     service = new AssistantService(assistant, tickets.access(), tickets.append(), repository,
         () -> String.format("ai-%04d", ids.incrementAndGet()), RateLimiter.unlimited());
   }

@@ -77,7 +77,7 @@ class AttachmentServiceTest {
     repository = new InMemoryTicketRepository(store);
     clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.000Z"));
     AtomicInteger sequence = new AtomicInteger();
-    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
+    tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> "id-" + sequence.incrementAndGet());
     Policy policy = new Policy(Set.copyOf(Policy.DEFAULT_CONTENT_TYPES), 1_000, malwareScan);
     attachments = new AttachmentService(store, files, tickets.access(), repository, clock,
         () -> "file-" + sequence.incrementAndGet(), policy, RateLimiter.unlimited());

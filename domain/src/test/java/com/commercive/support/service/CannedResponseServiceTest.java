@@ -37,7 +37,7 @@ class CannedResponseServiceTest {
       new User("user-1", "Dana Merchant", "dana@example.com", "user"),
       new User("admin-1", "Alex Support", "alex@example.com", "admin"));
   final AtomicInteger sequence = new AtomicInteger();
-  final TicketUseCases tickets = TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("canned-test-secret-of-32-bytes-ok!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> "id-" + sequence.incrementAndGet());
+  final TicketUseCases tickets = TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("canned-test-secret-of-32-bytes-ok!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> "id-" + sequence.incrementAndGet());
   final CannedResponseService service = new CannedResponseService(new InMemoryCannedResponseStore(), tickets.access(), tickets.post(), users,
       clock, () -> "cr-" + sequence.incrementAndGet());
 

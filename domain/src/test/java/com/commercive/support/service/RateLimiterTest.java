@@ -27,7 +27,7 @@ class RateLimiterTest {
   final RateLimiter limiter = new RateLimiter(new InMemoryRateLimitStore(), clock,
       Map.of(Limit.TICKETS, 2, Limit.AI_REQUESTS, 1, Limit.AUTO_REPLIES, 0));
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
-  final TicketUseCases tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), limiter, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+  final TicketUseCases tickets = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), limiter, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
 
   @Test
   void allowsTheHoursAllowanceThenSaysWhenToComeBack() {
@@ -69,7 +69,7 @@ class RateLimiterTest {
   @Test
   void limitsMessagesOfMerchantsNotOfTheTeam() {
     RateLimiter three = new RateLimiter(new InMemoryRateLimitStore(), clock, Map.of(Limit.MESSAGES, 3));
-    TicketUseCases limited = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), three, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+    TicketUseCases limited = TicketUseCases.over(repository, new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), three, new CursorCodec("rate-limit-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
     Caller user = new Caller("u-5", false);
     String id = limited.open().open(user, new OpenTicket.NewTicket("Chatty ticket", null, null)).ticket().ticketId();
     for (int i = 0; i < 3; i++) {

@@ -65,7 +65,7 @@ class TicketUseCasesTest {
     AtomicInteger sequence = new AtomicInteger();
     cursors = new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8));
     service =
-        TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of(), clock, () -> String.format("id-%05d", sequence.incrementAndGet()));
+        TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> String.format("id-%05d", sequence.incrementAndGet()));
   }
 
   Ticket newTicket(Caller caller) {
@@ -323,7 +323,7 @@ class TicketUseCasesTest {
       }
 
       TicketUseCases restricted =
-          TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of("https://uploads.commercive.com/"), clock, () -> "id-r" + System.nanoTime());
+          TicketUseCases.over(repository, users, AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), cursors, List.of("https://uploads.commercive.com/"), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> "id-r" + System.nanoTime());
       assertThat(restricted.post().post(OWNER, ticket.ticketId(), new NewMessage("ok", good, false)))
           .isNotNull();
       assertThatThrownBy(

@@ -79,7 +79,7 @@ class ApiTestSupport {
         new User("user-1", "Dana Merchant", "dana@example.com", "user"),
         new User("admin-1", "Alex Support", "alex@example.com", "admin"));
     TicketUseCases tickets =
-        TicketUseCases.over(store, users, attachmentStore, roster, limits, new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+        TicketUseCases.over(store, users, attachmentStore, roster, limits, new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
     var steps = new HttpApi.Steps(new IdempotencyService(idempotencyStore, clock),
         new JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), Duration.ZERO, clock),
         new CorsPolicy(origins), metrics);

@@ -21,7 +21,8 @@ public record SupportConfig(
     MetricsSettings metrics,
     AssignmentSettings assignment,
     AttachmentSettings attachments,
-    RealtimeSettings realtime) {
+    RealtimeSettings realtime,
+    ServiceLevelSettings serviceLevels) {
 
   public static SupportConfig fromEnvironment() {
     return from(System.getenv());
@@ -47,12 +48,13 @@ public record SupportConfig(
         MetricsSettings.from(env),
         AssignmentSettings.from(env),
         AttachmentSettings.from(env),
-        RealtimeSettings.from(env));
+        RealtimeSettings.from(env),
+        ServiceLevelSettings.from(env));
   }
 
   /** This configuration with the token secret fetched from {@code jwt().secretArn()}. */
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics,
-        assignment, attachments, realtime);
+        assignment, attachments, realtime, serviceLevels);
   }
 }

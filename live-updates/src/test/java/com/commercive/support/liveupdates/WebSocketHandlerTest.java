@@ -35,7 +35,7 @@ class WebSocketHandlerTest {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   final InMemoryRealtimeStore store = new InMemoryRealtimeStore();
-  final TicketUseCases tickets = TicketUseCases.over(new InMemoryTicketRepository(), new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), clock, () -> UUID.randomUUID().toString());
+  final TicketUseCases tickets = TicketUseCases.over(new InMemoryTicketRepository(), new InMemoryUserDirectory(), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("a-test-secret-that-is-long-enough!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, clock, () -> UUID.randomUUID().toString());
   final RealtimeService realtime = new RealtimeService(store, tickets.access(), RateLimiter.unlimited(), 10, clock, () -> UUID.randomUUID().toString());
   final WebSocketHandler handler = new WebSocketHandler(realtime);
   final Ticket ticket = tickets.open().open(OWNER, new NewTicket("Orders not syncing", "medium", null)).ticket();

@@ -67,6 +67,9 @@ public final class EnvironmentVariables {
   public static final String UPLOADS_PER_USER_PER_HOUR = "UPLOADS_PER_USER_PER_HOUR";
   public static final String REALTIME_TOKENS_PER_USER_PER_MINUTE = "REALTIME_TOKENS_PER_USER_PER_MINUTE";
   public static final String REALTIME_CONNECTIONS_PER_USER = "REALTIME_CONNECTIONS_PER_USER";
+  public static final String SLA_FIRST_RESPONSE_MINUTES = "SLA_FIRST_RESPONSE_MINUTES";
+  public static final String SLA_RESOLUTION_HOURS = "SLA_RESOLUTION_HOURS";
+  public static final String AUTO_CLOSE_AFTER = "AUTO_CLOSE_AFTER";
 
   // Logs, metrics and the JVM: the stack sets these on every function.
   public static final String LOG_LEVEL = "LOG_LEVEL";

@@ -33,6 +33,15 @@ public final class SupportTables {
   public static final String WAITING = "waiting";
   public static final String WAITING_SINCE = "waiting_since";
   public static final String TICKET_MESSAGES_INDEX = "ticket-messages-index";
+  /**
+   * Tickets with a service-level clock or an auto-close running, by when the next is due: sparse
+   * (only those carry its key), its partitions {@code due#0..}{@value #DUE_SHARDS}{@code -1} spread
+   * by ticket, so the sweep reads due tickets with a query per shard and never scans.
+   */
+  public static final String SLA_DUE_INDEX = "sla-due-index";
+  public static final String DUE_SHARD = "due_shard";
+  public static final String NEXT_DUE_AT = "next_due_at";
+  public static final int DUE_SHARDS = 4;
 
   public static final TableSpec TICKETS = new TableSpec("commercive_support_tickets", TICKET_ID, true, Optional.empty(),
       List.of(
@@ -40,7 +49,8 @@ public final class SupportTables {
           new TableSpec.Index(USER_STATUS_TICKETS_INDEX, USER_STATUS, CREATED_AT),
           new TableSpec.Index(INBOX_INDEX, STATUS, UPDATED_AT),
           new TableSpec.Index(ASSIGNEE_INBOX_INDEX, ASSIGNEE_STATUS, UPDATED_AT),
-          new TableSpec.Index(WAITING_INDEX, WAITING, WAITING_SINCE)));
+          new TableSpec.Index(WAITING_INDEX, WAITING, WAITING_SINCE),
+          new TableSpec.Index(SLA_DUE_INDEX, DUE_SHARD, NEXT_DUE_AT)));
   public static final TableSpec MESSAGES = new TableSpec("commercive_support_messages", MESSAGE_ID, true,
       Optional.empty(), List.of(new TableSpec.Index(TICKET_MESSAGES_INDEX, TICKET_ID, CREATED_AT)));
   /** Commercive's users, owned by the main platform; the stack creates it only when asked. */

@@ -94,6 +94,7 @@ public final class TicketItems {
         item.put(ASSIGNEE_NAME, s(ticket.assignee().name()));
       }
     }
+    ServiceQualityItems.put(ticket, item);
     return item;
   }
 
@@ -173,7 +174,10 @@ public final class TicketItems {
         PrioritySource.fromWire(text(item, PRIORITY_SOURCE)).orElse(PrioritySource.USER),
         text(item, PRIORITY_REASON),
         item.containsKey(ASSIGNEE_ID) ? new Assignee(item.get(ASSIGNEE_ID).s(), text(item, ASSIGNEE_NAME)) : null,
-        item.containsKey(WAITING_SINCE) ? Timestamps.parse(item.get(WAITING_SINCE).s()) : null);
+        item.containsKey(WAITING_SINCE) ? Timestamps.parse(item.get(WAITING_SINCE).s()) : null,
+        ServiceQualityItems.sla(item),
+        ServiceQualityItems.resolvedBy(item),
+        ServiceQualityItems.satisfaction(item));
   }
 
   private static String text(Map<String, AttributeValue> item, String attribute) {

@@ -47,7 +47,7 @@ class AgentLoadIT {
   static final Races races = new Races(20);
   final DynamoDbAgentRoster roster = new DynamoDbAgentRoster(db.client(), db.names().agents());
   final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(db.client(), db.names());
-  final TicketUseCases service = TicketUseCases.over(repository, new DynamoDbUserDirectory(db.client(), db.names().users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
+  final TicketUseCases service = TicketUseCases.over(repository, new DynamoDbUserDirectory(db.client(), db.names().users()), AttachmentStore.none(), roster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, Clock.systemUTC(), () -> UUID.randomUUID().toString());
 
   String agent(int maxOpen) {
     String id = "agent-" + UUID.randomUUID().toString().substring(0, 8);
@@ -198,7 +198,7 @@ class AgentLoadIT {
     try (FreshTables own = FreshTables.create()) {
       var ownRoster = new DynamoDbAgentRoster(own.client(), own.names().agents());
       var ownRepository = new DynamoDbTicketRepository(own.client(), own.names());
-      var ownService = TicketUseCases.over(ownRepository, new DynamoDbUserDirectory(own.client(), own.names().users()), AttachmentStore.none(), ownRoster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
+      var ownService = TicketUseCases.over(ownRepository, new DynamoDbUserDirectory(own.client(), own.names().users()), AttachmentStore.none(), ownRoster, RateLimiter.unlimited(), new CursorCodec("agent-load-secret-32-bytes-long!!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, Clock.systemUTC(), () -> UUID.randomUUID().toString());
       var assignments = new AssignmentService(ownRepository, ownRoster, Clock.systemUTC());
       List<String> agents = List.of("ann", "ben", "cat");
       agents.forEach(a -> ownRoster.save(a, "Agent " + a, null, true, 4));

@@ -39,7 +39,7 @@ class DynamoDbAttachmentStoreIT {
   static final DynamoDbAttachmentStore store = new DynamoDbAttachmentStore(local.client, local.tables.attachments());
   static final DynamoDbTicketRepository repository = new DynamoDbTicketRepository(local.client, local.tables);
   static final TicketUseCases service = TicketUseCases.over(repository, new DynamoDbUserDirectory(local.client,
-      local.tables.users()), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("attachments-cursor-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
+      local.tables.users()), store, AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("attachments-cursor-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, Clock.systemUTC(), () -> UUID.randomUUID().toString());
 
   static String ticket() {
     return service.open().open(OWNER, new NewTicket("Screenshots of the problem", "medium", null)).ticket().ticketId();

@@ -34,7 +34,7 @@ public final class TicketsOnDynamoDbLocal implements AutoCloseable {
     client = DynamoDbLocalServer.client(new DynamoDbCallRecorder());
     tables = DynamoDbLocalServer.createTables(client);
     repository = new DynamoDbTicketRepository(client, tables);
-    service = TicketUseCases.over(repository, new DynamoDbUserDirectory(client, tables.users()), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("races-cursor-secret-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)), List.of(), Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    service = TicketUseCases.over(repository, new DynamoDbUserDirectory(client, tables.users()), AttachmentStore.none(), AgentRoster.empty(), RateLimiter.unlimited(), new CursorCodec("races-cursor-secret-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)), List.of(), com.commercive.support.domain.ServiceLevels.DEFAULT, Clock.systemUTC(), () -> UUID.randomUUID().toString());
   }
 
   /** A new ticket of the owner's with one message; its id. */
