@@ -18,6 +18,11 @@ public sealed interface LiveEvent {
   /** The contract's {@code type}. */
   String type();
 
+  /** This event as the support team receives it (what only the team sees added); most are the same. */
+  default LiveEvent forTeam() {
+    return this;
+  }
+
   record Subscribed(String eventId, Instant occurredAt, Topic topic) implements LiveEvent {
     @Override
     public String type() {
@@ -70,10 +75,16 @@ public sealed interface LiveEvent {
     }
   }
 
-  record TicketUpdated(String eventId, Instant occurredAt, Ticket ticket) implements LiveEvent {
+  /** A ticket's new state; {@code teamView}: as the support team sees it (with its service levels). */
+  record TicketUpdated(String eventId, Instant occurredAt, Ticket ticket, boolean teamView) implements LiveEvent {
     @Override
     public String type() {
       return "ticket.updated";
+    }
+
+    @Override
+    public LiveEvent forTeam() {
+      return new TicketUpdated(eventId, occurredAt, ticket, true);
     }
   }
 

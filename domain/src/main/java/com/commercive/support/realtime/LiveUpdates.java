@@ -62,7 +62,7 @@ public final class LiveUpdates {
   }
 
   public Delivery ticketUpdated(Ticket ticket) {
-    return send(ticket.ticketId(), new LiveEvent.TicketUpdated(ids.get(), now(), ticket), c -> true);
+    return send(ticket.ticketId(), new LiveEvent.TicketUpdated(ids.get(), now(), ticket, false), c -> true);
   }
 
   /** The assistant started on the ticket's question. */
@@ -94,7 +94,7 @@ public final class LiveUpdates {
       if (!mayReceive.test(connection)) {
         continue;
       }
-      switch (pusher.push(connection.connectionId(), event)) {
+      switch (pusher.push(connection.connectionId(), connection.admin() ? event.forTeam() : event)) {
         case DELIVERED -> delivered++;
         case GONE -> {
           store.disconnect(connection.connectionId());

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * API's routes and the services beside them call.
  */
 public record TicketUseCases(TicketAccess access, OpenTicket open, AppendMessage append, PostMessage post,
-    EditTicket edit, ReadTickets read) {
+    EditTicket edit, ReadTickets read, RateTicket rate) {
 
   /** Every use case wired over these ports and settings. */
   public static TicketUseCases over(TicketRepository tickets, UserDirectory users, AttachmentStore attachments,
@@ -24,6 +24,7 @@ public record TicketUseCases(TicketAccess access, OpenTicket open, AppendMessage
     AppendMessage append = new AppendMessage(tickets, levels, clock);
     return new TicketUseCases(access, new OpenTicket(tickets, limits, levels, clock, ids), append,
         new PostMessage(access, append, tickets, attachments, limits, attachmentUrlPrefixes, clock, ids),
-        new EditTicket(tickets, roster, levels, clock), new ReadTickets(access, tickets, users, cursors));
+        new EditTicket(tickets, roster, levels, clock), new ReadTickets(access, tickets, users, cursors),
+        new RateTicket(tickets, clock));
   }
 }

@@ -237,6 +237,21 @@ class RealtimeServiceTest {
     }
 
     @Test
+    void aTicketsChangeReachesTheTeamWithItsServiceLevelsAndTheOwnerWithout() {
+      connected("owner", OWNER);
+      connected("admin", ADMIN);
+      realtime.receive("owner", new Frame("subscribe", ticket.ticketId(), null));
+      realtime.receive("admin", new Frame("subscribe", null, true));
+
+      live.ticketUpdated(ticket);
+
+      assertThat(pusher.to("owner")).singleElement().isInstanceOfSatisfying(LiveEvent.TicketUpdated.class,
+          update -> assertThat(update.teamView()).isFalse());
+      assertThat(pusher.to("admin")).singleElement().isInstanceOfSatisfying(LiveEvent.TicketUpdated.class,
+          update -> assertThat(update.teamView()).isTrue());
+    }
+
+    @Test
     void typingReachesTheTicketsFollowersAndAFilesCheckItsUploaderAndTheTeam() {
       connected("owner", OWNER);
       connected("admin", ADMIN);

@@ -23,6 +23,6 @@ final class AdminRoutes implements Router.Resource {
     ReadTickets.TicketList list = tickets.read().listAll(request.caller(), new ReadTickets.ListQuery(
         request.queryParameter("status"), request.queryParameter("limit"), request.queryParameter("cursor"),
         request.queryParameter("assignee")));
-    return HttpResponse.json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));
+    return HttpResponse.json(200, new TicketListJson(Representations.tickets(list, request.caller()), list.nextCursor()));
   }
 }

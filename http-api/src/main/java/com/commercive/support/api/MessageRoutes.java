@@ -35,7 +35,7 @@ final class MessageRoutes implements Router.Resource {
     ReadTickets.Conversation conversation =
         tickets.read().conversation(request.caller(), request.parameter("ticket_id"), query);
     return HttpResponse.json(200, new ConversationJson(
-        Representations.ticket(conversation.ticket()),
+        Representations.ticket(conversation.ticket(), request.caller()),
         conversation.messages().stream().map(Representations::message).toList(),
         conversation.nextCursor())).withHeaders(Representations.etag(conversation.ticket()));
   }
@@ -50,7 +50,7 @@ final class MessageRoutes implements Router.Resource {
       metrics.messagePosted(posted.message().senderType().wireName());
     }
     return HttpResponse.json(201, new MessagePostedJson(
-            Representations.sentBy(request.caller(), posted.message()), Representations.ticket(posted.ticket())))
+            Representations.sentBy(request.caller(), posted.message()), Representations.ticket(posted.ticket(), request.caller())))
         .withHeaders(Representations.etag(posted.ticket()));
   }
 }

@@ -24,8 +24,9 @@ import java.util.Map;
 final class Representations {
   private Representations() {}
 
-  static TicketJson ticket(Ticket ticket) {
-    return Resources.ticket(ticket);
+  /** A ticket as {@code caller} sees it: its service levels only for the support team. */
+  static TicketJson ticket(Ticket ticket, Caller caller) {
+    return Resources.ticket(ticket, caller.admin());
   }
 
   static MessageJson message(MessageView view) {
@@ -98,7 +99,7 @@ final class Representations {
     return message(new MessageView(message, caller.name(), caller.email()));
   }
 
-  static List<TicketJson> tickets(ReadTickets.TicketList list) {
-    return list.tickets().stream().map(Representations::ticket).toList();
+  static List<TicketJson> tickets(ReadTickets.TicketList list, Caller caller) {
+    return list.tickets().stream().map(ticket -> ticket(ticket, caller)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.service.RateTicket;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.service.EditTicket;
 import com.commercive.support.service.PostMessage;
@@ -40,6 +41,7 @@ final class RequestBodies {
   private static final Set<String> AGENT_FIELDS = Set.of("available", "max_open");
   private static final Set<String> AI_REQUEST_FIELDS = Set.of("message", "ticket_id", "add_to_ticket");
   private static final Set<String> TICKET_UPDATE_FIELDS = Set.of("status", "priority", "assignee_id");
+  private static final Set<String> RATING_FIELDS = Set.of("rating", "comment");
 
   private RequestBodies() {}
 
@@ -153,6 +155,22 @@ final class RequestBodies {
     }
     throwIfAny(errors);
     return new TicketUpdate(status, priority, assignee);
+  }
+
+  static RateTicket.Rating rating(byte[] body) {
+    ObjectNode json = object(body);
+    List<FieldError> errors = new ArrayList<>();
+    unknownFields(json, RATING_FIELDS, errors);
+    JsonNode rating = json.get("rating");
+    Integer value = null;
+    if (rating != null && rating.isIntegralNumber() && rating.canConvertToInt()) {
+      value = rating.intValue();
+    } else if (rating != null && !rating.isNull()) {
+      errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
+    }
+    String comment = string(json, "comment", errors);
+    throwIfAny(errors);
+    return new RateTicket.Rating(value, comment);
   }
 
   static AgentUpdate agentUpdate(byte[] body) {

@@ -40,12 +40,13 @@ final class TicketRoutes implements Router.Resource {
         Route.get("/tickets", this::listOwn),
         Route.creating("POST", "/tickets", this::create),
         Route.get("/tickets/{ticket_id}", this::get),
-        Route.changing("PATCH", "/tickets/{ticket_id}", this::update));
+        Route.changing("PATCH", "/tickets/{ticket_id}", this::update),
+        Route.creating("POST", "/tickets/{ticket_id}/satisfaction", this::rate));
   }
 
   private HttpResponse listOwn(RouteRequest request) {
     ReadTickets.TicketList list = tickets.read().listOwn(request.caller(), listQuery(request));
-    return HttpResponse.json(200, new TicketListJson(Representations.tickets(list), list.nextCursor()));
+    return HttpResponse.json(200, new TicketListJson(Representations.tickets(list, request.caller()), list.nextCursor()));
   }
 
   private HttpResponse create(RouteRequest request) {
@@ -55,21 +56,28 @@ final class TicketRoutes implements Router.Resource {
       metrics.messagePosted(created.message().senderType().wireName());
     }
     return HttpResponse.json(201, new TicketCreatedJson(
-            Representations.ticket(created.ticket()), Representations.sentBy(request.caller(), created.message())))
+            Representations.ticket(created.ticket(), request.caller()), Representations.sentBy(request.caller(), created.message())))
         .withHeaders(Map.of("Location", HttpApi.BASE + "/tickets/" + created.ticket().ticketId()))
         .withHeaders(Representations.etag(created.ticket()));
   }
 
   private HttpResponse get(RouteRequest request) {
     Ticket ticket = tickets.read().get(request.caller(), request.parameter("ticket_id"));
-    return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket)))
+    return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket, request.caller())))
         .withHeaders(Representations.etag(ticket));
   }
 
   private HttpResponse update(RouteRequest request) {
     Ticket ticket = tickets.edit().edit(request.caller(), request.parameter("ticket_id"),
         RequestBodies.ticketUpdate(request.body()), ifMatch(request));
-    return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket)))
+    return HttpResponse.json(200, new TicketEnvelope(Representations.ticket(ticket, request.caller())))
+        .withHeaders(Representations.etag(ticket));
+  }
+
+  private HttpResponse rate(RouteRequest request) {
+    Ticket ticket = tickets.rate().rate(request.caller(), request.parameter("ticket_id"),
+        RequestBodies.rating(request.body()));
+    return HttpResponse.json(201, new TicketEnvelope(Representations.ticket(ticket, request.caller())))
         .withHeaders(Representations.etag(ticket));
   }
 

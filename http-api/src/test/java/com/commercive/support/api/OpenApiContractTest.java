@@ -12,7 +12,7 @@ class OpenApiContractTest {
   static final String TICKET = "{\"ticket_id\":\"t-1\",\"user_id\":\"u-1\",\"subject\":\"Hello there\",\"status\":\"open\","
       + "\"priority\":\"medium\",\"created_at\":\"2026-11-24T10:15:30.123Z\",\"updated_at\":\"2026-11-24T10:15:30.123Z\","
       + "\"message_count\":0,\"last_message\":null,\"version\":0,\"assignee_id\":null,\"assignee_name\":null,"
-      + "\"priority_source\":\"user\",\"priority_reason\":null}";
+      + "\"priority_source\":\"user\",\"priority_reason\":null,\"resolved_by\":null,\"satisfaction\":null}";
 
   @Test
   void acceptsAResponseAsDocumented() {
@@ -32,5 +32,9 @@ class OpenApiContractTest {
     assertThat(contract.problems("GET", "/support/tickets/t-1", 200, Map.of("Content-Type", "text/html"), "<p>"))
         .isNotEmpty();
     assertThat(contract.problems("PATCH", "/support/nowhere", 200, JSON, "{}")).isNotEmpty();
+    assertThat(contract.problems("GET", "/support/tickets/t-1", 200, JSON,
+        "{\"ticket\":" + TICKET.replace("\"resolved_by\":null", "\"resolved_by\":\"bot\"") + "}")).isNotEmpty();
+    assertThat(contract.problems("GET", "/support/tickets/t-1", 200, JSON, "{\"ticket\":"
+        + TICKET.replace("}", ",\"sla\":{\"breached\":[\"late\"]}}") + "}")).isNotEmpty();
   }
 }

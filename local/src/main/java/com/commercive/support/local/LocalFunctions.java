@@ -128,8 +128,8 @@ final class LocalFunctions {
       SqsClient sqs, LocalQueues.QueueUrls queues) {
     RequestHandler<SQSEvent, SQSBatchResponse> handler = handlerOf(QUEUE_HANDLERS, fn).apply(config);
     if (fn.equals(Catalogue.ATTACHMENT_CHECKER) && config.attachments().policy().malwareScan()) {
-      return new LocalMalwareScanner(handler, S3Clients.client(config), config.attachments().bucket(), sqs,
-          queues.attachmentChecks());
+      return new LocalMalwareScanner(handler, new LocalMalwareScan(S3Clients.client(config),
+          config.attachments().bucket(), sqs, queues.attachmentChecks()));
     }
     return handler;
   }

@@ -175,7 +175,7 @@ class AttachmentsIT {
   @Test
   void theEicarTestFileIsFoundByTheMalwareScanRejectedAndDeleted() throws Exception {
     String ticketId = openTicket();
-    byte[] eicar = LocalMalwareScanner.EICAR.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] eicar = LocalMalwareScan.EICAR.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     JsonNode checked = uploadAndAwaitCheck(ticketId, "eicar.txt", "text/plain", eicar.length, eicar);
     assertThat(checked.at("/attachment/status").asText()).isEqualTo("rejected");
     assertThat(checked.at("/attachment/rejection_reason").asText()).isEqualTo("malware");

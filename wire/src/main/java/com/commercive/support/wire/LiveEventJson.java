@@ -28,7 +28,7 @@ public final class LiveEventJson {
       json.put("ticket_id", created.ticketId());
       json.set("message", Json.MAPPER.valueToTree(Resources.message(created.message())));
     } else if (event instanceof LiveEvent.TicketUpdated updated) {
-      json.set("ticket", Json.MAPPER.valueToTree(Resources.ticket(updated.ticket())));
+      json.set("ticket", Json.MAPPER.valueToTree(Resources.ticket(updated.ticket(), updated.teamView())));
     } else if (event instanceof LiveEvent.AssistantTyping typing) {
       json.put("ticket_id", typing.ticketId());
     } else if (event instanceof LiveEvent.AttachmentUpdated attachment) {

@@ -1,5 +1,9 @@
 package com.commercive.support.wire;
 
+import com.commercive.support.domain.Satisfaction;
+import com.commercive.support.domain.Sla;
+import com.commercive.support.domain.SlaMetric;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.commercive.support.domain.Attachment;
 import com.commercive.support.service.ReadTickets;
 import com.commercive.support.domain.LastMessage;
@@ -30,7 +34,16 @@ public final class Resources {
       String assigneeId,
       String assigneeName,
       String prioritySource,
-      String priorityReason) {}
+      String priorityReason,
+      String resolvedBy,
+      SatisfactionJson satisfaction,
+      // For the support team only: absent, not null, for the owner.
+      @JsonInclude(JsonInclude.Include.NON_NULL) SlaJson sla) {}
+
+  public record SatisfactionJson(int rating, String comment, String ratedAt) {}
+
+  public record SlaJson(String firstResponseDueAt, String firstRespondedAt, String nextResponseDueAt,
+      String resolutionDueAt, List<String> breached) {}
 
   public record LastMessageJson(String preview, String senderType, String createdAt) {}
 
@@ -55,8 +68,10 @@ public final class Resources {
   public record AttachmentJson(String attachmentId, String ticketId, String filename, String contentType, long size,
       String status, String rejectionReason, String createdAt) {}
 
-  public static TicketJson ticket(Ticket ticket) {
+  /** A ticket as {@code forTeam} (an admin) or its owner sees it: the service levels only for the team. */
+  public static TicketJson ticket(Ticket ticket, boolean forTeam) {
     LastMessage last = ticket.lastMessage();
+    Satisfaction rated = ticket.satisfaction();
     return new TicketJson(
         ticket.ticketId(),
         ticket.userId(),
@@ -74,7 +89,19 @@ public final class Resources {
         ticket.assignee() == null ? null : ticket.assignee().agentId(),
         ticket.assignee() == null ? null : ticket.assignee().name(),
         ticket.prioritySource().wireName(),
-        ticket.priorityReason());
+        ticket.priorityReason(),
+        ticket.resolvedBy() == null ? null : ticket.resolvedBy().wireName(),
+        rated == null ? null : new SatisfactionJson(rated.rating(), rated.comment(), Timestamps.format(rated.ratedAt())),
+        forTeam ? sla(ticket.sla()) : null);
+  }
+
+  private static SlaJson sla(Sla sla) {
+    return new SlaJson(time(sla.firstResponseDueAt()), time(sla.firstRespondedAt()), time(sla.nextResponseDueAt()),
+        time(sla.resolutionDueAt()), sla.breached().stream().map(SlaMetric::wireName).toList());
+  }
+
+  private static String time(java.time.Instant at) {
+    return at == null ? null : Timestamps.format(at);
   }
 
   public static MessageJson message(MessageView view) {

@@ -54,9 +54,16 @@ class LiveEventJsonTest {
     assertThat(created.at("/message/sender_name").asText()).isEqualTo("Alex Support");
     assertThat(created.at("/message/attachments/0/filename").asText()).isEqualTo("guide.pdf");
 
-    JsonNode updated = frame(new LiveEvent.TicketUpdated("e-2", AT, ticket));
-    assertThat(updated.get("ticket").toString()).isEqualTo(Json.write(Resources.ticket(ticket)));
+    LiveEvent.TicketUpdated forOwner = new LiveEvent.TicketUpdated("e-2", AT, ticket, false);
+    JsonNode updated = frame(forOwner);
+    assertThat(updated.get("ticket").toString()).isEqualTo(Json.write(Resources.ticket(ticket, false)));
     assertThat(updated.at("/ticket/priority").asText()).isEqualTo("high");
+    assertThat(updated.get("ticket").has("sla")).as("the owner never sees the service levels").isFalse();
+    assertThat(updated.get("ticket").get("resolved_by").isNull()).isTrue();
+    assertThat(updated.get("ticket").get("satisfaction").isNull()).isTrue();
+    JsonNode forTeam = frame(forOwner.forTeam());
+    assertThat(forTeam.at("/ticket/sla/first_response_due_at").asText()).isEqualTo("2026-12-01T11:15:30.123Z");
+    assertThat(forTeam.at("/ticket/sla/breached").isArray()).isTrue();
 
     Attachment file = Attachment.uploading("a-2", "t-1", "user-1", "shot.png", "image/png", 10, AT)
         .rejected(Attachment.Rejection.TYPE_MISMATCH, 10);
