@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A merchant (or the team, for them) opens a ticket, with its first message when given. */
@@ -51,8 +52,14 @@ public final class OpenTicket {
     }
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, Priority.fromWireOrMedium(request.priority()), now,
-        levels);
+    Priority chosen = Priority.fromWireOrMedium(request.priority());
+    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, chosen, now, levels);
+    // Raised, never lowered: what the opening says about its urgency, when that is above the merchant's choice.
+    Optional<PriorityDetection.Detection> detected = PriorityDetection.detect(subject, request.message())
+        .filter(detection -> detection.priority().compareTo(chosen) > 0);
+    if (detected.isPresent()) {
+      ticket = ticket.raisedTo(detected.get().priority(), detected.get().reason(), levels);
+    }
     Message first = null;
     if (request.message() != null) {
       first = new Message(ids.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,

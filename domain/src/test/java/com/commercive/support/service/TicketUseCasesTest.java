@@ -128,6 +128,34 @@ class TicketUseCasesTest {
       }
     }
 
+    @Test
+    void anUrgentOpeningIsRaisedWithItsReasonNeverLoweredAndAnAgentsPriorityWins() {
+      Ticket raised = service.open().open(OWNER, new NewTicket("Payout missing", "low",
+          "my payout from friday never arrived in my bank")).ticket();
+      assertThat(raised.priority()).isEqualTo(Priority.HIGH);
+      assertThat(raised.prioritySource()).isEqualTo(PrioritySource.AUTO);
+      assertThat(raised.priorityReason()).isEqualTo("mentions money missing or held");
+      assertThat(raised.sla().firstResponseDueAt()).as("the clocks run at the raised priority")
+          .isEqualTo(raised.createdAt().plus(java.time.Duration.ofHours(1)));
+      assertThat(repository.find(raised.ticketId()).orElseThrow().prioritySource()).isEqualTo(PrioritySource.AUTO);
+
+      Ticket chosenHigh = service.open().open(OWNER, new NewTicket("Payout missing", "high",
+          "my payout from friday never arrived")).ticket();
+      assertThat(chosenHigh.prioritySource()).isEqualTo(PrioritySource.USER);
+      assertThat(chosenHigh.priorityReason()).isNull();
+      Ticket question = service.open().open(OWNER, new NewTicket("Payouts", "low", "how do payouts work?")).ticket();
+      assertThat(question.priority()).isEqualTo(Priority.LOW);
+      assertThat(question.prioritySource()).isEqualTo(PrioritySource.USER);
+
+      Ticket lowered = service.edit().edit(ADMIN, raised.ticketId(),
+          new EditTicket.TicketUpdate(null, "medium"), VersionCondition.any());
+      assertThat(lowered.prioritySource()).isEqualTo(PrioritySource.AGENT);
+      Ticket afterMessage = service.post().post(OWNER, raised.ticketId(),
+          new PostMessage.NewMessage("still nothing, my payout failed again!", null, false)).ticket();
+      assertThat(afterMessage.priority()).as("later messages never override").isEqualTo(Priority.MEDIUM);
+      assertThat(afterMessage.prioritySource()).isEqualTo(PrioritySource.AGENT);
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "    ", "abcd", "  abc  "})

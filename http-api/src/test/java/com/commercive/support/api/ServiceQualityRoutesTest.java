@@ -17,7 +17,9 @@ class ServiceQualityRoutesTest extends ApiTestSupport {
 
   @Test
   void theServiceLevelsAreTheTeamsOnlyAndEveryOtherFieldIsAlwaysThere() {
-    String id = createTicket(USER);
+    String id = json(send("POST", "/support/tickets", USER,
+        "{\"subject\":\"Invoice address\",\"message\":\"How do I change the address on my invoices?\"}"))
+        .at("/ticket/ticket_id").asText();
     JsonNode asOwner = json(send("GET", "/support/tickets/" + id, USER, null)).get("ticket");
     assertThat(asOwner.has("sla")).isFalse();
     assertThat(asOwner.get("resolved_by").isNull()).isTrue();
@@ -33,6 +35,19 @@ class ServiceQualityRoutesTest extends ApiTestSupport {
     JsonNode listed = json(send("GET", "/support/admin/tickets", ADMIN, null)).at("/tickets/0");
     assertThat(listed.has("sla")).isTrue();
     assertThat(json(send("GET", "/support/tickets", USER, null)).at("/tickets/0").has("sla")).isFalse();
+  }
+
+  @Test
+  void anUrgentOpeningIsRaisedAndItsClocksRunAtTheRaisedPriority() {
+    JsonNode created = json(send("POST", "/support/tickets", USER,
+        "{\"subject\":\"Orders not syncing\",\"priority\":\"low\",\"message\":\"none of today's orders show up\"}"))
+        .get("ticket");
+    assertThat(created.get("priority").asText()).isEqualTo("high");
+    assertThat(created.get("priority_source").asText()).isEqualTo("auto");
+    assertThat(created.get("priority_reason").asText()).isEqualTo("orders are not going through");
+    JsonNode asTeam = json(send("GET", "/support/tickets/" + created.get("ticket_id").asText(), ADMIN, null))
+        .get("ticket");
+    assertThat(asTeam.at("/sla/first_response_due_at").asText()).isEqualTo("2026-11-24T11:15:30.123Z");
   }
 
   @Test
