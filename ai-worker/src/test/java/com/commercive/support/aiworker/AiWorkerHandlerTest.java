@@ -88,6 +88,7 @@ class AiWorkerHandlerTest {
           @Override public com.commercive.support.store.Page<Message> listMessages(String t, int l, String a, boolean n) { return dying.listMessages(t, l, a, n); }
           @Override public void addNote(Message m) { dying.addNote(m); }
           @Override public List<Ticket> waiting(int l) { return dying.waiting(l); }
+          @Override public List<Ticket> dueBy(java.time.Instant n, int l) { return dying.dueBy(n, l); }
           @Override public java.util.Optional<Applied> update(
               String id, java.util.function.Function<Ticket, java.util.Optional<TicketChange>> change) {
             java.util.Optional<Applied> applied = dying.update(id, change);

@@ -22,7 +22,8 @@ import java.util.Set;
  *       the assistant, with no merchant message for {@code autoCloseAfter}.
  * </ul>
  * A priority change recomputes every running clock's due time from when it started. A breach,
- * once marked, is kept for that clock's cycle.
+ * once marked, is kept for that clock's cycle; a clock fulfilled after its due time is marked
+ * breached then, whether or not a sweep saw it running late.
  */
 public record ServiceLevels(Map<Priority, Duration> firstResponse, Map<Priority, Duration> resolution,
     Duration autoCloseAfter) {
@@ -77,6 +78,17 @@ public record ServiceLevels(Map<Priority, Duration> firstResponse, Map<Priority,
 
     Instant respondedAt = clocks.firstRespondedAt() == null && agentReplied ? at : clocks.firstRespondedAt();
     Instant firstDue = before.createdAt().plus(firstResponse.get(priority));
+    // A clock fulfilled late breached, whether or not a sweep saw it running past due.
+    if (agentReplied && clocks.runs(SlaMetric.FIRST_RESPONSE, before.status()) && at.isAfter(clocks.firstResponseDueAt())) {
+      breached.add(SlaMetric.FIRST_RESPONSE);
+    }
+    if (agentReplied && clocks.runs(SlaMetric.NEXT_RESPONSE, before.status()) && at.isAfter(clocks.nextResponseDueAt())) {
+      breached.add(SlaMetric.NEXT_RESPONSE);
+    }
+    if (status == TicketStatus.CLOSED && clocks.runs(SlaMetric.RESOLUTION, before.status())
+        && at.isAfter(clocks.resolutionDueAt())) {
+      breached.add(SlaMetric.RESOLUTION);
+    }
 
     Instant resolutionStart = reopened ? at : clocks.resolutionStartedAt();
     if (reopened) {

@@ -56,6 +56,13 @@ public interface TicketRepository {
   /** The tickets waiting for an agent, the longest-waiting first. */
   java.util.List<Ticket> waiting(int limit);
 
+  /**
+   * Tickets with a service-level clock or an auto-close due at {@code now} or before, the most
+   * overdue first, at most {@code limit} of each of the index's few partitions: read from the
+   * sparse index of running clocks, never by a scan.
+   */
+  java.util.List<Ticket> dueBy(java.time.Instant now, int limit);
+
   Optional<Message> findMessage(String messageId);
 
   /** A ticket's messages, oldest first, with its internal notes only when {@code withNotes}; pages are full either way. */

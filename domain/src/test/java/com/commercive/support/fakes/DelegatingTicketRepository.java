@@ -54,6 +54,11 @@ public abstract class DelegatingTicketRepository implements TicketRepository {
   }
 
   @Override
+  public List<Ticket> dueBy(java.time.Instant now, int limit) {
+    return delegate.dueBy(now, limit);
+  }
+
+  @Override
   public Optional<Message> findMessage(String messageId) {
     return delegate.findMessage(messageId);
   }

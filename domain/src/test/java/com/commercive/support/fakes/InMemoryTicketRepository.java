@@ -130,6 +130,15 @@ public final class InMemoryTicketRepository implements TicketRepository {
   }
 
   @Override
+  public synchronized List<Ticket> dueBy(java.time.Instant now, int limit) {
+    calls++;
+    return tickets.values().stream()
+        .filter(t -> t.sla().nextDueAt(t.status()) != null && !t.sla().nextDueAt(t.status()).isAfter(now))
+        .sorted(Comparator.comparing((Ticket t) -> t.sla().nextDueAt(t.status())).thenComparing(Ticket::ticketId))
+        .limit(limit).toList();
+  }
+
+  @Override
   public synchronized void addNote(Message note) {
     calls++;
     if (!tickets.containsKey(note.ticketId())) {

@@ -400,6 +400,7 @@ class HttpApiTest extends ApiTestSupport {
         @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException("boom"); }
         @Override public void addNote(Message m) { throw new IllegalStateException("boom"); }
         @Override public List<Ticket> waiting(int l) { throw new IllegalStateException("boom"); }
+        @Override public List<Ticket> dueBy(java.time.Instant n, int l) { throw new IllegalStateException("boom"); }
         @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException("boom"); }
         @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException("boom"); }
       };

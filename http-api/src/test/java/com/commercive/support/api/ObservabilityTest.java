@@ -66,6 +66,7 @@ class ObservabilityTest extends ApiTestSupport {
           @Override public Page<Message> listMessages(String t, int l, String a, boolean n) { throw new IllegalStateException(); }
           @Override public void addNote(Message m) { throw new IllegalStateException(); }
           @Override public List<Ticket> waiting(int l) { throw new IllegalStateException(); }
+          @Override public List<Ticket> dueBy(java.time.Instant n, int l) { throw new IllegalStateException(); }
           @Override public List<Message> recentMessages(String t, int c) { throw new IllegalStateException(); }
           @Override public Optional<Message> findMessage(String id) { throw new IllegalStateException(); }
         };

@@ -292,6 +292,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
+  public List<Ticket> dueBy(java.time.Instant now, int limit) {
+    return queries.dueBy(now, limit);
+  }
+
+  @Override
   public Optional<Message> findMessage(String messageId) {
     return queries.findMessage(messageId);
   }

@@ -42,7 +42,11 @@ final class ServiceQualityItems {
 
   /** The shard of the sweep's index a ticket's key falls in: spreads the due tickets over a few partitions. */
   static String dueShard(String ticketId) {
-    return "due#" + Math.floorMod(ticketId.hashCode(), SupportTables.DUE_SHARDS);
+    return dueShard(Math.floorMod(ticketId.hashCode(), SupportTables.DUE_SHARDS));
+  }
+
+  static String dueShard(int shard) {
+    return "due#" + shard;
   }
 
   static void put(Ticket ticket, Map<String, AttributeValue> item) {

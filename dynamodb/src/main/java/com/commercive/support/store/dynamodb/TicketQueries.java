@@ -210,6 +210,23 @@ final class TicketQueries {
     return fetch(query, limit).stream().map(TicketItems::fromItem).toList();
   }
 
+  List<Ticket> dueBy(java.time.Instant now, int limit) {
+    List<Ticket> due = new java.util.ArrayList<>();
+    for (int shard = 0; shard < SupportTables.DUE_SHARDS; shard++) {
+      QueryRequest query = QueryRequest.builder()
+          .tableName(ticketsTable)
+          .indexName(SupportTables.SLA_DUE_INDEX)
+          .scanIndexForward(true)
+          .keyConditionExpression("#shard = :shard AND #due <= :now")
+          .expressionAttributeNames(Map.of("#shard", SupportTables.DUE_SHARD, "#due", SupportTables.NEXT_DUE_AT))
+          .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(ServiceQualityItems.dueShard(shard)),
+              ":now", AttributeValue.fromS(com.commercive.support.util.Timestamps.format(now))))
+          .build();
+      fetch(query, limit).stream().map(TicketItems::fromItem).forEach(due::add);
+    }
+    return due;
+  }
+
   Optional<Message> findMessage(String messageId) {
     Map<String, AttributeValue> item =
         dynamoDb
