@@ -1,24 +1,35 @@
 package com.commercive.support.pipeline;
 
+import com.commercive.support.domain.SlaMetric;
 import java.util.Objects;
 
 /**
  * An email to send about a ticket. {@code id} is derived from what caused it (the stream record,
  * or the AI message), so a redelivery carries the same id and is sent once. {@code agentId} names
- * the agent an assignment email is for (null for the other kinds).
+ * the agent an assignment email is for, or the assignee of a late ticket (null for the other
+ * kinds, and for a late ticket nobody holds: the team is told); {@code breach} the clock that is
+ * late (only for {@link Kind#SLA_BREACH}).
  */
-public record Notification(String id, Kind kind, String ticketId, String messageId, String agentId) implements Work {
+public record Notification(String id, Kind kind, String ticketId, String messageId, String agentId, SlaMetric breach)
+    implements Work {
   public Notification {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(ticketId, "ticketId");
-    if ((kind == Kind.ASSIGNED) != (agentId != null)) {
-      throw new IllegalArgumentException("an assignment email, and only one, names its agent");
+    if (kind == Kind.ASSIGNED && agentId == null || kind != Kind.ASSIGNED && kind != Kind.SLA_BREACH && agentId != null) {
+      throw new IllegalArgumentException("an assignment email names its agent, and only it and a breach's do");
+    }
+    if ((kind == Kind.SLA_BREACH) != (breach != null)) {
+      throw new IllegalArgumentException("a breach email, and only one, names its clock");
     }
   }
 
   public Notification(String id, Kind kind, String ticketId, String messageId) {
-    this(id, kind, ticketId, messageId, null);
+    this(id, kind, ticketId, messageId, null, null);
+  }
+
+  public Notification(String id, Kind kind, String ticketId, String messageId, String agentId) {
+    this(id, kind, ticketId, messageId, agentId, null);
   }
 
   public enum Kind {
@@ -33,7 +44,9 @@ public record Notification(String id, Kind kind, String ticketId, String message
     /** The assistant could not answer: tell the support team a person is needed. */
     HANDOFF(Audience.ADMINS),
     /** The ticket was assigned to an agent: tell that agent. */
-    ASSIGNED(Audience.AGENT);
+    ASSIGNED(Audience.AGENT),
+    /** A service-level clock ran late: tell the assignee, or the team when nobody holds the ticket. */
+    SLA_BREACH(Audience.ASSIGNEE_OR_ADMINS);
 
     private final Audience audience;
 
@@ -49,6 +62,7 @@ public record Notification(String id, Kind kind, String ticketId, String message
   public enum Audience {
     OWNER,
     ADMINS,
-    AGENT
+    AGENT,
+    ASSIGNEE_OR_ADMINS
   }
 }

@@ -3,9 +3,12 @@ package com.commercive.support.notifier;
 import com.commercive.support.email.Email;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.Sla;
+import com.commercive.support.domain.SlaMetric;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.pipeline.Notification;
+import com.commercive.support.util.Timestamps;
 import java.net.URI;
 
 /**
@@ -24,8 +27,12 @@ public final class EmailComposer {
    * What an email is about beyond its ticket: the merchant who owns the ticket (for the team's
    * emails: who wrote) and, for a handoff, the merchant's question the assistant could not answer.
    */
-  public record Context(User owner, Message question) {
-    public static final Context NONE = new Context(null, null);
+  public record Context(User owner, Message question, SlaMetric breach) {
+    public static final Context NONE = new Context(null, null, null);
+
+    public Context(User owner, Message question) {
+      this(owner, question, null);
+    }
   }
 
   public Email compose(Notification.Kind kind, Ticket ticket, Message message, String recipient) {
@@ -43,6 +50,7 @@ public final class EmailComposer {
     String heading;
     String intro;
     Message quoted = message;
+    boolean rating = false;
     switch (kind) {
       case NEW_TICKET -> {
         heading = "New ticket: " + subject;
@@ -63,6 +71,13 @@ public final class EmailComposer {
         intro = message != null
             ? "Our support team replied and closed your ticket. Reply in the ticket if you still need help."
             : "Your ticket has been closed. Reply in the ticket if you still need help.";
+        rating = ticket.satisfaction() == null;
+      }
+      case SLA_BREACH -> {
+        heading = "Late: " + subject;
+        intro = late(context.breach(), ticket) + " This ticket of " + merchant + " (" + urgency + ", "
+            + ticket.status().wireName() + (ticket.assignee() == null ? ", unassigned" : "") + ") needs a reply.";
+        quoted = null;
       }
       case HANDOFF -> {
         heading = "Needs a person: " + subject;
@@ -90,9 +105,31 @@ public final class EmailComposer {
       html.append("<blockquote style=\"white-space:pre-wrap\">").append(escape(quoted.textWithFileNames()))
           .append("</blockquote>\n");
     }
+    if (rating) {
+      // The frontend's ticket page takes the score and posts it: one click, then an optional comment.
+      text.append("How did we do? Rate this ticket from 1 (poor) to 5 (great):\n");
+      html.append("<p>How did we do? Rate this ticket:</p>\n<p>");
+      for (int score = 1; score <= 5; score++) {
+        String rate = link + "?rate=" + score;
+        text.append(score).append(": ").append(rate).append('\n');
+        html.append("<a href=\"").append(escape(rate)).append("\">").append(score).append("</a> ");
+      }
+      text.append('\n');
+      html.append("(1 poor, 5 great)</p>\n");
+    }
     text.append("View the ticket: ").append(link).append('\n');
     html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");
     return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
+  }
+
+  /** What is late and since when, in UTC. */
+  static String late(SlaMetric metric, Ticket ticket) {
+    Sla sla = ticket.sla();
+    return switch (metric) {
+      case FIRST_RESPONSE -> "The first reply was due at " + Timestamps.format(sla.firstResponseDueAt()) + " UTC.";
+      case NEXT_RESPONSE -> "The next reply was due at " + Timestamps.format(sla.nextResponseDueAt()) + " UTC.";
+      case RESOLUTION -> "Resolution was due at " + Timestamps.format(sla.resolutionDueAt()) + " UTC.";
+    };
   }
 
   /** "Dana Merchant (dana@example.com)", or what is known of them. */

@@ -106,10 +106,11 @@ public final class NotificationService {
     switch (notification.kind().audience()) {
       case ADMINS -> recipients = adminEmails;
       case AGENT -> recipients = emailOf(known.get(agentId));
+      case ASSIGNEE_OR_ADMINS -> recipients = agentId == null ? adminEmails : emailOf(known.get(agentId));
       default -> recipients = emailOf(owner);
     }
     EmailComposer.Context context = new EmailComposer.Context(owner,
-        notification.kind() == Notification.Kind.HANDOFF ? questionBefore(message) : null);
+        notification.kind() == Notification.Kind.HANDOFF ? questionBefore(message) : null, notification.breach());
     if (recipients.isEmpty()) {
       return new Result(0, 0, "no recipients");
     }

@@ -92,4 +92,31 @@ class EmailComposerTest {
     assertThat(email.subject()).startsWith("[Commercive Support] Closed: Where is my payout");
     assertThat(email.text()).contains("replied and closed your ticket").contains("Sent today, closing.");
   }
+
+  @Test
+  void theClosingEmailInvitesARatingUnlessTheTicketWasRated() {
+    Ticket open = Ticket.open("t-4", "user-1", "Where is my payout", Priority.LOW, OPENED);
+    Ticket closed = open.with(open.close(OPENED.plusSeconds(60), com.commercive.support.domain.ServiceLevels.DEFAULT));
+    Email email = composer.compose(Notification.Kind.TICKET_CLOSED, closed, null,
+        new EmailComposer.Context(DANA, null), "dana@example.com");
+    assertThat(email.text()).contains("How did we do?")
+        .contains("1: https://app.commercive.com/support/tickets/t-4?rate=1")
+        .contains("5: https://app.commercive.com/support/tickets/t-4?rate=5");
+    assertThat(email.html()).contains("<a href=\"https://app.commercive.com/support/tickets/t-4?rate=3\">3</a>");
+
+    Ticket rated = closed.with(closed.rate(5, null, OPENED.plusSeconds(90)));
+    assertThat(composer.compose(Notification.Kind.TICKET_CLOSED, rated, null, new EmailComposer.Context(DANA, null),
+        "dana@example.com").text()).doesNotContain("How did we do?");
+  }
+
+  @Test
+  void aLateClockSaysWhichAndSinceWhen() {
+    Ticket open = Ticket.open("t-12345678", "user-1", "Orders not syncing", Priority.HIGH, OPENED);
+    Ticket late = open.with(open.markBreaches(OPENED.plusSeconds(3600)).orElseThrow());
+    Email email = composer.compose(Notification.Kind.SLA_BREACH, late, null,
+        new EmailComposer.Context(DANA, null, com.commercive.support.domain.SlaMetric.FIRST_RESPONSE), "alex@example.com");
+    assertThat(email.subject()).isEqualTo("[Commercive Support] Late: Orders not syncing [high priority] (#t-123456)");
+    assertThat(email.text()).contains("The first reply was due at 2026-12-01T11:00:00.000Z UTC.")
+        .contains("Dana Merchant (dana@example.com)").contains("unassigned");
+  }
 }

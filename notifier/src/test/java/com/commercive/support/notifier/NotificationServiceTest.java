@@ -37,7 +37,8 @@ class NotificationServiceTest extends TicketScenario {
 
   @BeforeEach
   void setUp() {
-    service = new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com", "lead@commercive.com"), clock, RateLimiter.unlimited());
+    service = new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user"),
+        new User("admin-1", "Alex", "alex@commercive.com", "admin")), sends, sender, new EmailComposer(URI.create("https://app.commercive.com")), List.of("support@commercive.com", "lead@commercive.com"), clock, RateLimiter.unlimited());
   }
 
   @Test
@@ -134,10 +135,23 @@ class NotificationServiceTest extends TicketScenario {
     repository.addNote(Message.note("note-1", ticket.ticketId(), "admin-1", "Do not refund", null, clock.instant()));
     for (Notification.Kind kind : Notification.Kind.values()) {
       String agent = kind == Notification.Kind.ASSIGNED ? "admin-1" : null;
-      assertThat(service.handle(new Notification("n-" + kind, kind, ticket.ticketId(), "note-1", agent)).skippedBecause())
+      var breach = kind == Notification.Kind.SLA_BREACH ? com.commercive.support.domain.SlaMetric.FIRST_RESPONSE : null;
+      assertThat(service.handle(new Notification("n-" + kind, kind, ticket.ticketId(), "note-1", agent, breach))
+          .skippedBecause())
           .isEqualTo("internal note");
     }
     assertThat(outbox).isEmpty();
+  }
+
+  @Test
+  void aLateTicketIsEmailedToItsAssigneeOrElseToTheTeam() {
+    Ticket ticket = ticket();
+    var late = com.commercive.support.domain.SlaMetric.FIRST_RESPONSE;
+    service.handle(new Notification("b-1", Notification.Kind.SLA_BREACH, ticket.ticketId(), null, null, late));
+    service.handle(new Notification("b-2", Notification.Kind.SLA_BREACH, ticket.ticketId(), null, "admin-1", late));
+    service.handle(new Notification("b-2", Notification.Kind.SLA_BREACH, ticket.ticketId(), null, "admin-1", late));
+    assertThat(outbox).extracting(com.commercive.support.email.Email::to).containsExactly("support@commercive.com", "lead@commercive.com",
+        "alex@commercive.com");
   }
 
   @Test

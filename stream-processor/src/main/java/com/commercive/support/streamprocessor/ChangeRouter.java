@@ -2,6 +2,7 @@ package com.commercive.support.streamprocessor;
 
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
+import com.commercive.support.domain.SlaMetric;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
 import com.commercive.support.pipeline.AiJob;
@@ -107,7 +108,33 @@ public final class ChangeRouter {
       work.add(new Notification("assigned-" + after.ticketId() + "-" + after.version(), Notification.Kind.ASSIGNED,
           after.ticketId(), null, after.assignee().agentId()));
     }
+    work.addAll(breaches(before, after));
     work.forEach(this::enqueue);
+    return work;
+  }
+
+  /**
+   * One email per clock that became late while it still runs (a sweep's mark), named after the
+   * clock's cycle, so a redelivered record or a second mark of the same cycle sends nothing more;
+   * a clock fulfilled late needs no email.
+   */
+  private static List<Work> breaches(Ticket before, Ticket after) {
+    List<Work> work = new ArrayList<>();
+    if (before == null) {
+      return work;
+    }
+    for (SlaMetric metric : after.sla().breached()) {
+      if (!before.sla().breached().contains(metric) && after.sla().runs(metric, after.status())) {
+        java.time.Instant cycle = switch (metric) {
+          case FIRST_RESPONSE -> after.createdAt();
+          case NEXT_RESPONSE -> after.sla().nextResponseStartedAt();
+          case RESOLUTION -> after.sla().resolutionStartedAt();
+        };
+        work.add(new Notification("breach-" + after.ticketId() + "-" + metric.wireName() + "-" + cycle.toEpochMilli(),
+            Notification.Kind.SLA_BREACH, after.ticketId(), null,
+            after.assignee() == null ? null : after.assignee().agentId(), metric));
+      }
+    }
     return work;
   }
 

@@ -25,6 +25,42 @@ class ChangeRouterTest extends TicketScenario {
   final ChangeRouter router = new ChangeRouter(queue, true);
 
   @Test
+  void aClockMarkedLateWhileItRunsTellsTheAssigneeOrTheTeamOncePerCycle() {
+    Ticket open = ticket();
+    Ticket late = open.with(open.markBreaches(open.sla().firstResponseDueAt()).orElseThrow());
+
+    List<Work> work = router.ticketChanged(open, late);
+
+    assertThat(work).singleElement().isInstanceOfSatisfying(Notification.class, n -> {
+      assertThat(n.kind()).isEqualTo(Notification.Kind.SLA_BREACH);
+      assertThat(n.breach()).isEqualTo(com.commercive.support.domain.SlaMetric.FIRST_RESPONSE);
+      assertThat(n.agentId()).as("unassigned: the team is told").isNull();
+      assertThat(n.kind().audience()).isEqualTo(Notification.Audience.ASSIGNEE_OR_ADMINS);
+      assertThat(n.id()).isEqualTo("breach-" + open.ticketId() + "-first_response-" + open.createdAt().toEpochMilli());
+    });
+    assertThat(router.ticketChanged(late, late)).as("marked already").isEmpty();
+
+    Ticket held = open.with(open.assignWaiting(new Assignee("agent-7", "Sam"), open.updatedAt()).orElse(
+        new TicketChange(null, open.status(), open.updatedAt(), false,
+            new TicketChange.Edit(null, Optional.of(new Assignee("agent-7", "Sam"))))));
+    Ticket heldLate = held.with(held.markBreaches(held.sla().firstResponseDueAt()).orElseThrow());
+    assertThat(router.ticketChanged(held, heldLate)).singleElement()
+        .isInstanceOfSatisfying(Notification.class, n -> assertThat(n.agentId()).isEqualTo("agent-7"));
+  }
+
+  @Test
+  void aClockFulfilledLateIsMarkedButNeedsNoEmail() {
+    Ticket open = ticket();
+    clock.advance(java.time.Duration.ofHours(2));
+    Message reply = new Message("m-late", open.ticketId(), "admin-1", SenderType.ADMIN, "sorry for the wait", null,
+        clock.instant());
+    Ticket replied = open.with(open.append(reply, false, com.commercive.support.domain.ServiceLevels.DEFAULT));
+    assertThat(replied.sla().breached()).containsExactly(com.commercive.support.domain.SlaMetric.FIRST_RESPONSE);
+
+    assertThat(router.ticketChanged(open, replied)).isEmpty();
+  }
+
+  @Test
   void aWarmUpReachesTheQueuesAndQueuesNothing() {
     router.warmUp();
 
