@@ -3,6 +3,7 @@ package com.commercive.support.config;
 import static com.commercive.support.resources.EnvironmentVariables.AUTO_CLOSE_AFTER;
 import static com.commercive.support.resources.EnvironmentVariables.SLA_FIRST_RESPONSE_MINUTES;
 import static com.commercive.support.resources.EnvironmentVariables.SLA_RESOLUTION_HOURS;
+import static com.commercive.support.resources.EnvironmentVariables.SWEEP_INTERVAL_SECONDS;
 
 import com.commercive.support.domain.Priority;
 import com.commercive.support.domain.ServiceLevels;
@@ -16,9 +17,10 @@ import java.util.Map;
  * Service levels: {@code SLA_FIRST_RESPONSE_MINUTES} (default {@code high:60,medium:240,low:1440},
  * also the next reply's target), {@code SLA_RESOLUTION_HOURS} ({@code high:24,medium:72,low:168})
  * and {@code AUTO_CLOSE_AFTER} (an ISO-8601 duration, default {@code P7D}). Every priority must
- * be named; a priority may be left out only when the variable is unset.
+ * be named. {@code SWEEP_INTERVAL_SECONDS} (default 60) is how often the local runner fires the
+ * sweep; on AWS its schedule fires it every minute.
  */
-public record ServiceLevelSettings(ServiceLevels levels) {
+public record ServiceLevelSettings(ServiceLevels levels, Duration sweepInterval) {
 
   public static ServiceLevelSettings from(Environment env) {
     ServiceLevels defaults = ServiceLevels.DEFAULT;
@@ -28,7 +30,8 @@ public record ServiceLevelSettings(ServiceLevels levels) {
         .map(v -> targets(SLA_RESOLUTION_HOURS, v, ChronoUnit.HOURS)).orElse(defaults.resolution());
     Duration autoClose = env.value(AUTO_CLOSE_AFTER).map(ServiceLevelSettings::duration)
         .orElse(defaults.autoCloseAfter());
-    return new ServiceLevelSettings(new ServiceLevels(first, resolution, autoClose));
+    return new ServiceLevelSettings(new ServiceLevels(first, resolution, autoClose),
+        Duration.ofSeconds(env.integer(SWEEP_INTERVAL_SECONDS, 60, 1, 3600)));
   }
 
   /** {@code high:60,medium:240,low:1440}: each priority once, each a positive whole number of {@code unit}. */

@@ -70,6 +70,8 @@ public final class EnvironmentVariables {
   public static final String SLA_FIRST_RESPONSE_MINUTES = "SLA_FIRST_RESPONSE_MINUTES";
   public static final String SLA_RESOLUTION_HOURS = "SLA_RESOLUTION_HOURS";
   public static final String AUTO_CLOSE_AFTER = "AUTO_CLOSE_AFTER";
+  /** Local runner only: how often it fires the sweep (the stack's schedule fires it every minute). */
+  public static final String SWEEP_INTERVAL_SECONDS = "SWEEP_INTERVAL_SECONDS";
 
   // Logs, metrics and the JVM: the stack sets these on every function.
   public static final String LOG_LEVEL = "LOG_LEVEL";

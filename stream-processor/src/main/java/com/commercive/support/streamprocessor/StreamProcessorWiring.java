@@ -2,6 +2,7 @@ package com.commercive.support.streamprocessor;
 
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.service.AssignmentService;
+import com.commercive.support.service.SweepTickets;
 import com.commercive.support.store.dynamodb.DynamoDbAdapters;
 import com.commercive.support.store.sqs.SqsClients;
 import com.commercive.support.store.sqs.SqsWorkQueue;
@@ -27,5 +28,10 @@ public record StreamProcessorWiring(ChangeRouter router, String ticketsTable, St
       fillSeats = new AssignmentService(dynamoDb.tickets(), dynamoDb.roster(), Clock.systemUTC())::assignWaiting;
     }
     return new StreamProcessorWiring(router, config.tables().tickets(), config.tables().messages(), fillSeats);
+  }
+
+  /** The service-level sweep (the same jar, a function of its own on a schedule). */
+  public static SweepTickets sweep(SupportConfig config) {
+    return new SweepTickets(DynamoDbAdapters.from(config).tickets(), config.serviceLevels().levels(), Clock.systemUTC());
   }
 }
