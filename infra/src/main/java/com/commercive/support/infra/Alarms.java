@@ -5,6 +5,8 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricProps;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -15,7 +17,8 @@ import software.constructs.Construct;
 
 /**
  * Operations: anything in a dead-letter queue, a lagging stream, any function's errors and
- * throttles, each an alarm on one topic (mailed to {@code alarmEmail} when set).
+ * throttles (the sweep's among them), tickets running late, each an alarm on one topic (mailed to
+ * {@code alarmEmail} when set).
  */
 final class Alarms extends StackPart {
   private final Topic topic;
@@ -34,6 +37,9 @@ final class Alarms extends StackPart {
     alarm("StreamIteratorAge", functions.function(Catalogue.STREAM_PROCESSOR).metric("IteratorAge", maximumPerMinute),
         60_000);
     MetricOptions sumPerFiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
+    // A ticket ran late: the sweep counts each breach it marks (its embedded metrics).
+    alarm("SlaBreaches", new Metric(MetricProps.builder().namespace(Functions.METRICS_NAMESPACE)
+        .metricName("SlaBreaches").statistic("Sum").period(Duration.minutes(5)).build()), 1);
     for (Function fn : functions.functions().values()) {
       String name = fn.getNode().getId();
       alarm(name + "Errors", fn.metricErrors(sumPerFiveMinutes), 1);

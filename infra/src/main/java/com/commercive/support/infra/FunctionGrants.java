@@ -16,6 +16,7 @@ import static com.commercive.support.resources.Catalogue.MESSAGES;
 import static com.commercive.support.resources.Catalogue.NOTIFICATIONS;
 import static com.commercive.support.resources.Catalogue.NOTIFIER;
 import static com.commercive.support.resources.Catalogue.STREAM_PROCESSOR;
+import static com.commercive.support.resources.Catalogue.SWEEP;
 import static com.commercive.support.resources.Catalogue.TICKETS;
 import static com.commercive.support.resources.Catalogue.USERS;
 import static com.commercive.support.resources.Catalogue.WEB_SOCKET;
@@ -75,6 +76,9 @@ final class FunctionGrants {
     messaging.queue(AI_JOBS).grantSendMessages(streamProcessor);
     messaging.queue(NOTIFICATIONS).grantSendMessages(streamProcessor);
     data.table(TICKETS).grant(streamProcessor, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+
+    // The sweep reads due tickets from the sparse index and writes each change conditionally.
+    data.table(TICKETS).grant(functions.function(SWEEP), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
     data.table(AGENTS).grant(streamProcessor, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
 
     // The AI worker writes AI messages (a handoff is marked on the message; the stream processor

@@ -22,7 +22,13 @@ public record InfraConfig(
     String existingJwtSecretArn,
     EntryPoint entryPoint,
     String alarmEmail,
-    boolean malwareScan) {
+    boolean malwareScan,
+    String slaFirstResponseMinutes,
+    String slaResolutionHours,
+    String autoCloseAfter) {
+
+  /** {@code high:60,medium:240,low:1440}: each priority with a whole number (the functions check the rest at start). */
+  private static final String TARGETS = "(?:(?:high|medium|low):[1-9][0-9]{0,6},){2}(?:high|medium|low):[1-9][0-9]{0,6}";
 
   public enum EntryPoint {
     HTTP_API,
@@ -57,7 +63,10 @@ public record InfraConfig(
         text(node, "jwtSecretArn", ""),
         entryPoint,
         text(node, "alarmEmail", ""),
-        flag(node, "malwareScan", true));
+        flag(node, "malwareScan", true),
+        matching(node, "slaFirstResponseMinutes", "high:60,medium:240,low:1440", TARGETS),
+        matching(node, "slaResolutionHours", "high:24,medium:72,low:168", TARGETS),
+        matching(node, "autoCloseAfter", "P7D", "P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?"));
   }
 
   public boolean importsUsersTable() {
@@ -70,6 +79,14 @@ public record InfraConfig(
   }
 
   /** {@code true} or {@code false} (the default); anything else is refused. */
+  private static String matching(Node node, String key, String fallback, String pattern) {
+    String value = text(node, key, fallback).replace(" ", "");
+    if (!value.matches(pattern) || value.equals("P") || value.endsWith("T")) {
+      throw new IllegalArgumentException(key + " is not valid: " + value);
+    }
+    return value;
+  }
+
   private static boolean flag(Node node, String key, boolean fallback) {
     String value = text(node, key, Boolean.toString(fallback));
     if (!value.equals("true") && !value.equals("false")) {

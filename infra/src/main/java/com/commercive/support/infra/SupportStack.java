@@ -14,6 +14,7 @@ import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL
 import static com.commercive.support.resources.EnvironmentVariables.SES_FROM_ADDRESS;
 
 import com.commercive.support.resources.Catalogue;
+import com.commercive.support.resources.EnvironmentVariables;
 import com.commercive.support.resources.SupportQueues;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -72,6 +73,9 @@ public final class SupportStack extends Stack {
     values.put(FRONTEND_URL, config.frontendUrl());
     values.put(SES_FROM_ADDRESS, config.senderAddress());
     values.put(AUTO_REPLY_ENABLED, "true");
+    values.put(EnvironmentVariables.SLA_FIRST_RESPONSE_MINUTES, config.slaFirstResponseMinutes());
+    values.put(EnvironmentVariables.SLA_RESOLUTION_HOURS, config.slaResolutionHours());
+    values.put(EnvironmentVariables.AUTO_CLOSE_AFTER, config.autoCloseAfter());
     values.put(AI_MAX_REPLIES_PER_TICKET, "5");
     return values;
   }

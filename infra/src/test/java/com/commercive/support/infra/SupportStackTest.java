@@ -133,10 +133,10 @@ class SupportStackTest {
   }
 
   @Test
-  void nineJavaFunctionsOnArmWithSnapStartBehindAliases() {
+  void tenJavaFunctionsOnArmWithSnapStartBehindAliases() {
     // Plus CDK's own handler that sets the bucket's notifications when the stack deploys.
-    template.resourceCountIs("AWS::Lambda::Function", 10);
-    template.resourceCountIs("AWS::Lambda::Alias", 9);
+    template.resourceCountIs("AWS::Lambda::Function", 11);
+    template.resourceCountIs("AWS::Lambda::Alias", 10);
     for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> props = map(fn.get("Properties"));
       assertThat(props.get("Runtime")).isEqualTo("java21");
@@ -145,7 +145,7 @@ class SupportStackTest {
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
       assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL");
     }
-    assertThat(javaFunctions()).hasSize(9);
+    assertThat(javaFunctions()).hasSize(10);
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
@@ -266,8 +266,29 @@ class SupportStackTest {
   }
 
   @Test
+  void theSweepRunsEveryMinuteReadsOnlyTheTicketsAndEveryTicketWriterHasTheSameServiceLevels() {
+    template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)",
+        "State", "ENABLED"));
+    String sweep = policyOf("Sweep");
+    assertThat(sweep).contains("dynamodb:Query").contains("dynamodb:UpdateItem").contains("dynamodb:GetItem")
+        .contains("Tickets").doesNotContain("Messages").doesNotContain("sqs:").doesNotContain("ses:")
+        .doesNotContain("dynamodb:DeleteItem").doesNotContain("dynamodb:Scan");
+    for (String writer : List.of("Api", "AiResponse", "AiWorker", "Sweep")) {
+      assertThat(environmentOf(writer)).as(writer).containsEntry("SLA_FIRST_RESPONSE_MINUTES", "high:60,medium:240,low:1440")
+          .containsEntry("SLA_RESOLUTION_HOURS", "high:24,medium:72,low:168").containsEntry("AUTO_CLOSE_AFTER", "P7D");
+    }
+    assertThat(environmentOf("Sweep")).containsEntry("TICKETS_TABLE", environmentOf("Api").get("TICKETS_TABLE"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("slaFirstResponseMinutes", "high:60")))
+        .hasMessageContaining("slaFirstResponseMinutes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("autoCloseAfter", "7 days")))
+        .hasMessageContaining("autoCloseAfter");
+  }
+
+  @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 9 * 2);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 10 * 2 + 1);
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "SlaBreaches",
+        "Namespace", "CommerciveSupport", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));

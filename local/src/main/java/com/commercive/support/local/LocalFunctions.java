@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.commercive.support.airesponse.AiResponseHandler;
 import com.commercive.support.airesponse.AiResponseWiring;
@@ -27,6 +28,8 @@ import com.commercive.support.resources.FunctionEntry;
 import com.commercive.support.streamprocessor.StreamProcessorHandler;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.streamprocessor.StreamProcessorWiring;
+import com.commercive.support.streamprocessor.SweepHandler;
+import java.time.Clock;
 import com.commercive.support.store.s3.S3Clients;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +58,10 @@ final class LocalFunctions {
           Catalogue.STREAM_PROCESSOR, config -> new StreamProcessorHandler(StreamProcessorWiring.from(config)),
           Catalogue.ATTACHMENT_EXPIRER, config -> new AttachmentExpiryHandler(AttachmentCheckerWiring.check(config)),
           Catalogue.LIVE_UPDATES, config -> new StreamPushHandler(StreamPushWiring.from(config)));
+  /** The handlers of the catalogue's scheduled functions. */
+  static final Map<FunctionEntry, Function<SupportConfig, RequestHandler<ScheduledEvent, ?>>> SCHEDULED_HANDLERS =
+      Map.of(Catalogue.SWEEP, config -> new SweepHandler(StreamProcessorWiring.sweep(config), config.metrics().namespace(),
+          Clock.systemUTC(), System.out));
   /** The handlers of the catalogue's queue-consuming functions. */
   static final Map<FunctionEntry, Function<SupportConfig,
       RequestHandler<SQSEvent, SQSBatchResponse>>> QUEUE_HANDLERS = Map.of(
@@ -92,9 +99,12 @@ final class LocalFunctions {
       SqsClient sqs, LocalQueues.QueueUrls queues, String region, int queuePollers) {
     List<Runnable> pollers = new ArrayList<>();
     for (FunctionEntry fn : Catalogue.FUNCTIONS) {
-      if (fn.eventSources().stream().anyMatch(EventSource.Scheduled.class::isInstance)) {
-        // No catalogue function runs on a schedule yet; the first one brings what fires it here.
-        throw new IllegalStateException(fn.id() + " runs on a schedule, which the local runner does not fire yet");
+      for (EventSource source : fn.eventSources()) {
+        if (source instanceof EventSource.Scheduled) {
+          // Locally every schedule fires at the sweep's interval (SWEEP_INTERVAL_SECONDS).
+          pollers.add(new ScheduledFiring(fn.name(), handlerOf(SCHEDULED_HANDLERS, fn).apply(config),
+              config.serviceLevels().sweepInterval()));
+        }
       }
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler = null;
       for (EventSource source : fn.eventSources()) {

@@ -229,6 +229,8 @@ public final class LocalSystem implements AutoCloseable {
       b.keep(() -> {
         if (poller instanceof StreamPoller stream) {
           stream.stop();
+        } else if (poller instanceof ScheduledFiring firing) {
+          firing.stop();
         } else {
           ((SqsPoller) poller).stop();
         }

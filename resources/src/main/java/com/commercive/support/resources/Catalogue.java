@@ -44,26 +44,31 @@ public final class Catalogue {
       SupportBuckets.LOCAL_ATTACHMENTS_BUCKET);
   public static final List<BucketEntry> BUCKETS = List.of(ATTACHMENTS_BUCKET_ENTRY);
 
-  /** None yet: a function runs on one with {@link EventSource#firingsOf}, the stack declares its rule. */
-  public static final List<ScheduleEntry> SCHEDULES = List.of();
+  /** The service-level sweep's: every minute on AWS (the local runner fires it every SWEEP_INTERVAL_SECONDS). */
+  public static final ScheduleEntry SWEEP_SCHEDULE = new ScheduleEntry("SweepSchedule", "rate(1 minute)");
+  /** A function runs on one with {@link EventSource#firingsOf}; the stack declares its rule. */
+  public static final List<ScheduleEntry> SCHEDULES = List.of(SWEEP_SCHEDULE);
 
   /** The tables the ticket-reading functions are told of (the canned responses are the API's alone). */
   private static final List<String> TICKET_TABLES = List.of(TICKETS_TABLE, MESSAGES_TABLE, USERS_TABLE,
       IDEMPOTENCY_TABLE, AGENTS_TABLE, ATTACHMENTS_TABLE, CONNECTIONS_TABLE);
   private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID);
   private static final List<String> ATTACHMENT_FILES = List.of(ATTACHMENTS_BUCKET, ATTACHMENT_MALWARE_SCAN);
+  /** Every function that writes tickets runs their clocks on the same targets. */
+  private static final List<String> SERVICE_LEVELS = List.of(SLA_FIRST_RESPONSE_MINUTES, SLA_RESOLUTION_HOURS,
+      AUTO_CLOSE_AFTER);
 
   /** The help desk's routes: every HTTP request but the assistant's. */
   public static final FunctionEntry API = new FunctionEntry("Api", "api-handler", "api-handler",
       "com.commercive.support.api.ApiHandler", 1024, 15, "commercive-support-api",
       List.of(EventSource.HTTP_REQUESTS),
-      join(TICKET_TABLES, ATTACHMENT_FILES,
+      join(TICKET_TABLES, ATTACHMENT_FILES, SERVICE_LEVELS,
           List.of(JWT_SECRET_ARN, CORS_ALLOWED_ORIGINS, CANNED_RESPONSES_TABLE, REALTIME_URL)));
   /** The assistant's route, in a function of its own: only its jar holds the search index and its model. */
   public static final FunctionEntry AI_RESPONSE = new FunctionEntry("AiResponse", "ai-response", "ai-response",
       "com.commercive.support.airesponse.AiResponseHandler", 1024, 15, "commercive-support-ai-response",
       List.of(EventSource.httpRoute("POST", "/support/ai-response")),
-      join(TICKET_TABLES, ASSISTANT, List.of(JWT_SECRET_ARN, CORS_ALLOWED_ORIGINS)));
+      join(TICKET_TABLES, ASSISTANT, SERVICE_LEVELS, List.of(JWT_SECRET_ARN, CORS_ALLOWED_ORIGINS)));
   public static final FunctionEntry STREAM_PROCESSOR = new FunctionEntry("StreamProcessor", "stream-processor",
       "stream-processor", "com.commercive.support.streamprocessor.StreamProcessorHandler", 512, 30,
       "commercive-support-stream-processor",
@@ -72,7 +77,8 @@ public final class Catalogue {
   public static final FunctionEntry AI_WORKER = new FunctionEntry("AiWorker", "ai-worker", "ai-worker",
       "com.commercive.support.aiworker.AiWorkerHandler", 1024, 60, "commercive-support-ai-worker",
       List.of(EventSource.messagesOn(AI_JOBS)),
-      join(TICKET_TABLES, ASSISTANT, List.of(AUTO_REPLY_ENABLED, AI_MAX_REPLIES_PER_TICKET, REALTIME_ENDPOINT)));
+      join(TICKET_TABLES, ASSISTANT, SERVICE_LEVELS,
+          List.of(AUTO_REPLY_ENABLED, AI_MAX_REPLIES_PER_TICKET, REALTIME_ENDPOINT)));
   public static final FunctionEntry NOTIFIER = new FunctionEntry("Notifier", "notifier", "notifier",
       "com.commercive.support.notifier.NotifierHandler", 512, 30, "commercive-support-notifier",
       // A second's wait gathers the notifications of one burst into one batch.
@@ -97,8 +103,16 @@ public final class Catalogue {
       "com.commercive.support.liveupdates.StreamPushHandler", 512, 30, "commercive-support-live-updates",
       List.of(EventSource.changesTo(TICKETS), EventSource.changesTo(MESSAGES), EventSource.changesTo(ATTACHMENTS)),
       join(TICKET_TABLES, List.of(REALTIME_ENDPOINT)));
+  /**
+   * The stream processor's jar, another handler on a schedule: marks late service-level clocks and
+   * closes what is due to close by itself, reading only due tickets from the tickets' sparse index.
+   */
+  public static final FunctionEntry SWEEP = new FunctionEntry("Sweep", "sweep", "stream-processor",
+      "com.commercive.support.streamprocessor.SweepHandler", 512, 60, "commercive-support-sweep",
+      List.of(EventSource.firingsOf(SWEEP_SCHEDULE)),
+      join(List.of(TICKETS_TABLE), SERVICE_LEVELS));
   public static final List<FunctionEntry> FUNCTIONS = List.of(API, AI_RESPONSE, STREAM_PROCESSOR, AI_WORKER, NOTIFIER,
-      ATTACHMENT_CHECKER, ATTACHMENT_EXPIRER, WEB_SOCKET, LIVE_UPDATES);
+      ATTACHMENT_CHECKER, ATTACHMENT_EXPIRER, WEB_SOCKET, LIVE_UPDATES, SWEEP);
 
   private Catalogue() {}
 
