@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.service.ReadMetrics;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.realtime.RealtimeService;
 import com.commercive.support.service.AgentService;
@@ -47,6 +48,7 @@ public record ApiWiring(HttpApi api, ApiMetrics metrics, byte[] jwtSecret) {
         new RealtimeService(dynamoDb.realtime(), tickets.access(), limits, config.realtime().connectionsPerUser(),
             clock, ids),
         config.realtime().clientUrl(),
+        new ReadMetrics(dynamoDb.metrics(clock)),
         HttpApiSteps.from(config, dynamoDb.claims(), clock, metrics));
     return new ApiWiring(api, metrics, config.jwt().requireSecret());
   }

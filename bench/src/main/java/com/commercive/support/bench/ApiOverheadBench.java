@@ -108,6 +108,7 @@ public final class ApiOverheadBench {
             tickets.access(), com.commercive.support.service.RateLimiter.unlimited(), 10, clock,
             () -> UUID.randomUUID().toString()),
         Optional.empty(),
+        new com.commercive.support.service.ReadMetrics(new com.commercive.support.fakes.InMemoryMetricsStore()),
         new HttpApi.Steps(new IdempotencyService(new InMemoryClaimStore(), clock),
             new com.commercive.support.api.JwtAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), Optional.empty(),
                 Optional.empty(), java.time.Duration.ZERO, clock),

@@ -1,5 +1,6 @@
 package com.commercive.support.api;
 
+import com.commercive.support.service.ReadMetrics;
 import com.commercive.support.api.Router.Access;
 import com.commercive.support.api.Router.Match;
 import com.commercive.support.api.Router.Route;
@@ -49,11 +50,13 @@ public final class HttpApi {
 
   /** The help desk's routes: tickets, messages, the inbox, the team's tools, files and live updates. */
   public static HttpApi tickets(TicketUseCases tickets, CannedResponseService cannedResponses, AgentService agents,
-      AttachmentService attachments, RealtimeService realtime, Optional<URI> realtimeUrl, Steps steps) {
+      AttachmentService attachments, RealtimeService realtime, Optional<URI> realtimeUrl, ReadMetrics metrics,
+      Steps steps) {
     return new HttpApi(List.of(
         new TicketRoutes(tickets, steps.metrics()),
         new MessageRoutes(tickets, cannedResponses, steps.metrics()),
         new AdminRoutes(tickets),
+        new MetricsRoutes(metrics),
         new CannedResponseRoutes(cannedResponses),
         new AgentRoutes(agents),
         new AttachmentRoutes(attachments),

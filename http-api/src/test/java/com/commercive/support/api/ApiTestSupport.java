@@ -47,6 +47,7 @@ import java.util.function.Consumer;
 /** The HTTP API with every route over in-memory stores, with helpers to mint tokens and send events. */
 class ApiTestSupport {
   static final String SECRET = "handler-test-secret-of-32-bytes-or-more";
+  final com.commercive.support.fakes.InMemoryMetricsStore metricsStore = new com.commercive.support.fakes.InMemoryMetricsStore();
   static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
 
   final MutableClock clock = new MutableClock(NOW);
@@ -92,6 +93,7 @@ class ApiTestSupport {
         new AssistantRoutes(new AssistantService(assistant, tickets.access(), tickets.append(), store,
             () -> UUID.randomUUID().toString(), limits), metrics),
         new AdminRoutes(tickets),
+        new MetricsRoutes(new com.commercive.support.service.ReadMetrics(metricsStore)),
         new CannedResponseRoutes(cannedResponses),
         new AgentRoutes(new AgentService(roster, users, null)),
         new AttachmentRoutes(new AttachmentService(attachmentStore, files, tickets.access(), store, clock,

@@ -13,6 +13,7 @@ import static com.commercive.support.resources.Catalogue.CONNECTIONS;
 import static com.commercive.support.resources.Catalogue.IDEMPOTENCY;
 import static com.commercive.support.resources.Catalogue.LIVE_UPDATES;
 import static com.commercive.support.resources.Catalogue.MESSAGES;
+import static com.commercive.support.resources.Catalogue.METRICS;
 import static com.commercive.support.resources.Catalogue.NOTIFICATIONS;
 import static com.commercive.support.resources.Catalogue.NOTIFIER;
 import static com.commercive.support.resources.Catalogue.STREAM_PROCESSOR;
@@ -77,9 +78,14 @@ final class FunctionGrants {
     messaging.queue(NOTIFICATIONS).grantSendMessages(streamProcessor);
     data.table(TICKETS).grant(streamProcessor, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
 
+    data.table(AGENTS).grant(streamProcessor, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
+    // Each change's facts: a marker put only if absent and the day's counters added, together.
+    data.table(METRICS).grant(streamProcessor, "dynamodb:PutItem", "dynamodb:UpdateItem");
+    // The admins' metrics route reads a range of days.
+    data.table(METRICS).grant(functions.function(API), "dynamodb:BatchGetItem");
+
     // The sweep reads due tickets from the sparse index and writes each change conditionally.
     data.table(TICKETS).grant(functions.function(SWEEP), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
-    data.table(AGENTS).grant(streamProcessor, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
 
     // The AI worker writes AI messages (a handoff is marked on the message; the stream processor
     // tells the team, as for every notification).

@@ -73,7 +73,7 @@ class SupportStackTest {
 
   @Test
   void tablesAreOnDemandRecoverableKeptAndStreamed() {
-    template.resourceCountIs("AWS::DynamoDB::Table", 8);
+    template.resourceCountIs("AWS::DynamoDB::Table", 9);
     template.hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Retain",
         "Properties", Map.of(
@@ -111,7 +111,7 @@ class SupportStackTest {
   @Test
   void anExistingUsersTableIsImportedNotCreated() {
     Template imported = synth(Map.of("existingUsersTable", "commercive_users"));
-    imported.resourceCountIs("AWS::DynamoDB::Table", 7);
+    imported.resourceCountIs("AWS::DynamoDB::Table", 8);
   }
 
   @Test
@@ -241,9 +241,15 @@ class SupportStackTest {
       }
     }
     // The stream processor reads streams and sends work, and gives waiting tickets to agents: it may
-    // update tickets and agents' counts, never create or delete an item, and sends no email.
+    // update tickets and agents' counts, create only the metrics' markers, never delete an item,
+    // and sends no email.
     assertThat(streamProcessor).contains("sqs:SendMessage").contains("dynamodb:GetRecords")
-        .doesNotContain("dynamodb:PutItem").doesNotContain("dynamodb:DeleteItem").doesNotContain("ses:");
+        .doesNotContain("dynamodb:DeleteItem").doesNotContain("ses:");
+    for (String statement : streamProcessor.split("\\}, \\{")) {
+      if (statement.contains("dynamodb:PutItem")) {
+        assertThat(statement).contains("Metrics").doesNotContain("Tickets").doesNotContain("Messages");
+      }
+    }
     assertThat(statementsOn(streamProcessor, "Agents")).singleElement().satisfies(statement ->
         assertThat(statement).contains("dynamodb:UpdateItem").contains("dynamodb:Scan").doesNotContain("PutItem"));
     assertThat(aiWorker).doesNotContain("ses:").doesNotContain("sqs:SendMessage");
@@ -278,6 +284,11 @@ class SupportStackTest {
           .containsEntry("SLA_RESOLUTION_HOURS", "high:24,medium:72,low:168").containsEntry("AUTO_CLOSE_AFTER", "P7D");
     }
     assertThat(environmentOf("Sweep")).containsEntry("TICKETS_TABLE", environmentOf("Api").get("TICKETS_TABLE"));
+    // The metrics: kept by the stream processor (a marker and the day's counters), read by the API.
+    assertThat(statementsOn(policyOf("StreamProcessor"), "Metrics")).singleElement().satisfies(statement ->
+        assertThat(statement).contains("dynamodb:PutItem", "dynamodb:UpdateItem").doesNotContain("dynamodb:Scan"));
+    assertThat(statementsOn(policyOf("Api"), "Metrics")).singleElement().satisfies(statement ->
+        assertThat(statement).contains("dynamodb:BatchGetItem").doesNotContain("PutItem").doesNotContain("UpdateItem"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("slaFirstResponseMinutes", "high:60")))
         .hasMessageContaining("slaFirstResponseMinutes");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> synth(Map.of("autoCloseAfter", "7 days")))

@@ -91,5 +91,22 @@ class ServiceQualityIT {
     assertThat(emailsAbout(unanswered, "Late:")).hasSize(1)
         .allSatisfy(email -> assertThat(email.at("/destination/to/0").asText()).isEqualTo("alex@example.com"));
     assertThat(api.call("GET", "/support/tickets/" + unanswered, user, null).get("ticket").has("sla")).isFalse();
+
+    // The metrics say what the tickets themselves say (the stream counted each change once).
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String range = "?from=" + today.minusDays(1) + "&to=" + today;
+    LocalApi.await("the metrics to count the rating", Duration.ofSeconds(10),
+        () -> api.call("GET", "/support/admin/metrics" + range, admin, null).at("/csat/responses").asLong() == 1);
+    JsonNode metrics = api.call("GET", "/support/admin/metrics" + range, admin, null);
+    assertThat(metrics.get("tickets_created").asLong()).isEqualTo(2);
+    assertThat(metrics.get("tickets_closed").asLong()).isEqualTo(1);
+    assertThat(metrics.at("/first_response_minutes/p50").asLong()).as("answered within 5 minutes").isEqualTo(5);
+    assertThat(metrics.at("/resolution_hours/p50").asLong()).isEqualTo(1);
+    assertThat(metrics.at("/ai/resolved").asLong()).isZero();
+    assertThat(metrics.at("/ai/resolution_rate").asDouble()).isZero();
+    assertThat(metrics.at("/csat/average").asDouble()).isEqualTo(5.0);
+    assertThat(metrics.at("/csat/satisfied_share").asDouble()).isEqualTo(1.0);
+    assertThat(metrics.at("/sla/first_response_breaches").asLong()).isEqualTo(1);
+    assertThat(metrics.at("/sla/resolution_breaches").asLong()).isZero();
   }
 }

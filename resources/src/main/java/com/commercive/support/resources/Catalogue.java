@@ -25,8 +25,10 @@ public final class Catalogue {
       new TableEntry("Attachments", SupportTables.ATTACHMENTS, ATTACHMENTS_TABLE);
   public static final TableEntry CONNECTIONS =
       new TableEntry("Connections", SupportTables.CONNECTIONS, CONNECTIONS_TABLE);
+  /** Per-day service-quality counters, kept by the stream processor, read by the API's metrics route. */
+  public static final TableEntry METRICS = new TableEntry("Metrics", SupportTables.METRICS, METRICS_TABLE);
   public static final List<TableEntry> TABLES =
-      List.of(TICKETS, MESSAGES, USERS, IDEMPOTENCY, CANNED_RESPONSES, AGENTS, ATTACHMENTS, CONNECTIONS);
+      List.of(TICKETS, MESSAGES, USERS, IDEMPOTENCY, CANNED_RESPONSES, AGENTS, ATTACHMENTS, CONNECTIONS, METRICS);
 
   public static final QueueEntry AI_JOBS =
       new QueueEntry("AiJobs", SupportQueues.AI_JOBS, Optional.of(AI_JOBS_QUEUE_URL));
@@ -51,7 +53,7 @@ public final class Catalogue {
 
   /** The tables the ticket-reading functions are told of (the canned responses are the API's alone). */
   private static final List<String> TICKET_TABLES = List.of(TICKETS_TABLE, MESSAGES_TABLE, USERS_TABLE,
-      IDEMPOTENCY_TABLE, AGENTS_TABLE, ATTACHMENTS_TABLE, CONNECTIONS_TABLE);
+      IDEMPOTENCY_TABLE, AGENTS_TABLE, ATTACHMENTS_TABLE, CONNECTIONS_TABLE, METRICS_TABLE);
   private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID);
   private static final List<String> ATTACHMENT_FILES = List.of(ATTACHMENTS_BUCKET, ATTACHMENT_MALWARE_SCAN);
   /** Every function that writes tickets runs their clocks on the same targets. */

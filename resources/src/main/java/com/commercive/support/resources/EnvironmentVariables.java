@@ -15,6 +15,7 @@ public final class EnvironmentVariables {
   public static final String AGENTS_TABLE = "AGENTS_TABLE";
   public static final String ATTACHMENTS_TABLE = "ATTACHMENTS_TABLE";
   public static final String CONNECTIONS_TABLE = "CONNECTIONS_TABLE";
+  public static final String METRICS_TABLE = "METRICS_TABLE";
 
   // The queues the stream processor sends to.
   public static final String AI_JOBS_QUEUE_URL = "AI_JOBS_QUEUE_URL";

@@ -86,5 +86,15 @@ public final class SupportTables {
   public static final TableSpec CONNECTIONS = new TableSpec("commercive_support_connections", PK, false,
       Optional.of(EXPIRES_AT), List.of(), Optional.of(SK));
 
+  /** The metrics' key: {@code day#<yyyy-mm-dd>} for a day's counters, {@code evt#<stream event id>} for a change counted. */
+  public static final String METRIC_KEY = "metric_key";
+
+  /**
+   * Service-quality metrics: one item of counters per UTC day, and one marker per stream record
+   * counted (expiring after the stream's 24 hours), written together so a change counts once.
+   */
+  public static final TableSpec METRICS = new TableSpec("commercive_support_metrics", METRIC_KEY, false,
+      Optional.of(EXPIRES_AT), List.of());
+
   private SupportTables() {}
 }

@@ -81,6 +81,10 @@ public final class TableNames {
     return nameOf(SupportTables.CONNECTIONS);
   }
 
+  public String metrics() {
+    return nameOf(SupportTables.METRICS);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TableNames that && names.equals(that.names);

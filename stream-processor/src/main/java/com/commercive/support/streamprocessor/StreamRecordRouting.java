@@ -2,7 +2,14 @@ package com.commercive.support.streamprocessor;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.commercive.support.domain.Message;
 import com.commercive.support.domain.Ticket;
+import com.commercive.support.metrics.MetricFacts;
+import com.commercive.support.store.MetricsStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import com.commercive.support.lambda.batch.StreamImages;
 import com.commercive.support.pipeline.Work;
 import com.commercive.support.store.dynamodb.MessageItems;
@@ -13,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one stream record causes: a message added (its insert) or a ticket changed (its before and
- * after images) handed to the {@link ChangeRouter}, and waiting tickets given to agents when a
- * change frees or needs a seat.
+ * after images) handed to the {@link ChangeRouter}, its facts added to the day's metrics, and
+ * waiting tickets given to agents when a change frees or needs a seat.
  */
 final class StreamRecordRouting {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRecordRouting.class);
@@ -24,12 +31,14 @@ final class StreamRecordRouting {
   private final String messagesTable;
   /** Gives waiting tickets to agents with room (null: automatic assignment is off). */
   private final Runnable fillSeats;
+  private final MetricsStore metrics;
 
   StreamRecordRouting(StreamProcessorWiring parts) {
     this.router = parts.router();
     this.ticketsTable = parts.ticketsTable();
     this.messagesTable = parts.messagesTable();
     this.fillSeats = parts.fillSeats();
+    this.metrics = parts.metrics();
   }
 
   void route(DynamodbEvent.DynamodbStreamRecord record) {
@@ -43,13 +52,15 @@ final class StreamRecordRouting {
       if (!"INSERT".equals(record.getEventName())) {
         return;
       }
-      work = router.messageAdded(record.getEventID(),
-          MessageItems.fromItem(StreamImages.item(change.getNewImage())));
+      Message message = MessageItems.fromItem(StreamImages.item(change.getNewImage()));
+      count(record, change, MetricFacts.ofNewMessage(message), message.createdAt());
+      work = router.messageAdded(record.getEventID(), message);
     } else if (table.equals(ticketsTable)) {
       var beforeImage = StreamImages.item(change.getOldImage());
       var afterImage = StreamImages.item(change.getNewImage());
       Ticket before = beforeImage == null ? null : TicketItems.fromItem(beforeImage);
       Ticket after = afterImage == null ? null : TicketItems.fromItem(afterImage);
+      count(record, change, MetricFacts.ofTicketChange(before, after), after == null ? null : after.updatedAt());
       work = router.ticketChanged(before, after);
       if (fillSeats != null && ChangeRouter.assignmentDue(before, after)) {
         fillSeats.run();
@@ -62,5 +73,20 @@ final class StreamRecordRouting {
         .addKeyValue("table", table).addKeyValue("event_name", record.getEventName())
         .addKeyValue("work", work.stream().map(w -> w.getClass().getSimpleName()).toList())
         .log("stream record routed");
+  }
+
+  /**
+   * Adds a change's facts to the counters of the UTC day it was written (the record's creation
+   * time; the change's own time when a record has none), once per record: a retried batch adds
+   * nothing again.
+   */
+  private void count(DynamodbEvent.DynamodbStreamRecord record, StreamRecord change, Map<String, Long> facts,
+      Instant fallback) {
+    if (facts.isEmpty()) {
+      return;
+    }
+    Instant written = change.getApproximateCreationDateTime() != null
+        ? change.getApproximateCreationDateTime().toInstant() : fallback;
+    metrics.add(record.getEventID(), LocalDate.ofInstant(written, ZoneOffset.UTC), facts);
   }
 }

@@ -11,6 +11,7 @@ import com.commercive.support.pipeline.AiJob;
 import com.commercive.support.pipeline.Notification;
 import com.commercive.support.pipeline.WorkQueue;
 import java.util.List;
+import com.commercive.support.fakes.InMemoryMetricsStore;
 import org.junit.jupiter.api.Test;
 
 /** The stream processor from a DynamoDB Streams event in Lambda's shape (NEW_AND_OLD_IMAGES). */
@@ -18,8 +19,9 @@ class StreamProcessorHandlerTest {
   final RecordingWorkQueue queue = new RecordingWorkQueue();
   final List<AiJob> jobs = queue.jobs;
   final List<Notification> notifications = queue.notifications;
+  final InMemoryMetricsStore metrics = new InMemoryMetricsStore();
   final StreamProcessorHandler handler = new StreamProcessorHandler(new StreamProcessorWiring(
-      new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages", null));
+      new ChangeRouter(queue, true), "commercive_support_tickets", "commercive_support_messages", null, metrics));
 
   DynamodbEvent batch() {
     return EventLoader.loadDynamoDbEvent("events/stream-batch.json");
@@ -65,9 +67,23 @@ class StreamProcessorHandlerTest {
       }
     };
     StreamsEventResponse response = new StreamProcessorHandler(new StreamProcessorWiring(new ChangeRouter(down, true),
-        "commercive_support_tickets", "commercive_support_messages", null)).process(batch());
+        "commercive_support_tickets", "commercive_support_messages", null, new InMemoryMetricsStore())).process(batch());
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("111");
+  }
+
+  @Test
+  void aRetriedBatchCountsEachChangeOnceInTheDaysMetrics() {
+    DynamodbEvent event = batch();
+    event.setRecords(List.of(event.getRecords().get(3)));
+    handler.process(event);
+    var once = metrics.all();
+    assertThat(once.values()).singleElement().satisfies(day -> assertThat(day).containsEntry("tickets_closed", 1L));
+
+    handler.process(event);
+    handler.process(batch());
+
+    assertThat(metrics.all()).isEqualTo(once);
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.commercive.support.store.dynamodb;
 
 import com.commercive.support.config.RateLimits;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.store.MetricsStore;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.RateLimiter;
@@ -78,6 +79,11 @@ public final class DynamoDbAdapters {
 
   public RealtimeStore realtime() {
     return new DynamoDbRealtimeStore(client, tables.connections());
+  }
+
+  /** The per-day service-quality counters. */
+  public MetricsStore metrics(Clock clock) {
+    return new DynamoDbMetricsStore(client, tables.metrics(), clock);
   }
 
   /** The abuse limits, counted in the idempotency table. */
