@@ -124,6 +124,26 @@ public final class DynamoDbWorkBench {
     row("PUT /support/admin/agents/me", "2 agents", putAgent, putAgent);
     Measure listAgents = measure(() -> agentService.list(teamMember));
     row("GET /support/admin/agents", "2 agents", listAgents, listAgents);
+    // The metrics: a range's read grows with its days, never with the tickets counted in them.
+    var metricsStore = new com.commercive.support.store.dynamodb.DynamoDbMetricsStore(dynamoDb, tables.metrics(), clock);
+    var metrics = new com.commercive.support.service.ReadMetrics(metricsStore);
+    java.time.LocalDate firstDay = java.time.LocalDate.of(2026, 1, 1);
+    for (int ticketsPerDay : new int[] {10, 1000}) {
+      for (int day = 0; day < 92; day++) {
+        // A day's tickets: one change each counted (opened, first reply, closed, rated).
+        for (int change = 0; change < 4; change++) {
+          metricsStore.add("bench-" + ticketsPerDay + "-" + day + "-" + change, firstDay.plusDays(day), Map.of(
+              "tickets_created", (long) ticketsPerDay, "first_response_minutes_" + change, (long) ticketsPerDay,
+              "tickets_closed", (long) ticketsPerDay, "csat_" + (change + 2), (long) ticketsPerDay));
+        }
+      }
+      for (int days : new int[] {1, 92}) {
+        String to = firstDay.plusDays(days - 1).toString();
+        Measure read = measure(() -> metrics.report(teamMember, firstDay.toString(), to));
+        row("GET /support/admin/metrics", days + " day" + (days == 1 ? "" : "s") + ", "
+            + (ticketsPerDay == 10 ? 10 : 1010) + " tickets a day", read, read);
+      }
+    }
     Measure create = measure(() -> service.open().open(new Caller("creator", false), new NewTicket("A new ticket", null, "Hello")));
     row("POST /support/tickets (with a message)", "any", create, create);
     for (int messages : new int[] {1, 50, 500}) {
