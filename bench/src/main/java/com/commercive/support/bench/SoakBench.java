@@ -97,6 +97,13 @@ public final class SoakBench {
     System.out.printf("soak: %d clients for %d s (mean pause %d ms), data in %s%n", clients, seconds, pauseMs, data);
     try (LocalSystem system = LocalSystem.start(settings(Path.of(System.getProperty("functions.dir", "..")), data))) {
       return new SoakBench(system, clients).soak(Duration.ofSeconds(seconds), clients, pauseMs);
+    } finally {
+      if (data != null && System.getProperty("soak.dataDir") == null) {
+        // A folder the bench made for itself (tens of MB after minutes): removed, the figures are printed.
+        try (var files = Files.walk(data)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+      }
     }
   }
 
