@@ -16,11 +16,14 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * Operations: anything in a dead-letter queue, a lagging stream, any function's errors and
- * throttles (the sweep's among them), tickets running late, each an alarm on one topic (mailed to
- * {@code alarmEmail} when set).
+ * Operations: anything in a dead-letter queue, work waiting minutes in a queue, a lagging stream,
+ * any function's errors and throttles (the sweep's among them), tickets running late, each an
+ * alarm on one topic (mailed to {@code alarmEmail} when set).
  */
 final class Alarms extends StackPart {
+  /** A consumed queue whose oldest message is this old (seconds) is minutes behind: emails go out late. */
+  static final int OLDEST_MESSAGE_AGE_SECONDS = 300;
+
   private final Topic topic;
 
   Alarms(Construct scope, InfraConfig config, Messaging messaging, Functions functions) {
@@ -34,6 +37,9 @@ final class Alarms extends StackPart {
       alarm(queue.deadLetters().getNode().getId() + "Depth",
           queue.deadLetters().metricApproximateNumberOfMessagesVisible(maximumPerMinute), 1);
     }
+    messaging.queues().forEach((entry, queue) -> Catalogue.consumerOf(entry).ifPresent(consumer ->
+        alarm(entry.id() + "OldestMessageAge",
+            queue.queue().metricApproximateAgeOfOldestMessage(maximumPerMinute), OLDEST_MESSAGE_AGE_SECONDS)));
     alarm("StreamIteratorAge", functions.function(Catalogue.STREAM_PROCESSOR).metric("IteratorAge", maximumPerMinute),
         60_000);
     MetricOptions sumPerFiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();

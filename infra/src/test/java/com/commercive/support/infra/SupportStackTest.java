@@ -297,9 +297,21 @@ class SupportStackTest {
 
   @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 1 + 10 * 2 + 1);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 3 + 1 + 10 * 2 + 1);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "SlaBreaches",
         "Namespace", "CommerciveSupport", "Threshold", 1));
+    // Each queue a function consumes: its oldest message five minutes old is work falling behind.
+    List<String> watched = new ArrayList<>();
+    for (Map<String, Object> alarm : ofType(resources, "AWS::CloudWatch::Alarm")) {
+      Map<String, Object> properties = map(alarm.get("Properties"));
+      if ("ApproximateAgeOfOldestMessage".equals(properties.get("MetricName"))) {
+        assertThat(properties).containsEntry("Namespace", "AWS/SQS").containsEntry("Statistic", "Maximum")
+            .containsEntry("Threshold", Alarms.OLDEST_MESSAGE_AGE_SECONDS);
+        watched.add(String.valueOf(properties.get("Dimensions")));
+      }
+    }
+    assertThat(watched).hasSize(3).anyMatch(d -> d.contains("AiJobs")).anyMatch(d -> d.contains("Notifications"))
+        .anyMatch(d -> d.contains("AttachmentChecks")).noneMatch(d -> d.contains("StreamFailures"));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));

@@ -17,6 +17,26 @@ final class FreePorts {
     }
   }
 
+  /**
+   * Whether {@code port} is free, or becomes free within {@code patience}: a stand-in left by a
+   * runner that was killed exits as soon as it notices, which may be just after a quick restart.
+   */
+  static boolean awaitFree(String host, int port, java.time.Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!isFree(host, port)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int find() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

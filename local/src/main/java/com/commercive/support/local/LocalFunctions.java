@@ -35,10 +35,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The catalogue's functions on this machine: each one's handler, built from the local settings
@@ -98,6 +100,7 @@ final class LocalFunctions {
   static List<Runnable> pollers(SupportConfig config, DynamoDbStreamsClient streams, DynamoDbClient dynamoDb,
       SqsClient sqs, LocalQueues.QueueUrls queues, String region, int queuePollers) {
     List<Runnable> pollers = new ArrayList<>();
+    StreamPositions positions = StreamPositions.open(dynamoDb);
     for (FunctionEntry fn : Catalogue.FUNCTIONS) {
       for (EventSource source : fn.eventSources()) {
         if (source instanceof EventSource.Scheduled) {
@@ -113,7 +116,8 @@ final class LocalFunctions {
           handler = handler != null ? handler : handlerOf(STREAM_HANDLERS, fn).apply(config);
           String table = config.tables().nameOf(stream.table().spec());
           String arn = dynamoDb.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-          pollers.add(new StreamPoller(streams, arn, fn.name(), handler, sqs, queues.streamFailures(), region));
+          pollers.add(new StreamPoller(streams, arn, fn.name(), handler, sqs, queues.streamFailures(), region,
+              positions, queuesEmpty(sqs, queues, fn)));
         }
       }
     }
@@ -142,6 +146,31 @@ final class LocalFunctions {
           config.attachments().bucket(), sqs, queues.attachmentChecks()));
     }
     return handler;
+  }
+
+  /**
+   * Whether the queues {@code fn} puts work on (those whose URL it is given) hold nothing, waiting
+   * or in flight: then all it queued so far is done. Always true for a function that queues nothing.
+   */
+  static BooleanSupplier queuesEmpty(SqsClient sqs, LocalQueues.QueueUrls queues, FunctionEntry fn) {
+    List<String> fed = Catalogue.QUEUES.stream()
+        .filter(q -> q.urlVariable().isPresent() && fn.variables().contains(q.urlVariable().get()))
+        .map(q -> queues.url(q.spec())).toList();
+    return () -> {
+      try {
+        for (String url : fed) {
+          Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+          if (counts.values().stream().anyMatch(count -> !"0".equals(count))) {
+            return false;
+          }
+        }
+        return true;
+      } catch (RuntimeException unknown) {
+        return false; // the queues cannot be read (stopping): nothing is known to be done
+      }
+    };
   }
 
   private static <H> Function<SupportConfig, H> handlerOf(

@@ -46,7 +46,7 @@ final class LocalS3 implements AutoCloseable {
 
   static LocalS3 start(String host, int requestedPort, Options options, Map<String, String> env) {
     int port = requestedPort == 0 ? FreePorts.find() : requestedPort;
-    if (!FreePorts.isFree(host, port)) {
+    if (!FreePorts.awaitFree(host, port, NodeStandIn.PORT_PATIENCE)) {
       throw new PortInUseException("The S3 stand-in", port);
     }
     Path installation = NodeStandIn.installation(env, "S3_STANDIN_DIR", "s3-standin", "the S3 stand-in",

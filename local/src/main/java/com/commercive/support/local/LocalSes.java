@@ -27,7 +27,7 @@ final class LocalSes implements AutoCloseable {
 
   static LocalSes start(String host, int requestedPort, Map<String, String> env) {
     int port = requestedPort == 0 ? FreePorts.find() : requestedPort;
-    if (!FreePorts.isFree(host, port)) {
+    if (!FreePorts.awaitFree(host, port, NodeStandIn.PORT_PATIENCE)) {
       throw new PortInUseException("The SES stand-in", port);
     }
     Path directory = installation(env);

@@ -13,8 +13,23 @@ import java.util.function.BooleanSupplier;
 /**
  * A stand-in that runs on node (installed by the build with {@code npm ci} from the project's own
  * package.json and lock file), as a child process on loopback with its output in a log file.
+ *
+ * <p>It never outlives the runner: node runs the stand-in's script under a few lines of
+ * {@link #LIFELINE} that end it when its standard input closes. The runner holds the other end of
+ * that pipe and never writes to it; when the runner's process ends, however it ends ({@code kill -9}
+ * included), the system closes the pipe and the stand-in exits, freeing its port for the next start.
  */
 final class NodeStandIn implements AutoCloseable {
+  /** Runs the script named by the first argument (as if started as {@code node <script> ...}) until stdin closes. */
+  static final String LIFELINE = "const path = require('path');"
+      + "const end = () => process.exit(0);"
+      + "process.stdin.on('end', end); process.stdin.on('error', end); process.stdin.resume();"
+      + "const script = path.resolve(process.argv[1]);"
+      + "process.argv = [process.argv[0], script, ...process.argv.slice(2)];"
+      + "require(script);";
+  /** How long a start waits for a stand-in's port held by one that is just exiting. */
+  static final Duration PORT_PATIENCE = Duration.ofSeconds(3);
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -53,10 +68,13 @@ final class NodeStandIn implements AutoCloseable {
         + " local/" + folder + "), or set " + variable);
   }
 
-  /** Starts {@code node <arguments>} in {@code directory}, its output in {@code directory/<logName>}. */
+  /**
+   * Starts {@code node <arguments>} in {@code directory} (the first argument is the script), its
+   * output in {@code directory/<logName>}, its standard input a pipe from this process.
+   */
   static NodeStandIn start(String name, Path directory, String logName, List<String> arguments) {
     Path log = directory.resolve(logName);
-    List<String> command = new ArrayList<>(List.of("node"));
+    List<String> command = new ArrayList<>(List.of("node", "-e", LIFELINE));
     command.addAll(arguments);
     try {
       Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)

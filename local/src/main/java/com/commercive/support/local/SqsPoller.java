@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Drives an SQS function as Lambda's SQS event source mapping with ReportBatchItemFailures does:
  * batches of up to 10, the successful messages deleted, the failed ones left to reappear after the
- * visibility timeout and to move to the dead-letter queue after the queue's maxReceiveCount.
+ * visibility timeout and to move to the dead-letter queue after the queue's maxReceiveCount. When
+ * the oldest message it receives was sent more than a minute ago, the log says so ({@link FallingBehind}).
  */
 final class SqsPoller implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
@@ -29,6 +32,7 @@ final class SqsPoller implements Runnable {
   private final String queueArn;
   private final String functionName;
   private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+  private final FallingBehind behind;
   private volatile boolean running = true;
 
   SqsPoller(SqsClient sqs, String queueUrl, String functionName,
@@ -37,6 +41,7 @@ final class SqsPoller implements Runnable {
     this.queueUrl = queueUrl;
     this.functionName = functionName;
     this.handler = handler;
+    this.behind = new FallingBehind(functionName, queueUrl);
     this.queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
   }
@@ -52,6 +57,7 @@ final class SqsPoller implements Runnable {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
             .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
         if (!messages.isEmpty()) {
+          warnWhenBehind(messages);
           deliver(messages);
         }
       } catch (RuntimeException e) {
@@ -61,6 +67,13 @@ final class SqsPoller implements Runnable {
         }
       }
     }
+  }
+
+  /** The oldest message received was sent when? Too long ago, and the log says the queue is behind. */
+  private void warnWhenBehind(List<Message> messages) {
+    messages.stream().map(m -> m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)).filter(Objects::nonNull)
+        .mapToLong(Long::parseLong).min()
+        .ifPresent(sent -> behind.observe(Instant.ofEpochMilli(sent), Instant.now()));
   }
 
   private void deliver(List<Message> messages) {

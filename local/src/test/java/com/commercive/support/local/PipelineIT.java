@@ -304,7 +304,9 @@ class PipelineIT {
         .endpointOverride(system.dynamoDbEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))).build()) {
-      StreamPoller poller = new StreamPoller(streams, streamArn, "stream-processor", handler, system.sqs(), failures, "us-east-1");
+      // A mapping of its own name: its position is kept apart from the running stream processor's.
+      StreamPoller poller = new StreamPoller(streams, streamArn, "failing-test-reader", handler, system.sqs(), failures,
+          "us-east-1", StreamPositions.open(system.dynamoDb()), () -> true);
       Thread thread = new Thread(poller);
       thread.start();
       try {
