@@ -25,7 +25,7 @@ class LocalTablesIT {
       assertThat(indexNames(tickets.globalSecondaryIndexes()))
           .containsExactlyInAnyOrder(
               "user-tickets-index", "user-status-tickets-index", "status-updated-index", "assignee-status-updated-index",
-              "waiting-index");
+              "waiting-index", "sla-due-index");
       TableDescription messages = client.describeTable(r -> r.tableName(names.messages())).table();
       assertThat(messages.streamSpecification().streamEnabled()).isTrue();
       assertThat(indexNames(messages.globalSecondaryIndexes())).containsExactly("ticket-messages-index");
@@ -54,8 +54,8 @@ class LocalTablesIT {
           "ticket_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("t-1"))));
       LocalTables.create(client, com.commercive.support.resources.SupportTables.TICKETS, name);
       TableDescription table = client.describeTable(r -> r.tableName(name)).table();
-      assertThat(indexNames(table.globalSecondaryIndexes())).hasSize(5)
-          .contains("assignee-status-updated-index", "waiting-index");
+      assertThat(indexNames(table.globalSecondaryIndexes())).hasSize(6)
+          .contains("assignee-status-updated-index", "waiting-index", "sla-due-index");
       assertThat(client.getItem(r -> r.tableName(name).key(java.util.Map.of(
           "ticket_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("t-1")))).hasItem()).isTrue();
     }

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -101,11 +100,10 @@ public final class DynamoDbCannedResponseStore implements CannedResponseStore {
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(writes));
     } catch (TransactionCanceledException e) {
-      List<CancellationReason> reasons = e.cancellationReasons();
-      if (reasons.size() > 0 && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+      if (Transactions.failedCondition(e, 0)) {
         throw new NotFoundException("canned response not found");
       }
-      if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+      if (Transactions.failedCondition(e, 1)) {
         throw new ConflictException("the shortcut " + shortcut + " is taken by another canned response");
       }
       throw e;

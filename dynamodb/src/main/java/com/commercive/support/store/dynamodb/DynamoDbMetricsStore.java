@@ -73,7 +73,7 @@ public final class DynamoDbMetricsStore implements MetricsStore {
               .expressionAttributeNames(names).expressionAttributeValues(values).build()).build()));
       return true;
     } catch (TransactionCanceledException e) {
-      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+      if (Transactions.failedCondition(e, 0)) {
         return false;
       }
       throw e;

@@ -132,7 +132,7 @@ public final class DynamoDbRealtimeStore implements RealtimeStore {
           put(listener), put(mirror)));
       return true;
     } catch (TransactionCanceledException e) {
-      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+      if (Transactions.failedCondition(e, 0)) {
         return false;
       }
       throw e;

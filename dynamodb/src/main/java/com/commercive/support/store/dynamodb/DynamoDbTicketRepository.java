@@ -129,10 +129,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         dynamoDb.transactWriteItems(r -> r.transactItems(items));
         return Retry.done(null);
       } catch (TransactionCanceledException e) {
-        if (failedCondition(e, 0)) {
+        if (Transactions.failedCondition(e, 0)) {
           throw NotFoundException.ticket();
         }
-        if (failedCondition(e, 1)) {
+        if (Transactions.failedCondition(e, 1)) {
           throw new DuplicateMessageException(note.messageId());
         }
         throwIfFilesUnavailable(e, note, 2);
@@ -191,17 +191,17 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       dynamoDb.transactWriteItems(r -> r.transactItems(items));
       return true;
     } catch (TransactionCanceledException e) {
-      if (message != null && failedCondition(e, 0)) {
+      if (message != null && Transactions.failedCondition(e, 0)) {
         throw new DuplicateMessageException(message.messageId());
       }
-      if (failedCondition(e, ticketIndex) || conflicted(e)) {
+      if (Transactions.failedCondition(e, ticketIndex) || conflicted(e)) {
         return false;
       }
       if (message != null) {
         throwIfFilesUnavailable(e, message, filesIndex);
       }
       // The last item is the increment when the ticket starts holding an agent: no room left.
-      if (next.holdsAnAgent() && failedCondition(e, items.size() - 1)) {
+      if (next.holdsAnAgent() && Transactions.failedCondition(e, items.size() - 1)) {
         throw new AgentAtCapacityException(next.assignee().agentId());
       }
       throw e;
@@ -220,7 +220,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private static void throwIfFilesUnavailable(TransactionCanceledException e, Message message, int firstIndex) {
     List<FieldError> unavailable = new ArrayList<>();
     for (int i = 0; i < message.attachments().size(); i++) {
-      if (failedCondition(e, firstIndex + i)) {
+      if (Transactions.failedCondition(e, firstIndex + i)) {
         unavailable.add(new FieldError("attachment_ids[" + i + "]",
             "attachment " + message.attachments().get(i).attachmentId() + " is no longer available"));
       }
@@ -336,9 +336,4 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             .anyMatch("TransactionConflict"::equals);
   }
 
-  private static boolean failedCondition(TransactionCanceledException e, int index) {
-    return e.hasCancellationReasons()
-        && e.cancellationReasons().size() > index
-        && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
-  }
 }
