@@ -161,13 +161,7 @@ final class RequestBodies {
     ObjectNode json = object(body);
     List<FieldError> errors = new ArrayList<>();
     unknownFields(json, RATING_FIELDS, errors);
-    JsonNode rating = json.get("rating");
-    Integer value = null;
-    if (rating != null && rating.isIntegralNumber() && rating.canConvertToInt()) {
-      value = rating.intValue();
-    } else if (rating != null && !rating.isNull()) {
-      errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
-    }
+    Integer value = wholeNumber(json, "rating", "must be a whole number from 1 to 5", errors);
     String comment = string(json, "comment", errors);
     throwIfAny(errors);
     return new RateTicket.Rating(value, comment);
@@ -186,17 +180,22 @@ final class RequestBodies {
         errors.add(new FieldError("available", "must be true or false"));
       }
     }
-    Integer maxOpen = null;
-    JsonNode maxNode = json.get("max_open");
-    if (maxNode != null && !maxNode.isNull()) {
-      if (maxNode.isIntegralNumber() && maxNode.canConvertToInt()) {
-        maxOpen = maxNode.intValue();
-      } else {
-        errors.add(new FieldError("max_open", "must be a whole number from 1 to 200"));
-      }
-    }
+    Integer maxOpen = wholeNumber(json, "max_open", "must be a whole number from 1 to 200", errors);
     throwIfAny(errors);
     return new AgentUpdate(available, maxOpen);
+  }
+
+  /** An optional whole number: null when absent or null; anything else but an int is {@code problem}. */
+  private static Integer wholeNumber(ObjectNode json, String field, String problem, List<FieldError> errors) {
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return node.intValue();
+    }
+    errors.add(new FieldError(field, problem));
+    return null;
   }
 
   /** An optional boolean: absent or null is false, anything but true/false is an error. */
