@@ -1,6 +1,5 @@
 package com.commercive.support.local;
 
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
 import java.net.BindException;
@@ -15,7 +14,8 @@ import org.eclipse.jetty.server.handler.ContextHandler;
  * DynamoDB Local, in this process, as a server: in shared-database mode so that any credentials
  * and region see the same tables; in memory unless a data folder is given. Its request handler
  * runs on a Jetty connector bound to one host (loopback), where its own launcher would listen on
- * every interface, and with no telemetry (nothing leaves the machine).
+ * every interface, and with no telemetry (nothing leaves the machine). A transaction is answered only
+ * once it is committed ({@link DurableTransactionsRequestHandler}).
  */
 final class LocalDynamoDb implements AutoCloseable {
   private final Server server;
@@ -40,7 +40,7 @@ final class LocalDynamoDb implements AutoCloseable {
             "DYNAMODB_DATA_DIR " + dataDirectory + " cannot be used: " + e.getMessage());
       }
     }
-    var requests = new LocalDynamoDBRequestHandler(0, dataDirectory == null, dbPath, true, false);
+    var requests = new DurableTransactionsRequestHandler(dataDirectory == null, dbPath);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(host);

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resume the streams where they were (no record of the work done before the crash handed to a
  * function again, no AI job redone) and send no email twice.
  */
-@Disabled("From a clean clone this fails every run (3 of 3, 2026-12-06): the one ticket acknowledged"
-    + " (201) just before the SIGKILL is missing after the restart (404), every earlier write is kept; in"
-    + " the developer's checkout it passes. Whether DynamoDB Local acknowledges a transaction before it"
-    + " is durable is not yet reduced to a minimal reproduction: next session, see docs/reliability.md")
 class CrashIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern ROUTED = Pattern.compile("\"event_id\":\"([^\"]+)\"");
