@@ -1,5 +1,7 @@
 package com.commercive.support.aiworker;
 
+import com.commercive.support.assistant.kb.KnowledgeBase;
+import com.commercive.support.assistant.kb.UrgencyModel;
 import com.commercive.support.assistant.providers.Assistants;
 import com.commercive.support.config.SupportConfig;
 import com.commercive.support.domain.Message;
@@ -24,11 +26,12 @@ public final class AiWorkerWiring {
     Clock clock = Clock.systemUTC();
     DynamoDbAdapters dynamoDb = DynamoDbAdapters.from(config);
     TicketRepository tickets = dynamoDb.tickets();
-    return new AutoReplyService(tickets, new AppendMessage(tickets, config.serviceLevels().levels(), clock), Assistants.create(config),
-        config.autoReplies(), dynamoDb.rateLimiter(config.limits(), clock),
+    KnowledgeBase knowledgeBase = KnowledgeBase.load();
+    return new AutoReplyService(tickets, new AppendMessage(tickets, config.serviceLevels().levels(), clock),
+        Assistants.create(config, knowledgeBase), config.autoReplies(), dynamoDb.rateLimiter(config.limits(), clock),
         // Marks tickets that need a person; the stream processor then gives them to agents.
         config.assignment().autoAssign() ? new AssignmentService(tickets, dynamoDb.roster(), clock) : null,
-        announcer(config, dynamoDb, clock), clock);
+        announcer(config, dynamoDb, clock), clock, UrgencyModel.load(knowledgeBase));
   }
 
   /** The ticket's live listeners told of the assistant's work, where live updates are set up. */

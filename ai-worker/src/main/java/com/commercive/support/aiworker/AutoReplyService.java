@@ -7,6 +7,8 @@ import com.commercive.support.assistant.Topic;
 import com.commercive.support.assistant.Turn;
 import com.commercive.support.config.AutoReplySettings;
 import com.commercive.support.domain.Message;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.TicketStatus;
@@ -16,11 +18,14 @@ import com.commercive.support.service.AssignmentService;
 import com.commercive.support.service.AppendMessage;
 import com.commercive.support.service.AssistantService;
 import com.commercive.support.service.PersonRequest;
+import com.commercive.support.service.PriorityDetection;
 import com.commercive.support.service.RateLimiter;
+import com.commercive.support.service.UrgencyClassifier;
 import com.commercive.support.store.TicketRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,10 +78,19 @@ public final class AutoReplyService {
   /** Live listeners told when the assistant starts on a question and when its reply is stored. */
   private final AssistantAnnouncer announcer;
   private final Clock clock;
+  /** The second reading of a ticket's opening, with the assistant's topic (priority detection). */
+  private final UrgencyClassifier urgency;
 
   public AutoReplyService(TicketRepository tickets, AppendMessage append, Assistant assistant,
       AutoReplySettings settings, RateLimiter limits, AssignmentService assignments, AssistantAnnouncer announcer,
       Clock clock) {
+    this(tickets, append, assistant, settings, limits, assignments, announcer, clock, UrgencyClassifier.NONE);
+  }
+
+  public AutoReplyService(TicketRepository tickets, AppendMessage append, Assistant assistant,
+      AutoReplySettings settings, RateLimiter limits, AssignmentService assignments, AssistantAnnouncer announcer,
+      Clock clock, UrgencyClassifier urgency) {
+    this.urgency = urgency;
     this.tickets = tickets;
     this.append = append;
     this.assistant = assistant;
@@ -177,6 +191,11 @@ public final class AutoReplyService {
       answer = assistant.answer(new Question(question.toString(), ticket.subject(), history));
     }
 
+    if (firstUnanswered == 0 && thread.size() < AssistantService.HISTORY_MESSAGES) {
+      // The ticket's opening, nothing answered yet: read again with what the assistant found.
+      secondReading(ticket, thread.get(0), answer.topic());
+    }
+
     String replyId = replyId(newest.messageId());
     String text = AssistantService.asMessageText(answer);
     // Checked again against the ticket as stored when the reply lands: a close, a person's reply
@@ -195,6 +214,30 @@ public final class AutoReplyService {
     Message stored = appended.message();
     announce("message.created", () -> announcer.replied(stored));
     return answer.handoff() ? Outcome.HANDED_OFF : Outcome.REPLIED;
+  }
+
+  /**
+   * Raises the ticket when its opening, read again with the topic the assistant found and the
+   * urgency model, is urgent where the rules at creation did not see it ("where is it?" about a
+   * payout; "sold 11k, received 0"). One conditional write on the ticket as stored: never over an
+   * agent's priority, never lower.
+   */
+  private void secondReading(Ticket ticket, Message opening, Topic topic) {
+    if (ticket.prioritySource() == PrioritySource.AGENT || ticket.priority() == Priority.HIGH) {
+      return; // nothing to raise: spare the model's reading
+    }
+    Optional<PriorityDetection.Detection> detected = PriorityDetection.secondReading(ticket.subject(), opening.text(),
+        topic, urgency.probabilityHigh(ticket.subject(), opening.text()));
+    if (detected.isEmpty() || detected.get().priority().compareTo(ticket.priority()) <= 0) {
+      return;
+    }
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    tickets.update(ticket.ticketId(), current ->
+        current.raise(detected.get().priority(), detected.get().reason(), at, append.levels()))
+        .ifPresent(raised -> LOG.atInfo().addKeyValue("ticket_id", ticket.ticketId())
+            .addKeyValue("priority", raised.ticket().priority().wireName()).addKeyValue("topic", topic.wireName())
+            .addKeyValue("reason", raised.ticket().priorityReason())
+            .log("priority raised on the second reading"));
   }
 
   /** Why the reply to {@code newest} is no longer due on the ticket as it now stands (null: it is). */

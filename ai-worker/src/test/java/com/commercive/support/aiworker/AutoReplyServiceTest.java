@@ -12,6 +12,9 @@ import com.commercive.support.assistant.Assistant;
 import com.commercive.support.assistant.Question;
 import com.commercive.support.assistant.Source;
 import com.commercive.support.assistant.Topic;
+import com.commercive.support.domain.Priority;
+import com.commercive.support.domain.PrioritySource;
+import com.commercive.support.domain.ServiceLevels;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
@@ -80,6 +83,49 @@ class AutoReplyServiceTest extends TicketScenario {
     Ticket answered = ticket();
     assertThat(assigning.handle(job(post(answered, SenderType.USER, "How do I sync?")))).isEqualTo(Outcome.REPLIED);
     assertThat(repository.find(answered.ticketId()).orElseThrow().waitingSince()).isNull();
+  }
+
+  /** Issue 25: the assistant's topic is a signal of priority detection, on the opening only, never over an agent. */
+  @Test
+  void theAssistantsTopicRaisesAnOpeningThatStatesAProblemWithoutNamingItsArea() {
+    Assistant payouts = question -> new Answer("Payouts are sent on Fridays.", Topic.PAYOUTS, 0.8,
+        List.of(new Source("payouts-pending-or-missing", "Payouts")), false);
+    AutoReplyService reading = new AutoReplyService(repository,
+        new AppendMessage(repository, ServiceLevels.DEFAULT, clock), payouts, new AutoReplySettings(true, 5, Duration.ZERO),
+        RateLimiter.unlimited(), null, AssistantAnnouncer.NONE, clock);
+    String opening = "It's been ten days and still nothing. Where is it?";
+
+    Ticket low = lowTicket("t-raised");
+    assertThat(reading.handle(job(post(low, SenderType.USER, opening)))).isEqualTo(Outcome.REPLIED);
+    Ticket raised = repository.find(low.ticketId()).orElseThrow();
+    assertThat(raised.priority()).isEqualTo(Priority.HIGH);
+    assertThat(raised.prioritySource()).isEqualTo(PrioritySource.AUTO);
+    assertThat(raised.priorityReason()).isEqualTo("mentions money missing or held");
+    assertThat(raised.sla().firstResponseDueAt()).isEqualTo(low.createdAt().plus(Duration.ofHours(1)));
+
+    Ticket otherArea = lowTicket("t-inventory");
+    assertThat(service.handle(job(post(otherArea, SenderType.USER, opening)))).isEqualTo(Outcome.REPLIED);
+    assertThat(repository.find(otherArea.ticketId()).orElseThrow().priority()).as("an inventory question").isEqualTo(Priority.LOW);
+
+    Ticket later = lowTicket("t-later");
+    reading.handle(job(post(later, SenderType.USER, "How do payouts work?")));
+    assertThat(reading.handle(job(post(later, SenderType.USER, opening)))).isEqualTo(Outcome.REPLIED);
+    assertThat(repository.find(later.ticketId()).orElseThrow().priority()).as("later messages never raise")
+        .isEqualTo(Priority.LOW);
+
+    Ticket agents = lowTicket("t-agent");
+    Ticket stored = repository.find(agents.ticketId()).orElseThrow();
+    repository.apply(stored, stored.edit(null, Priority.LOW, null, clock.instant(), ServiceLevels.DEFAULT).orElseThrow());
+    assertThat(reading.handle(job(post(agents, SenderType.USER, opening)))).isEqualTo(Outcome.REPLIED);
+    assertThat(repository.find(agents.ticketId()).orElseThrow())
+        .satisfies(t -> assertThat(t.priority()).isEqualTo(Priority.LOW))
+        .satisfies(t -> assertThat(t.prioritySource()).as("the agent's priority wins").isEqualTo(PrioritySource.AGENT));
+  }
+
+  Ticket lowTicket(String id) {
+    Ticket ticket = Ticket.open(id, "user-1", "hello", Priority.LOW, clock.instant(), ServiceLevels.DEFAULT);
+    repository.put(ticket);
+    return ticket;
   }
 
   /** Issue 15: a note of the team written before the job runs is neither asked about nor given as context. */

@@ -167,6 +167,19 @@ public record Ticket(
         levels.after(this, nextStatus, newPriority == null ? priority : newPriority, null, at), null));
   }
 
+  /**
+   * The change that raises it to {@code raised} for {@code reason}, as the system's choice, with its
+   * clocks recomputed for the new priority (its update time stays: nobody wrote); empty when an agent
+   * set the priority (theirs always wins), it is at {@code raised} or above already, or it is closed.
+   */
+  public Optional<TicketChange> raise(Priority raised, String reason, Instant at, ServiceLevels levels) {
+    if (prioritySource == PrioritySource.AGENT || raised.compareTo(priority) <= 0 || status == TicketStatus.CLOSED) {
+      return Optional.empty();
+    }
+    return Optional.of(new TicketChange(null, status, updatedAt, false, TicketChange.Edit.raised(raised, reason),
+        levels.after(this, status, raised, null, at), null));
+  }
+
   /** The change that makes it wait for an agent; empty when it has one, is closed or waits already. */
   public Optional<TicketChange> waitForAgent(Instant at) {
     if (assignee != null || status == TicketStatus.CLOSED || waitingSince != null) {
@@ -209,8 +222,8 @@ public record Ticket(
         humanReplied || change.humanReplied(),
         aiReplies + (change.message() != null && change.message().aiResponse() ? 1 : 0),
         version + 1,
-        reprioritised ? PrioritySource.AGENT : prioritySource,
-        reprioritised ? null : priorityReason,
+        reprioritised ? (edit.raisedBecause() == null ? PrioritySource.AGENT : PrioritySource.AUTO) : prioritySource,
+        reprioritised ? edit.raisedBecause() : priorityReason,
         nextAssignee,
         waiting,
         nextSla,

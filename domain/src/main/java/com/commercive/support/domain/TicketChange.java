@@ -35,10 +35,15 @@ public record TicketChange(
 
   /**
    * An edit of the ticket's own fields: a priority to set (null: unchanged), which then counts
-   * as the agent's; the assignee (null: unchanged; empty: unassigned); and whether the ticket now
-   * waits for an agent (true; null: unchanged). Being assigned or closed ends the wait.
+   * as the agent's unless {@code raisedBecause} says why the system raised it; the assignee (null:
+   * unchanged; empty: unassigned); and whether the ticket now waits for an agent (true; null:
+   * unchanged). Being assigned or closed ends the wait.
    */
-  public record Edit(Priority priority, Optional<Assignee> assignee, Boolean waiting) {
+  public record Edit(Priority priority, Optional<Assignee> assignee, Boolean waiting, String raisedBecause) {
+    public Edit(Priority priority, Optional<Assignee> assignee, Boolean waiting) {
+      this(priority, assignee, waiting, null);
+    }
+
     public Edit(Priority priority) {
       this(priority, null, null);
     }
@@ -50,6 +55,11 @@ public record TicketChange(
     /** The ticket needs a person: it waits for an agent. */
     public static Edit waitForAgent() {
       return new Edit(null, null, true);
+    }
+
+    /** The system raises the priority, for {@code reason} (what the agent reads). */
+    public static Edit raised(Priority priority, String reason) {
+      return new Edit(priority, null, null, java.util.Objects.requireNonNull(reason, "reason"));
     }
   }
 }

@@ -92,6 +92,31 @@ class ServiceLevelsTest {
   }
 
   @Test
+  void theSystemRaisesOnlyAboveWhatIsSetNeverOverAnAgentAndItsClocksFollow() {
+    Ticket ticket = post(opened(Priority.LOW), SenderType.AI, Duration.ofMinutes(1));
+    Ticket raised = ticket.with(ticket.raise(Priority.HIGH, "mentions money missing or held",
+        at(Duration.ofMinutes(2)), LEVELS).orElseThrow());
+    assertThat(raised.priority()).isEqualTo(Priority.HIGH);
+    assertThat(raised.prioritySource()).isEqualTo(PrioritySource.AUTO);
+    assertThat(raised.priorityReason()).isEqualTo("mentions money missing or held");
+    assertThat(raised.sla().firstResponseDueAt()).isEqualTo(at(Duration.ofHours(1)));
+    assertThat(raised.sla().resolutionDueAt()).isEqualTo(at(Duration.ofHours(24)));
+    assertThat(raised.updatedAt()).as("nobody wrote").isEqualTo(ticket.updatedAt());
+    assertThat(raised.version()).isEqualTo(ticket.version() + 1);
+
+    assertThat(raised.raise(Priority.HIGH, "again", at(Duration.ofMinutes(3)), LEVELS)).as("already there").isEmpty();
+    assertThat(opened(Priority.HIGH).raise(Priority.MEDIUM, "lower", T0, LEVELS)).as("never lowers").isEmpty();
+    Ticket agents = ticket.with(ticket.edit(null, Priority.LOW, null, at(Duration.ofMinutes(2)), LEVELS).orElseThrow());
+    assertThat(agents.raise(Priority.HIGH, "money", at(Duration.ofMinutes(3)), LEVELS)).as("the agent's wins").isEmpty();
+    Ticket closed = ticket.with(ticket.close(at(Duration.ofMinutes(2)), LEVELS));
+    assertThat(closed.raise(Priority.HIGH, "money", at(Duration.ofMinutes(3)), LEVELS)).isEmpty();
+
+    Ticket edited = raised.with(raised.edit(null, Priority.MEDIUM, null, at(Duration.ofMinutes(4)), LEVELS).orElseThrow());
+    assertThat(edited.prioritySource()).as("an agent's edit after a raise is the agent's").isEqualTo(PrioritySource.AGENT);
+    assertThat(edited.priorityReason()).isNull();
+  }
+
+  @Test
   void closingStopsEveryClockAndAReopenedTicketsClocksRestart() {
     Ticket answered = post(opened(Priority.HIGH), SenderType.ADMIN, Duration.ofMinutes(10));
     Ticket breached = answered.with(answered.markBreaches(at(Duration.ofHours(25))).orElseThrow());

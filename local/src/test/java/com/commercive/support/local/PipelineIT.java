@@ -10,6 +10,7 @@ import com.commercive.support.pipeline.Notification;
 import com.commercive.support.standins.LocalQueues;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -119,6 +120,34 @@ class PipelineIT {
     assertThat(emails).hasSize(2);
     String[] owners = emails.stream().filter(e -> e[0].equals("dana@example.com")).findFirst().orElseThrow();
     assertThat(owners[2]).contains("Our assistant replied").contains("/support/tickets/" + id);
+  }
+
+  /**
+   * Issue 25: an opening the rules do not raise at creation is read again once the assistant has
+   * read it (its topic and the urgency model); an urgent one is raised, with the reason, by the AI
+   * worker's conditional write, and its first response falls due at the high level.
+   */
+  @Test
+  void anUrgentOpeningInOtherWordsIsRaisedOnTheAssistantsSecondReading() {
+    JsonNode opened = call("POST", "/support/tickets", user, "{\"subject\":\"commercive app\",\"priority\":\"low\",\"message\":"
+        + "\"the commercive app vanished from my shopify admin and all the stock numbers froze\"}");
+    String id = opened.at("/ticket/ticket_id").asText();
+    assertThat(opened.at("/ticket/priority").asText()).as("the rules alone do not raise it").isEqualTo("low");
+    await("the AI reply", Duration.ofSeconds(15), () -> !thread(id, "ai").isEmpty());
+    await("the raise", Duration.ofSeconds(5),
+        () -> call("GET", "/support/tickets/" + id, admin, null).at("/ticket/priority").asText().equals("high"));
+    JsonNode ticket = call("GET", "/support/tickets/" + id, admin, null).get("ticket");
+    assertThat(ticket.get("priority_source").asText()).isEqualTo("auto");
+    assertThat(ticket.get("priority_reason").asText()).isEqualTo("reads as urgent: store connection");
+    assertThat(Instant.parse(ticket.at("/sla/first_response_due_at").asText()))
+        .isEqualTo(Instant.parse(ticket.get("created_at").asText()).plus(Duration.ofHours(1)));
+
+    JsonNode calm = call("POST", "/support/tickets", user, "{\"subject\":\"payout schedule\",\"priority\":\"low\","
+        + "\"message\":\"when are payouts sent each month?\"}");
+    String calmId = calm.at("/ticket/ticket_id").asText();
+    await("the AI reply", Duration.ofSeconds(15), () -> !thread(calmId, "ai").isEmpty());
+    assertThat(call("GET", "/support/tickets/" + calmId, admin, null).at("/ticket/priority").asText())
+        .as("a question is not raised").isEqualTo("low");
   }
 
   /** Issue 13: a handoff posted through /ai-response alerted nobody, and the merchant was emailed it. */

@@ -112,6 +112,11 @@ public final class KnowledgeBase {
         notCoveredVectors, embedder, words, buildTime, other);
   }
 
+  /** The sentence-embedding model it reads with, for other readers of merchants' text (one in memory). */
+  SentenceEmbedder embedder() {
+    return embedder;
+  }
+
   public List<Article> articles() {
     return List.copyOf(articles.values());
   }
