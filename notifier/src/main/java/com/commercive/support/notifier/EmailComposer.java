@@ -8,7 +8,6 @@ import com.commercive.support.domain.SlaMetric;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.pipeline.Notification;
-import com.commercive.support.util.Timestamps;
 import java.net.URI;
 
 /**
@@ -108,28 +107,38 @@ public final class EmailComposer {
     if (rating) {
       // The frontend's ticket page takes the score and posts it: one click, then an optional comment.
       text.append("How did we do? Rate this ticket from 1 (poor) to 5 (great):\n");
-      html.append("<p>How did we do? Rate this ticket:</p>\n<p>");
+      html.append("<p>How did we do? Rate this ticket from 1 (poor) to 5 (great):</p>\n<p>");
       for (int score = 1; score <= 5; score++) {
         String rate = link + "?rate=" + score;
         text.append(score).append(": ").append(rate).append('\n');
-        html.append("<a href=\"").append(escape(rate)).append("\">").append(score).append("</a> ");
+        // Big enough to tap on a phone.
+        html.append("<a href=\"").append(escape(rate)).append("\" style=\"display:inline-block;min-width:2.5em;"
+            + "padding:0.5em 0;margin-right:0.4em;border:1px solid #888;border-radius:4px;text-align:center;"
+            + "text-decoration:none\">").append(score).append("</a>");
       }
       text.append('\n');
-      html.append("(1 poor, 5 great)</p>\n");
+      html.append("</p>\n");
     }
     text.append("View the ticket: ").append(link).append('\n');
     html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");
     return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
   }
 
-  /** What is late and since when, in UTC. */
+  /** What is late and since when, in UTC, as a person reads a time ("2026-12-01 11:00 UTC"). */
   static String late(SlaMetric metric, Ticket ticket) {
     Sla sla = ticket.sla();
     return switch (metric) {
-      case FIRST_RESPONSE -> "The first reply was due at " + Timestamps.format(sla.firstResponseDueAt()) + " UTC.";
-      case NEXT_RESPONSE -> "The next reply was due at " + Timestamps.format(sla.nextResponseDueAt()) + " UTC.";
-      case RESOLUTION -> "Resolution was due at " + Timestamps.format(sla.resolutionDueAt()) + " UTC.";
+      case FIRST_RESPONSE -> "The first reply was due at " + readable(sla.firstResponseDueAt()) + ".";
+      case NEXT_RESPONSE -> "The next reply was due at " + readable(sla.nextResponseDueAt()) + ".";
+      case RESOLUTION -> "Resolution was due at " + readable(sla.resolutionDueAt()) + ".";
     };
+  }
+
+  private static final java.time.format.DateTimeFormatter READABLE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  static String readable(java.time.Instant at) {
+    return READABLE.format(at);
   }
 
   /** "Dana Merchant (dana@example.com)", or what is known of them. */
