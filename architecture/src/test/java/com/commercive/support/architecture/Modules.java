@@ -16,13 +16,14 @@ import java.util.List;
  */
 final class Modules {
   static final List<String> FUNCTIONS = List.of(
-      "api-handler", "ai-response", "stream-processor", "ai-worker", "notifier", "attachment-checker", "live-updates");
+      "api-handler", "ai-response", "stream-processor", "ai-worker", "notifier", "attachment-checker", "live-updates",
+      "inbound-email");
   /** What functions share: they may use these, these never use a function. */
   static final List<String> SHARED = List.of("domain", "resources", "wire", "lambda-runtime", "http-api", "assistant");
   static final List<String> ADAPTERS = List.of("dynamodb", "sqs", "ses", "s3", "apigateway");
   static final List<String> ALL = List.of("domain", "resources", "wire", "lambda-runtime", "dynamodb", "sqs", "ses", "s3",
       "apigateway", "stand-ins", "assistant", "http-api", "stream-processor", "ai-worker", "notifier",
-      "attachment-checker", "live-updates", "api-handler", "ai-response", "local", "infra");
+      "attachment-checker", "live-updates", "inbound-email", "api-handler", "ai-response", "local", "infra");
 
   private Modules() {}
 

@@ -1,0 +1,60 @@
+package com.commercive.support.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replies as mail clients send them (Gmail, Apple Mail, Outlook, Thunderbird, in English, German,
+ * French and Spanish; quoted-printable, base64, Latin-1, Windows-1252; HTML only; inline answers),
+ * each with the text its writer newly wrote ({@code reply-corpus/README.md}): every one must come
+ * out exactly.
+ */
+class ReplyCorpusTest {
+  @Test
+  void everyReplyOfTheCorpusComesOutAsItsWriterWroteIt() throws IOException, URISyntaxException {
+    Path folder = Path.of(Objects.requireNonNull(getClass().getResource("/reply-corpus")).toURI());
+    List<Path> mails;
+    try (Stream<Path> files = Files.list(folder)) {
+      mails = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+    }
+    List<String> wrong = new ArrayList<>();
+    for (Path mail : mails) {
+      String name = mail.getFileName().toString().replace(".eml", "");
+      String expected = normal(Files.readString(folder.resolve(name + ".expected.txt"), StandardCharsets.UTF_8));
+      String actual = normal(ReplyBody.newText(MimeMail.read(Files.readAllBytes(mail))));
+      if (!actual.equals(expected)) {
+        wrong.add(name + "\n--- expected ---\n" + expected + "\n--- actual ---\n" + actual + "\n");
+      }
+    }
+    System.out.printf("reply corpus: %d of %d replies come out exactly as written%n", mails.size() - wrong.size(),
+        mails.size());
+    wrong.forEach(System.out::println);
+    assertThat(mails).hasSizeGreaterThanOrEqualTo(40);
+    assertThat(wrong).isEmpty();
+  }
+
+  /** The corpus's comparison: LF line ends, no trailing spaces, no blank lines at either end. */
+  static String normal(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+      lines.add(line.stripTrailing());
+    }
+    while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+      lines.remove(0);
+    }
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return String.join("\n", lines);
+  }
+}
