@@ -22,7 +22,29 @@ import org.junit.jupiter.api.Test;
 class ReplyCorpusTest {
   @Test
   void everyReplyOfTheCorpusComesOutAsItsWriterWroteIt() throws IOException, URISyntaxException {
-    Path folder = Path.of(Objects.requireNonNull(getClass().getResource("/reply-corpus")).toURI());
+    List<String> wrong = measure("reply-corpus");
+    assertThat(wrong).isEmpty();
+  }
+
+  /**
+   * A second corpus, written by someone else from other mail clients and languages (Dutch,
+   * Italian), never read while writing the rules: only its figure and the names it misses are
+   * printed. Its floor is what it measured the first time.
+   */
+  @Test
+  void aCorpusNeverTunedOnMeasuresWhatTheRulesReachOnMailTheyWereNotWrittenFor() throws IOException,
+      URISyntaxException {
+    List<String> wrong = measure("reply-corpus-held-out");
+    assertThat(wrong.size()).isLessThanOrEqualTo(HELD_OUT_MISSES_AT_MOST);
+  }
+
+  /** Measured on 2026-12-06, the first time it ran: 19 of 24 (see docs/replies-by-email.md). */
+  static final int HELD_OUT_MISSES_AT_MOST = 5;
+
+  /** Reads every mail of the folder, prints the figure, returns the misses (for the tuned corpus, with diffs). */
+  List<String> measure(String corpus) throws IOException, URISyntaxException {
+    boolean heldOut = corpus.endsWith("held-out");
+    Path folder = Path.of(Objects.requireNonNull(getClass().getResource("/" + corpus)).toURI());
     List<Path> mails;
     try (Stream<Path> files = Files.list(folder)) {
       mails = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
@@ -33,14 +55,15 @@ class ReplyCorpusTest {
       String expected = normal(Files.readString(folder.resolve(name + ".expected.txt"), StandardCharsets.UTF_8));
       String actual = normal(ReplyBody.newText(MimeMail.read(Files.readAllBytes(mail))));
       if (!actual.equals(expected)) {
-        wrong.add(name + "\n--- expected ---\n" + expected + "\n--- actual ---\n" + actual + "\n");
+        // Of the held-out corpus only the names: what it holds is never read to tune the rules.
+        wrong.add(heldOut ? name : name + "\n--- expected ---\n" + expected + "\n--- actual ---\n" + actual + "\n");
       }
     }
-    System.out.printf("reply corpus: %d of %d replies come out exactly as written%n", mails.size() - wrong.size(),
+    System.out.printf("%s: %d of %d replies come out exactly as written%n", corpus, mails.size() - wrong.size(),
         mails.size());
     wrong.forEach(System.out::println);
-    assertThat(mails).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(wrong).isEmpty();
+    assertThat(mails).hasSizeGreaterThanOrEqualTo(heldOut ? 20 : 40);
+    return wrong;
   }
 
   /** The corpus's comparison: LF line ends, no trailing spaces, no blank lines at either end. */

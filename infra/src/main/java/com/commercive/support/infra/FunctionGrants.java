@@ -107,7 +107,7 @@ final class FunctionGrants {
     data.table(IDEMPOTENCY).grantReadWriteData(notifier);
     Stack stack = Stack.of(api);
     notifier.addToRolePolicy(PolicyStatement.Builder.create()
-        .actions(List.of("ses:SendEmail"))
+        .actions(List.of("ses:SendRawEmail"))
         .resources(List.of("arn:" + stack.getPartition() + ":ses:" + stack.getRegion() + ":" + stack.getAccount()
             + ":identity/" + config.sesIdentity())).build());
 

@@ -234,7 +234,7 @@ class SupportStackTest {
     // The API cannot send email or put work on the queues.
     assertThat(api).contains("dynamodb:PutItem").doesNotContain("ses:").doesNotContain("sqs:SendMessage");
     // The notifier sends email through the configured identity, and cannot write tickets or messages.
-    assertThat(notifier).contains("ses:SendEmail").contains("identity/commercive.com");
+    assertThat(notifier).contains("ses:SendRawEmail").doesNotContain("ses:SendEmail\"").contains("identity/commercive.com");
     for (String statement : notifier.split("\\}, \\{")) {
       if (statement.contains("dynamodb:PutItem") || statement.contains("dynamodb:UpdateItem")) {
         assertThat(statement).contains("Idempotency").doesNotContain("Tickets").doesNotContain("Messages");

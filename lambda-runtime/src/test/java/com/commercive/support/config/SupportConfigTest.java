@@ -119,6 +119,27 @@ class SupportConfigTest {
         .hasMessageContaining("AI_TIMEOUT_MS");
   }
 
+  /** Issue 26: reply addresses only with a domain and a key of at least 32 bytes; the previous key still verifies. */
+  @Test
+  void replyAddressesNeedADomainAndAKey() {
+    assertThat(SupportConfig.from(env()).email().replyAddresses()).isEmpty();
+    assertThat(SupportConfig.from(env("INBOUND_EMAIL_DOMAIN", "support.localhost")).email().replyAddresses()).isEmpty();
+    String oldKey = "previous-reply-key-0123456789abcdefgh";
+    var old = new com.commercive.support.email.ReplyAddresses("support.localhost",
+        java.util.List.of(oldKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var replies = SupportConfig.from(env("INBOUND_EMAIL_DOMAIN", "support.localhost",
+        "REPLY_ADDRESS_SECRET", "current-reply-key-0123456789abcdefgh", "REPLY_ADDRESS_PREVIOUS_SECRET", oldKey))
+        .email().replyAddresses().orElseThrow();
+    assertThat(replies.domain()).isEqualTo("support.localhost");
+    String signedBefore = old.address("t-1", "dana@example.com").orElseThrow();
+    assertThat(replies.ticketOf(signedBefore, "dana@example.com")).contains("t-1");
+
+    assertThatThrownBy(() -> SupportConfig.from(env("INBOUND_EMAIL_DOMAIN", "support.localhost",
+        "REPLY_ADDRESS_SECRET", "short"))).hasMessageContaining("at least 32 bytes");
+    assertThatThrownBy(() -> SupportConfig.from(env("INBOUND_EMAIL_DOMAIN", "not a domain",
+        "REPLY_ADDRESS_SECRET", "current-reply-key-0123456789abcdefgh"))).hasMessageContaining("INBOUND_EMAIL_DOMAIN");
+  }
+
   @Test
   void readsThePipelinesSettingsEachInItsOwnRecord() {
     SupportConfig config = SupportConfig.from(env(

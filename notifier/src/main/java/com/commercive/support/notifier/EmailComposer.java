@@ -8,18 +8,46 @@ import com.commercive.support.domain.SlaMetric;
 import com.commercive.support.domain.Ticket;
 import com.commercive.support.domain.User;
 import com.commercive.support.pipeline.Notification;
+import com.commercive.support.email.ReplyAddresses;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the notification emails. Everything a user wrote is escaped in the HTML part, and
  * stripped of line breaks and other control characters where it goes into a header.
+ *
+ * <p>Every email about a ticket names the ticket in {@code In-Reply-To} and {@code References}
+ * ({@code <ticket-<id>@<domain>>}), so mail clients thread them (SES replaces each mail's own
+ * {@code Message-ID}, so the ticket's id is the thread's anchor), and carries
+ * {@code Auto-Submitted: auto-generated}, so auto-replies stay quiet and our own mail coming back is
+ * recognised. With replies by email set up, the merchant's emails go out with a reply address of
+ * their own ({@link ReplyAddresses}) and say that replying works.
  */
 public final class EmailComposer {
   static final String PREFIX = "[Commercive Support] ";
+  static final String REPLYING_WORKS = "You can reply to this email: your answer is added to the ticket.";
   private final URI frontendUrl;
+  private final String threadDomain;
+  private final Optional<ReplyAddresses> replies;
 
   public EmailComposer(URI frontendUrl) {
+    this(frontendUrl, "commercive.com", Optional.empty());
+  }
+
+  /**
+   * @param threadDomain the domain of the ticket's thread anchor (the inbound domain, or the sender's)
+   * @param replies reply addresses for the merchant's emails, when replies by email are set up
+   */
+  public EmailComposer(URI frontendUrl, String threadDomain, Optional<ReplyAddresses> replies) {
     this.frontendUrl = frontendUrl;
+    this.threadDomain = threadDomain;
+    this.replies = replies;
+  }
+
+  /** The thread anchor of a ticket's emails. */
+  static String threadId(String ticketId, String domain) {
+    return "<ticket-" + ticketId + "@" + domain + ">";
   }
 
   /**
@@ -96,6 +124,14 @@ public final class EmailComposer {
     String fullSubject = PREFIX + heading + (toTeam && ticket.priority() == Priority.HIGH ? " [high priority]" : "")
         + " (#" + shortId + ")";
 
+    // Replies by email go to the ticket's owner's emails first: a merchant answering from their phone.
+    String replyTo = kind.audience() == Notification.Audience.OWNER
+        ? replies.flatMap(r -> r.address(ticket.ticketId(), recipient)).orElse(null)
+        : null;
+    String thread = threadId(ticket.ticketId(), threadDomain);
+    List<Email.Header> headers = List.of(new Email.Header("In-Reply-To", thread),
+        new Email.Header("References", thread), new Email.Header("Auto-Submitted", "auto-generated"));
+
     StringBuilder text = new StringBuilder(intro).append("\n\n");
     StringBuilder html = new StringBuilder("<p>").append(escape(intro)).append("</p>\n");
     if (quoted != null) {
@@ -119,9 +155,13 @@ public final class EmailComposer {
       text.append('\n');
       html.append("</p>\n");
     }
+    if (replyTo != null) {
+      text.append(REPLYING_WORKS).append('\n');
+      html.append("<p>").append(escape(REPLYING_WORKS)).append("</p>\n");
+    }
     text.append("View the ticket: ").append(link).append('\n');
     html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");
-    return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString());
+    return new Email(headerSafe(recipient), fullSubject, text.toString(), html.toString(), replyTo, headers);
   }
 
   /** What is late and since when, in UTC, as a person reads a time ("2026-12-01 11:00 UTC"). */

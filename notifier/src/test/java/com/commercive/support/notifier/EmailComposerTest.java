@@ -110,6 +110,40 @@ class EmailComposerTest {
         "dana@example.com").text()).doesNotContain("How did we do?");
   }
 
+  /** Issue 26: every email names its ticket's thread; the merchant's carry a reply address of their own. */
+  @Test
+  void emailsThreadByTicketAndTheMerchantsCarryTheirOwnReplyAddress() {
+    var replies = new com.commercive.support.email.ReplyAddresses("support.localhost",
+        java.util.List.of("reply-key-for-tests-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    EmailComposer replying = new EmailComposer(URI.create("https://app.commercive.com"), "support.localhost",
+        java.util.Optional.of(replies));
+    Ticket ticket = Ticket.open("6f1c2a7e-3b9d-4c15-8e2f-0a9b8c7d6e5f", "user-1", "Payout missing", Priority.HIGH,
+        OPENED);
+    Message answer = new Message("m-2", ticket.ticketId(), "admin-1", SenderType.ADMIN, "On its way", null,
+        OPENED.plusSeconds(60));
+
+    Email toOwner = replying.compose(Notification.Kind.REPLY, ticket, answer, "Dana@Example.com");
+    assertThat(replies.ticketOf(toOwner.replyTo(), "dana@example.com")).contains(ticket.ticketId());
+    assertThat(toOwner.text()).contains(EmailComposer.REPLYING_WORKS);
+    assertThat(toOwner.html()).contains(EmailComposer.REPLYING_WORKS);
+    assertThat(toOwner.headers()).containsExactly(
+        new Email.Header("In-Reply-To", "<ticket-6f1c2a7e-3b9d-4c15-8e2f-0a9b8c7d6e5f@support.localhost>"),
+        new Email.Header("References", "<ticket-6f1c2a7e-3b9d-4c15-8e2f-0a9b8c7d6e5f@support.localhost>"),
+        new Email.Header("Auto-Submitted", "auto-generated"));
+
+    Email toTeam = replying.compose(Notification.Kind.CUSTOMER_MESSAGE, ticket, answer,
+        new EmailComposer.Context(DANA, null), "alex@example.com");
+    assertThat(toTeam.replyTo()).as("the team's replies by email come later").isNull();
+    assertThat(toTeam.text()).doesNotContain(EmailComposer.REPLYING_WORKS);
+    assertThat(toTeam.headers()).contains(new Email.Header("References",
+        "<ticket-6f1c2a7e-3b9d-4c15-8e2f-0a9b8c7d6e5f@support.localhost>"));
+
+    Email unset = composer.compose(Notification.Kind.REPLY, ticket, answer, "dana@example.com");
+    assertThat(unset.replyTo()).as("replies by email not set up").isNull();
+    assertThat(unset.text()).doesNotContain(EmailComposer.REPLYING_WORKS);
+    assertThat(unset.headers()).contains(new Email.Header("Auto-Submitted", "auto-generated"));
+  }
+
   @Test
   void aLateClockSaysWhichAndSinceWhen() {
     Ticket open = Ticket.open("t-12345678", "user-1", "Orders not syncing", Priority.HIGH, OPENED);

@@ -54,6 +54,12 @@ public final class EnvironmentVariables {
   public static final String ADMIN_NOTIFICATION_EMAILS = "ADMIN_NOTIFICATION_EMAILS";
   public static final String FRONTEND_URL = "FRONTEND_URL";
   public static final String SES_FROM_ADDRESS = "SES_FROM_ADDRESS";
+  /** Replies by email: the domain whose mail comes to the inbound path (reply addresses live under it). */
+  public static final String INBOUND_EMAIL_DOMAIN = "INBOUND_EMAIL_DOMAIN";
+  /** The key that signs reply addresses: local runs and tests only, like JWT_SECRET. */
+  public static final String REPLY_ADDRESS_SECRET = "REPLY_ADDRESS_SECRET";
+  /** The key before the last rotation: reply addresses it signed are still taken. */
+  public static final String REPLY_ADDRESS_PREVIOUS_SECRET = "REPLY_ADDRESS_PREVIOUS_SECRET";
 
   // Live updates.
   public static final String REALTIME_URL = "REALTIME_URL";
