@@ -14,7 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The address a reply to one email goes to: {@code r-<ticket>-<signature>@<domain>}, where the
- * signature is an HMAC of the ticket and the address the email was sent to. A reply is taken only
+ * signature is an HMAC of the ticket, the address the email was sent to and the part that recipient
+ * plays on the ticket ({@link Role}), so a reply is known to come from the ticket's owner (or, later,
+ * from the team) by the address alone. A reply is taken only
  * when its address verifies for the sender's own address, so a reply address leaked or forwarded
  * is useless to anyone else, and nothing can be made up without the key. Several keys verify (the
  * first signs), so a key is rotated without breaking replies to mail sent before.
@@ -31,6 +33,15 @@ public final class ReplyAddresses {
 
   private final String domain;
   private final List<byte[]> keys;
+
+  /** Who an email with a reply address was sent to, as part of the ticket. */
+  public enum Role {
+    /** The merchant who owns the ticket. */
+    OWNER
+  }
+
+  /** Whom a verified reply address names: the ticket, and the role its sender has on it. */
+  public record Addressee(String ticketId, Role role) {}
 
   /**
    * @param domain the inbound mail domain ({@code support.localhost} locally)
@@ -53,17 +64,21 @@ public final class ReplyAddresses {
     return domain;
   }
 
-  /** The reply address of an email about {@code ticketId} sent to {@code recipient}; empty for an id too long. */
-  public Optional<String> address(String ticketId, String recipient) {
-    return encodeId(ticketId).map(id -> PREFIX + id + "-" + Base32.encode(signature(keys.get(0), ticketId, recipient))
-        + "@" + domain);
+  /**
+   * The reply address of an email about {@code ticketId} sent to {@code recipient} in {@code role};
+   * empty for an id too long.
+   */
+  public Optional<String> address(String ticketId, String recipient, Role role) {
+    return encodeId(ticketId).map(id -> PREFIX + id + "-"
+        + Base32.encode(signature(keys.get(0), ticketId, recipient, role)) + "@" + domain);
   }
 
   /**
-   * The ticket a reply is about, when {@code to} is one of our reply addresses and was issued to
-   * {@code from} (compared without case; display names are the caller's to strip); empty otherwise.
+   * The ticket a reply is about and its sender's role on it, when {@code to} is one of our reply
+   * addresses and was issued to {@code from} (compared without case; display names are the caller's
+   * to strip); empty otherwise.
    */
-  public Optional<String> ticketOf(String to, String from) {
+  public Optional<Addressee> addresseeOf(String to, String from) {
     if (to == null || from == null) {
       return Optional.empty();
     }
@@ -82,18 +97,25 @@ public final class ReplyAddresses {
       return Optional.empty();
     }
     for (byte[] key : keys) {
-      if (MessageDigest.isEqual(signature(key, ticketId.get(), from), given.get())) {
-        return ticketId;
+      for (Role role : Role.values()) {
+        if (MessageDigest.isEqual(signature(key, ticketId.get(), from, role), given.get())) {
+          return Optional.of(new Addressee(ticketId.get(), role));
+        }
       }
     }
     return Optional.empty();
   }
 
-  private static byte[] signature(byte[] key, String ticketId, String recipient) {
+  /** The ticket a reply is about, when {@code to} was issued to {@code from} (see {@link #addresseeOf}). */
+  public Optional<String> ticketOf(String to, String from) {
+    return addresseeOf(to, from).map(Addressee::ticketId);
+  }
+
+  private static byte[] signature(byte[] key, String ticketId, String recipient, Role role) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(("reply-to\n" + ticketId + "\n" + recipient.strip().toLowerCase(Locale.ROOT))
+      mac.update(("reply-to\n" + ticketId + "\n" + recipient.strip().toLowerCase(Locale.ROOT) + "\n" + role.name())
           .getBytes(StandardCharsets.UTF_8));
       byte[] full = mac.doFinal();
       byte[] cut = new byte[SIGNATURE_BYTES];

@@ -17,11 +17,13 @@ class ReplyAddressesTest {
 
   @Test
   void aReplyAddressNamesTheTicketOnlyForTheAddressItWasSentTo() {
-    String address = replies.address(ticket, "dana@example.com").orElseThrow();
+    String address = replies.address(ticket, "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
     assertThat(address).matches("r-u[a-z2-7]{26}-[a-z2-7]{16}@support\\.localhost");
     assertThat(address.substring(0, address.indexOf('@'))).hasSizeLessThanOrEqualTo(64);
 
     assertThat(replies.ticketOf(address, "dana@example.com")).contains(ticket);
+    assertThat(replies.addresseeOf(address, "dana@example.com"))
+        .contains(new ReplyAddresses.Addressee(ticket, ReplyAddresses.Role.OWNER));
     assertThat(replies.ticketOf(address.toUpperCase(), " Dana@Example.COM ")).as("case folded on the way").contains(ticket);
     assertThat(replies.ticketOf(address, "mallory@example.com")).as("someone else replying").isEmpty();
     assertThat(replies.ticketOf(address.replace("support.localhost", "evil.example"), "dana@example.com")).isEmpty();
@@ -29,8 +31,8 @@ class ReplyAddressesTest {
 
   @Test
   void nothingCanBeMadeUpOrAltered() {
-    String address = replies.address(ticket, "dana@example.com").orElseThrow();
-    String other = replies.address(UUID.randomUUID().toString(), "dana@example.com").orElseThrow();
+    String address = replies.address(ticket, "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
+    String other = replies.address(UUID.randomUUID().toString(), "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
     // Another ticket's id with this signature, or this id with another's signature.
     String swapped = address.substring(0, address.indexOf('-', 2)) + other.substring(other.indexOf('-', 2));
     assertThat(replies.ticketOf(swapped, "dana@example.com")).isEmpty();
@@ -55,20 +57,20 @@ class ReplyAddressesTest {
 
   @Test
   void aRotatedKeyStillTakesRepliesToMailSignedWithTheOldOne() {
-    String old = replies.address(ticket, "dana@example.com").orElseThrow();
+    String old = replies.address(ticket, "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
     ReplyAddresses rotated = new ReplyAddresses("support.localhost", List.of(NEW_KEY, KEY));
     assertThat(rotated.ticketOf(old, "dana@example.com")).contains(ticket);
-    String fresh = rotated.address(ticket, "dana@example.com").orElseThrow();
+    String fresh = rotated.address(ticket, "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
     assertThat(fresh).isNotEqualTo(old);
     assertThat(replies.ticketOf(fresh, "dana@example.com")).as("the old key alone does not know the new").isEmpty();
   }
 
   @Test
   void idsOfOtherShapesUpToTwentyBytesHaveAnAddress() {
-    assertThat(replies.ticketOf(replies.address("t-1", "a@b.c").orElseThrow(), "a@b.c")).contains("t-1");
-    assertThat(replies.address("x".repeat(21), "a@b.c")).isEmpty();
+    assertThat(replies.ticketOf(replies.address("t-1", "a@b.c", ReplyAddresses.Role.OWNER).orElseThrow(), "a@b.c")).contains("t-1");
+    assertThat(replies.address("x".repeat(21), "a@b.c", ReplyAddresses.Role.OWNER)).isEmpty();
     // A UUID spelled otherwise than Java writes it would not come back the same: its bytes, too long.
-    assertThat(replies.address("6F1C2A7E-3B9D-4C15-8E2F-0A9B8C7D6E5F", "a@b.c")).isEmpty();
+    assertThat(replies.address("6F1C2A7E-3B9D-4C15-8E2F-0A9B8C7D6E5F", "a@b.c", ReplyAddresses.Role.OWNER)).isEmpty();
   }
 
   @Test

@@ -131,7 +131,7 @@ class SupportConfigTest {
         "REPLY_ADDRESS_SECRET", "current-reply-key-0123456789abcdefgh", "REPLY_ADDRESS_PREVIOUS_SECRET", oldKey))
         .email().replyAddresses().orElseThrow();
     assertThat(replies.domain()).isEqualTo("support.localhost");
-    String signedBefore = old.address("t-1", "dana@example.com").orElseThrow();
+    String signedBefore = old.address("t-1", "dana@example.com", com.commercive.support.email.ReplyAddresses.Role.OWNER).orElseThrow();
     assertThat(replies.ticketOf(signedBefore, "dana@example.com")).contains("t-1");
 
     assertThatThrownBy(() -> SupportConfig.from(env("INBOUND_EMAIL_DOMAIN", "support.localhost",

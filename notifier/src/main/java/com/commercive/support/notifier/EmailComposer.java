@@ -126,7 +126,7 @@ public final class EmailComposer {
 
     // Replies by email go to the ticket's owner's emails first: a merchant answering from their phone.
     String replyTo = kind.audience() == Notification.Audience.OWNER
-        ? replies.flatMap(r -> r.address(ticket.ticketId(), recipient)).orElse(null)
+        ? replies.flatMap(r -> r.address(ticket.ticketId(), recipient, ReplyAddresses.Role.OWNER)).orElse(null)
         : null;
     String thread = threadId(ticket.ticketId(), threadDomain);
     List<Email.Header> headers = List.of(new Email.Header("In-Reply-To", thread),
