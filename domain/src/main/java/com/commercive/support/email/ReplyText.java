@@ -20,16 +20,27 @@ public final class ReplyText {
    * verb may come before the name ("Am … schrieb Commercive Support <…>:").
    */
   private static final Pattern WROTE = Pattern.compile(
-      "^(?:on|am|le|el|op|il)\\b.{4,300}?\\b(?:wrote|schrieb|a écrit|escribió|schreef|ha scritto)\\b[^:]{0,200}:\\s*$",
+      "^.{0,300}?(?<![\\p{L}])(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|geschreven|ha scritto|napsal|napsala"
+          + "|napsal\\(a\\)|napisał|napisała|napisał\\(a\\)|pisze|skrev|kirjoitti|yazdı|написал|написала)"
+          + "(?![\\p{L}])[^:]{0,200}:\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** An attribution without a verb: a date and an address, then a colon ("2026-12-01 10:02 GMT+01:00 Support <…>:"). */
+  private static final Pattern DATED_ADDRESS = Pattern.compile("^.{0,300}\\d.{0,300}<?[^<>\\s]+@[^<>\\s]+>?\\s*:\\s*$");
+  /** Zoho's "---- On Tue, 01 Dec 2026 … wrote ----". */
+  private static final Pattern DASHED_WROTE = Pattern.compile(
+      "^-{2,}.{0,300}(?<![\\p{L}])(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|ha scritto|napsal|napisał|skrev)"
+          + "(?![\\p{L}]).{0,100}-{2,}\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** A line of a header block: From / Sent / Date / To / Cc / Subject, and their translations. */
-  private static final Pattern BLOCK_FROM = Pattern.compile("^\\*?(?:from|von|de|van|da)\\s?:\\*?\\s*\\S.*",
+  private static final Pattern BLOCK_FROM = Pattern.compile(
+      "^\\*?(?:from|von|de|van|da|od|från|fra|lähettäjä|kimden)\\s?:\\*?\\s*\\S.*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern BLOCK_WHEN = Pattern.compile(
-      "^\\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|verzonden|inviato|data)\\s?:\\*?\\s*\\S.*",
+      "^\\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|verzonden|inviato|data|odesláno|wysłano|skickat|sendt"
+          + "|lähetetty|gönderildi|tarih)\\s?:\\*?\\s*\\S.*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern BLOCK_SUBJECT = Pattern.compile(
-      "^\\*?(?:subject|betreff|objet|asunto|onderwerp|oggetto)\\s?:\\*?.*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      "^\\*?(?:subject|betreff|objet|asunto|onderwerp|oggetto|předmět|temat|ämne|emne|assunto|aihe|konu)\\s?:\\*?.*",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** "-----Original Message-----", "---------- Forwarded message ---------" and their translations. */
   private static final Pattern SEPARATOR = Pattern.compile(
       "^-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|oorspronkelijk bericht"
@@ -41,7 +52,9 @@ public final class ReplyText {
   /** "Sent from my iPhone" and the like, at the end of what was written. */
   private static final Pattern SENT_FROM = Pattern.compile(
       "^(?:sent from|sent with|sent via|get outlook for|envoyé de|envoyé depuis|envoyé avec|von meinem .{1,40} gesendet"
-          + "|gesendet von|gesendet mit|enviado desde|enviado con|verzonden vanaf|inviato da)\\b.{0,80}$",
+          + "|gesendet von|gesendet mit|enviado desde|enviado con|verzonden vanaf|inviato da)\\b.{0,80}$"
+          + "|^(?:sendt|skickat|enviado|verstuurd|odesláno|wysłane|lähetetty|gönderildi)\\b.{0,60}"
+          + "(?:iphon|ipad|android|samsung|galax|outlook|mobil|telefon|smartphon|gmail|yahoo)\\S{0,5}(?:\\s.{0,30})?$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private ReplyText() {}
@@ -52,7 +65,7 @@ public final class ReplyText {
     int cut = firstQuoteHeader(lines);
     List<String> kept = new ArrayList<>(lines.subList(0, cut < 0 ? lines.size() : cut));
     List<String> rest = cut < 0 ? List.of() : lines.subList(cut + wroteLength(lines, cut), lines.size());
-    if (cut >= 0 && WROTE.matcher(joinedWrote(lines, cut)).matches() && rest.stream().anyMatch(ReplyText::quoted)) {
+    if (cut >= 0 && attribution(lines, cut) && rest.stream().anyMatch(ReplyText::quoted)) {
       // After "On … wrote:" with the history quoted by ">", lines not quoted are the person's
       // (inline answers, bottom posting). A client that quotes without ">" leaves only history.
       int restCut = firstQuoteHeader(rest);
@@ -103,7 +116,7 @@ public final class ReplyText {
       if (quoted(line)) {
         continue;
       }
-      if (SEPARATOR.matcher(line).matches() || WROTE.matcher(joinedWrote(lines, i)).matches()) {
+      if (SEPARATOR.matcher(line).matches() || DASHED_WROTE.matcher(line).matches() || attribution(lines, i)) {
         return i;
       }
       if (RULE.matcher(line).matches() && headerBlockAt(lines, i + 1, 3)) {
@@ -142,12 +155,31 @@ public final class ReplyText {
     return false;
   }
 
+  /**
+   * Whether line {@code i} (joined with the next when a client wrapped it) introduces quoted history:
+   * a verb of writing before its colon, or a date and an address before it when quoted lines follow.
+   */
+  private static boolean attribution(List<String> lines, int i) {
+    String joined = joinedWrote(lines, i);
+    if (WROTE.matcher(joined).matches()) {
+      return true;
+    }
+    if (DATED_ADDRESS.matcher(joined).matches()) {
+      for (int next = i + wroteLength(lines, i); next < lines.size(); next++) {
+        if (!lines.get(next).isBlank()) {
+          return quoted(lines.get(next));
+        }
+      }
+    }
+    return false;
+  }
+
   /** The "On … wrote:" line at {@code i}, joined with the next when a mail client wrapped it. */
   private static String joinedWrote(List<String> lines, int i) {
     String line = lines.get(i).strip();
     if (i + 1 < lines.size() && !line.endsWith(":") && !lines.get(i + 1).isBlank() && !quoted(lines.get(i + 1))) {
-      String joined = line + " " + lines.get(i + 1).strip();
-      if (WROTE.matcher(joined).matches()) {
+      String joined = line + (line.endsWith("<") ? "" : " ") + lines.get(i + 1).strip();
+      if (WROTE.matcher(joined).matches() || DATED_ADDRESS.matcher(joined).matches()) {
         return joined;
       }
     }
@@ -155,7 +187,8 @@ public final class ReplyText {
   }
 
   private static int wroteLength(List<String> lines, int i) {
-    return WROTE.matcher(lines.get(i).strip()).matches() ? 1 : 2;
+    String line = lines.get(i).strip();
+    return WROTE.matcher(line).matches() || DATED_ADDRESS.matcher(line).matches() ? 1 : 2;
   }
 
   private static void trimBlank(List<String> lines) {
