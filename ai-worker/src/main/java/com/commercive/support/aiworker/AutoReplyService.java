@@ -227,7 +227,7 @@ public final class AutoReplyService {
       return; // nothing to raise: spare the model's reading
     }
     Optional<PriorityDetection.Detection> detected = PriorityDetection.secondReading(ticket.subject(), opening.text(),
-        topic, urgency.probabilityHigh(ticket.subject(), opening.text()));
+        topic, () -> urgency.probabilityHigh(ticket.subject(), opening.text()));
     if (detected.isEmpty() || detected.get().priority().compareTo(ticket.priority()) <= 0) {
       return;
     }

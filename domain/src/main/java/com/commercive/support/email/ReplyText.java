@@ -15,38 +15,38 @@ import java.util.regex.Pattern;
 public final class ReplyText {
   public static final int MAX_CHARS = 10_000;
 
+  private static final int ANY_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /** "wrote" in the languages of the corpora, as a whole word. */
+  private static final String VERB_OF_WRITING = "(?<![\\p{L}])(?:wrote|schrieb|a écrit|escribió|escreveu|schreef"
+      + "|geschreven|ha scritto|napsal|napsala|napsal\\(a\\)|napisał|napisała|napisał\\(a\\)|pisze|skrev|kirjoitti"
+      + "|yazdı|написал|написала)(?![\\p{L}])";
   /**
    * "On Mon, 1 Dec 2026 at 10:02, Commercive Support <…> wrote:" and its translations, where the
    * verb may come before the name ("Am … schrieb Commercive Support <…>:").
    */
-  private static final Pattern WROTE = Pattern.compile(
-      "^.{0,300}?(?<![\\p{L}])(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|geschreven|ha scritto|napsal|napsala"
-          + "|napsal\\(a\\)|napisał|napisała|napisał\\(a\\)|pisze|skrev|kirjoitti|yazdı|написал|написала)"
-          + "(?![\\p{L}])[^:]{0,200}:\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern WROTE = Pattern.compile("^.{0,300}?" + VERB_OF_WRITING + "[^:]{0,200}:\\s*$", ANY_CASE);
   /** An attribution without a verb: a date and an address, then a colon ("2026-12-01 10:02 GMT+01:00 Support <…>:"). */
   private static final Pattern DATED_ADDRESS = Pattern.compile("^.{0,300}\\d.{0,300}<?[^<>\\s]+@[^<>\\s]+>?\\s*:\\s*$");
   /** Zoho's "---- On Tue, 01 Dec 2026 … wrote ----". */
-  private static final Pattern DASHED_WROTE = Pattern.compile(
-      "^-{2,}.{0,300}(?<![\\p{L}])(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|ha scritto|napsal|napisał|skrev)"
-          + "(?![\\p{L}]).{0,100}-{2,}\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern DASHED_WROTE = Pattern.compile("^-{2,}.{0,300}" + VERB_OF_WRITING + ".{0,100}-{2,}\\s*$",
+      ANY_CASE);
   /** A line of a header block: From / Sent / Date / To / Cc / Subject, and their translations. */
   private static final Pattern BLOCK_FROM = Pattern.compile(
       "^\\*?(?:from|von|de|van|da|od|från|fra|lähettäjä|kimden)\\s?:\\*?\\s*\\S.*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      ANY_CASE);
   private static final Pattern BLOCK_WHEN = Pattern.compile(
       "^\\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|verzonden|inviato|data|odesláno|wysłano|skickat|sendt"
           + "|lähetetty|gönderildi|tarih)\\s?:\\*?\\s*\\S.*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      ANY_CASE);
   private static final Pattern BLOCK_SUBJECT = Pattern.compile(
       "^\\*?(?:subject|betreff|objet|asunto|onderwerp|oggetto|předmět|temat|ämne|emne|assunto|aihe|konu)\\s?:\\*?.*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      ANY_CASE);
   /** "-----Original Message-----", "---------- Forwarded message ---------" and their translations. */
   private static final Pattern SEPARATOR = Pattern.compile(
       "^-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|oorspronkelijk bericht"
           + "|messaggio originale|mail original|forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado"
           + "|begin forwarded message)\\s*-{0,}\\s*$|^begin forwarded message:\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      ANY_CASE);
   /** Outlook's rule above its header block. */
   private static final Pattern RULE = Pattern.compile("^_{10,}\\s*$");
   /** "Sent from my iPhone" and the like, at the end of what was written. */
@@ -55,7 +55,7 @@ public final class ReplyText {
           + "|gesendet von|gesendet mit|enviado desde|enviado con|verzonden vanaf|inviato da)\\b.{0,80}$"
           + "|^(?:sendt|skickat|enviado|verstuurd|odesláno|wysłane|lähetetty|gönderildi)\\b.{0,60}"
           + "(?:iphon|ipad|android|samsung|galax|outlook|mobil|telefon|smartphon|gmail|yahoo)\\S{0,5}(?:\\s.{0,30})?$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      ANY_CASE);
 
   private ReplyText() {}
 

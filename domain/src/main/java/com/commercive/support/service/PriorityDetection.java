@@ -209,8 +209,14 @@ public final class PriorityDetection {
    * set it high) when at least {@link #URGENCY_RAISE_AT}; never for an opening that says it is fine.
    */
   public static Optional<Detection> secondReading(String subject, String message, Topic topic, double urgency) {
+    return secondReading(subject, message, topic, () -> urgency);
+  }
+
+  /** As above, asking the model only when the rules with the topic found nothing. */
+  public static Optional<Detection> secondReading(String subject, String message, Topic topic,
+      java.util.function.DoubleSupplier urgency) {
     Optional<Detection> byRules = detect(subject, message, Optional.ofNullable(topic));
-    if (byRules.isPresent() || urgency < URGENCY_RAISE_AT) {
+    if (byRules.isPresent() || urgency.getAsDouble() < URGENCY_RAISE_AT) {
       return byRules;
     }
     String text = normalise((subject == null ? "" : subject) + " " + (message == null ? "" : message));
