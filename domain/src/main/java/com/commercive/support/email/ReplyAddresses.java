@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The address a reply to one email goes to: {@code r-<ticket>-<signature>@<domain>}, where the
  * signature is an HMAC of the ticket, the address the email was sent to and the part that recipient
- * plays on the ticket ({@link Role}), so a reply is known to come from the ticket's owner (or, later,
- * from the team) by the address alone. A reply is taken only
+ * plays on the ticket ({@link Role}), so a reply is known to come from the ticket's owner or from
+ * the team by the address alone. A reply is taken only
  * when its address verifies for the sender's own address, so a reply address leaked or forwarded
  * is useless to anyone else, and nothing can be made up without the key. Several keys verify (the
  * first signs), so a key is rotated without breaking replies to mail sent before.
@@ -37,7 +37,9 @@ public final class ReplyAddresses {
   /** Who an email with a reply address was sent to, as part of the ticket. */
   public enum Role {
     /** The merchant who owns the ticket. */
-    OWNER
+    OWNER,
+    /** A member of the support team: an admin whose user record holds the address. */
+    AGENT
   }
 
   /** Whom a verified reply address names: the ticket, and the role its sender has on it. */

@@ -40,6 +40,19 @@ public final class OpenTicket {
   public record TicketCreated(Ticket ticket, Message message) {}
 
   public TicketCreated open(Caller caller, NewTicket request) {
+    return open(caller, request, ids, ids);
+  }
+
+  /**
+   * Opens a ticket with ids the caller chose: a mail's, derived from its {@code Message-ID}, so the
+   * ticket it opens is the same whenever it is delivered.
+   */
+  public TicketCreated open(Caller caller, NewTicket request, String ticketId, String messageId) {
+    return open(caller, request, () -> ticketId, () -> messageId);
+  }
+
+  private TicketCreated open(Caller caller, NewTicket request, Supplier<String> ticketIds,
+      Supplier<String> messageIds) {
     List<FieldError> errors = new ArrayList<>();
     String subject = request.subject() == null ? null : request.subject().strip();
     MessageRules.checkSubject(subject, errors);
@@ -53,7 +66,7 @@ public final class OpenTicket {
 
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Priority chosen = Priority.fromWireOrMedium(request.priority());
-    Ticket ticket = Ticket.open(ids.get(), caller.userId(), subject, chosen, now, levels);
+    Ticket ticket = Ticket.open(ticketIds.get(), caller.userId(), subject, chosen, now, levels);
     // Raised, never lowered: what the opening says about its urgency, when that is above the merchant's choice.
     Optional<PriorityDetection.Detection> detected = PriorityDetection.detect(subject, request.message())
         .filter(detection -> detection.priority().compareTo(chosen) > 0);
@@ -62,7 +75,7 @@ public final class OpenTicket {
     }
     Message first = null;
     if (request.message() != null) {
-      first = new Message(ids.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,
+      first = new Message(messageIds.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,
           now);
       // A new ticket is open whoever writes its first message.
       ticket = ticket.with(new TicketChange(first, TicketStatus.OPEN, now, false));

@@ -46,7 +46,7 @@ public final class InboundEmailService {
     to.addAll(mail.to());
     String id = mail.messageId().isBlank() ? "<" + notification.sesMessageId() + "@ses>" : mail.messageId();
     return receive.receive(new ReceiveReply.ReceivedMail(id, mail.from().orElse(""), List.copyOf(to),
-        mail.headers(), notification.source(), notification.verdicts(), ReplyBody.newText(mail)));
+        mail.headers(), notification.source(), notification.verdicts(), mail.subject(), ReplyBody.newText(mail)));
   }
 
   private byte[] raw(String key) {

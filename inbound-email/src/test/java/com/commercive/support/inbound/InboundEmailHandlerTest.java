@@ -13,6 +13,9 @@ import com.commercive.support.fakes.InMemoryFileStorage;
 import com.commercive.support.service.AppendMessage;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.ReceiveReply;
+import com.commercive.support.service.OpenTicket;
+import com.commercive.support.fakes.InMemoryAddressBook;
+import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.testkit.TicketScenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +29,9 @@ class InboundEmailHandlerTest extends TicketScenario {
       List.of("reply-key-for-tests-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
   final InMemoryFileStorage bucket = new InMemoryFileStorage();
   final InboundEmailHandler handler = new InboundEmailHandler(new InboundEmailService(bucket,
-      new ReceiveReply(repository, new AppendMessage(repository, ServiceLevels.DEFAULT, clock), replies,
-          RateLimiter.unlimited())));
+      new ReceiveReply(repository, new AppendMessage(repository, ServiceLevels.DEFAULT, clock),
+          new OpenTicket(repository, RateLimiter.unlimited(), ServiceLevels.DEFAULT, clock, () -> "unused"), replies,
+          new InMemoryUserDirectory(), new InMemoryAddressBook(), RateLimiter.unlimited())));
 
   static String resource(String name) throws IOException {
     try (InputStream in = InboundEmailHandlerTest.class.getResourceAsStream(name)) {

@@ -21,12 +21,15 @@ import java.util.Optional;
  * ({@code <ticket-<id>@<domain>>}), so mail clients thread them (SES replaces each mail's own
  * {@code Message-ID}, so the ticket's id is the thread's anchor), and carries
  * {@code Auto-Submitted: auto-generated}, so auto-replies stay quiet and our own mail coming back is
- * recognised. With replies by email set up, the merchant's emails go out with a reply address of
- * their own ({@link ReplyAddresses}) and say that replying works.
+ * recognised. With replies by email set up, an email to someone who may answer it (the ticket's
+ * owner; an agent) goes out with a reply address of its own ({@link ReplyAddresses}) and says that
+ * replying works, and for an agent that the reply goes to the merchant.
  */
 public final class EmailComposer {
   static final String PREFIX = "[Commercive Support] ";
   static final String REPLYING_WORKS = "You can reply to this email: your answer is added to the ticket.";
+  static final String REPLYING_ANSWERS_THE_MERCHANT =
+      "You can reply to this email: your answer is added to the ticket as your public reply to the merchant.";
   private final URI frontendUrl;
   private final String threadDomain;
   private final Optional<ReplyAddresses> replies;
@@ -66,8 +69,18 @@ public final class EmailComposer {
     return compose(kind, ticket, message, Context.NONE, recipient);
   }
 
-  /** One email per event, saying who, what and how urgent. */
+  /** One email per event, its reply address for the owner's emails (when replies by email are set up). */
   public Email compose(Notification.Kind kind, Ticket ticket, Message message, Context context, String recipient) {
+    return compose(kind, ticket, message, context, recipient,
+        kind.audience() == Notification.Audience.OWNER ? Optional.of(ReplyAddresses.Role.OWNER) : Optional.empty());
+  }
+
+  /**
+   * One email per event, saying who, what and how urgent; with a reply address for {@code recipient}
+   * in {@code replyAs} when replies by email are set up.
+   */
+  public Email compose(Notification.Kind kind, Ticket ticket, Message message, Context context, String recipient,
+      Optional<ReplyAddresses.Role> replyAs) {
     String shortId = ticket.ticketId().length() > 8 ? ticket.ticketId().substring(0, 8) : ticket.ticketId();
     String subject = headerSafe(ticket.subject());
     String link = frontendUrl + "/support/tickets/" + ticket.ticketId();
@@ -124,10 +137,8 @@ public final class EmailComposer {
     String fullSubject = PREFIX + heading + (toTeam && ticket.priority() == Priority.HIGH ? " [high priority]" : "")
         + " (#" + shortId + ")";
 
-    // Replies by email go to the ticket's owner's emails first: a merchant answering from their phone.
-    String replyTo = kind.audience() == Notification.Audience.OWNER
-        ? replies.flatMap(r -> r.address(ticket.ticketId(), recipient, ReplyAddresses.Role.OWNER)).orElse(null)
-        : null;
+    String replyTo = replyAs.flatMap(role -> replies.flatMap(r -> r.address(ticket.ticketId(), recipient, role)))
+        .orElse(null);
     String thread = threadId(ticket.ticketId(), threadDomain);
     List<Email.Header> headers = List.of(new Email.Header("In-Reply-To", thread),
         new Email.Header("References", thread), new Email.Header("Auto-Submitted", "auto-generated"));
@@ -156,8 +167,9 @@ public final class EmailComposer {
       html.append("</p>\n");
     }
     if (replyTo != null) {
-      text.append(REPLYING_WORKS).append('\n');
-      html.append("<p>").append(escape(REPLYING_WORKS)).append("</p>\n");
+      String replying = replyAs.get() == ReplyAddresses.Role.AGENT ? REPLYING_ANSWERS_THE_MERCHANT : REPLYING_WORKS;
+      text.append(replying).append('\n');
+      html.append("<p>").append(escape(replying)).append("</p>\n");
     }
     text.append("View the ticket: ").append(link).append('\n');
     html.append("<p><a href=\"").append(escape(link)).append("\">View the ticket</a></p>\n");

@@ -2,6 +2,7 @@ package com.commercive.support.notifier;
 
 import com.commercive.support.email.Email;
 import com.commercive.support.email.EmailSender;
+import com.commercive.support.email.ReplyAddresses;
 import com.commercive.support.domain.Message;
 import com.commercive.support.domain.SenderType;
 import com.commercive.support.domain.Ticket;
@@ -11,6 +12,7 @@ import com.commercive.support.pipeline.Notification;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.store.ClaimStore.Claim;
 import com.commercive.support.store.ClaimStore.Effect;
+import com.commercive.support.store.AddressBook;
 import com.commercive.support.store.ClaimStore;
 import com.commercive.support.store.TicketRepository;
 import com.commercive.support.store.UserDirectory;
@@ -34,12 +36,24 @@ public final class NotificationService {
   static final Duration SEND_LOCK = Duration.ofSeconds(60);
   static final Duration RECORD_RETENTION = Duration.ofDays(7);
 
-  /** What a recorded send came to: the email went out, or the ticket's email limit held it back. */
-  enum Send { SENT, HELD_BACK_BY_LIMIT }
+  /**
+   * What a recorded send came to: the email went out (with the id SES gave it, which replies name in
+   * {@code In-Reply-To}), or the ticket's email limit held it back.
+   */
+  record Send(Outcome outcome, String providerMessageId) {
+    enum Outcome { SENT, HELD_BACK_BY_LIMIT }
+
+    static final Send HELD_BACK = new Send(Outcome.HELD_BACK_BY_LIMIT, null);
+
+    Map<String, String> fields() {
+      return providerMessageId == null ? Map.of("outcome", outcome.name())
+          : Map.of("outcome", outcome.name(), "provider_message_id", providerMessageId);
+    }
+  }
 
   /** Email sends, one per notification and recipient, in the {@code email} key space. */
-  static final Effect<Send> SENDS = new Effect<>("email", send -> Map.of("outcome", send.name()),
-      fields -> Send.valueOf(fields.get("outcome")));
+  static final Effect<Send> SENDS = new Effect<>("email", Send::fields,
+      fields -> new Send(Send.Outcome.valueOf(fields.get("outcome")), fields.get("provider_message_id")));
 
   /** What became of a notification (for logs and tests). */
   public record Result(int sent, int alreadySent, String skippedBecause) {}
@@ -52,6 +66,8 @@ public final class NotificationService {
   private final List<String> adminEmails;
   private final Clock clock;
   private final RateLimiter limits;
+  private final AddressBook book;
+  private final boolean repliesByEmail;
 
   public NotificationService(
       TicketRepository tickets,
@@ -62,6 +78,26 @@ public final class NotificationService {
       List<String> adminEmails,
       Clock clock,
       RateLimiter limits) {
+    this(tickets, users, sends, sender, composer, adminEmails, clock, limits, AddressBook.none(), false);
+  }
+
+  /**
+   * @param book where the users emailed are remembered at their addresses (for replies by email)
+   * @param repliesByEmail whether emails carry reply addresses
+   */
+  public NotificationService(
+      TicketRepository tickets,
+      UserDirectory users,
+      ClaimStore sends,
+      EmailSender sender,
+      EmailComposer composer,
+      List<String> adminEmails,
+      Clock clock,
+      RateLimiter limits,
+      AddressBook book,
+      boolean repliesByEmail) {
+    this.book = book;
+    this.repliesByEmail = repliesByEmail;
     this.limits = limits;
     this.tickets = tickets;
     this.users = users;
@@ -131,19 +167,52 @@ public final class NotificationService {
       if (limits.tryAcquire(RateLimiter.Limit.EMAILS_PER_TICKET,
           ticket.get().ticketId()).isPresent()) {
         // A ticket flooding inboxes: recorded as done (not retried), and said in the result.
-        sends.complete(SENDS, key, notification.id(), Send.HELD_BACK_BY_LIMIT, clock.instant().plus(RECORD_RETENTION));
+        sends.complete(SENDS, key, notification.id(), Send.HELD_BACK, clock.instant().plus(RECORD_RETENTION));
         return new Result(sent, alreadySent, "email limit for this ticket reached");
       }
+      String providerId;
       try {
-        sender.send(composer.compose(notification.kind(), ticket.get(), message, context, recipient));
+        Optional<ReplyAddresses.Role> replyAs = replyRole(notification.kind().audience(),
+            recipients == adminEmails, recipient, known);
+        providerId = sender.send(composer.compose(notification.kind(), ticket.get(), message, context, recipient,
+            replyAs));
       } catch (RuntimeException failure) {
         sends.release(SENDS, key);
         throw failure;
       }
-      sends.complete(SENDS, key, notification.id(), Send.SENT, clock.instant().plus(RECORD_RETENTION));
+      sends.complete(SENDS, key, notification.id(), new Send(Send.Outcome.SENT, providerId),
+          clock.instant().plus(RECORD_RETENTION));
       sent++;
     }
     return new Result(sent, alreadySent, null);
+  }
+
+  /**
+   * The part a recipient's reply by email plays, when they may reply: the owner as the owner, an
+   * agent emailed as themselves as that agent, an address on the team's list only when it is an
+   * agent's own (the book knows it and their user record still holds it). Each user emailed is
+   * remembered at their address, so their replies and their mail to the support address are known.
+   */
+  private Optional<ReplyAddresses.Role> replyRole(Notification.Audience audience, boolean teamList,
+      String recipient, Map<String, User> known) {
+    if (!repliesByEmail) {
+      return Optional.empty();
+    }
+    Optional<User> user = teamList
+        ? book.userAt(recipient).map(userId -> users.findAll(List.of(userId)).get(userId))
+        : known.values().stream().filter(candidate -> holds(candidate, recipient)).findFirst();
+    user = user.filter(candidate -> holds(candidate, recipient));
+    Optional<ReplyAddresses.Role> role = audience == Notification.Audience.OWNER
+        ? user.map(owner -> ReplyAddresses.Role.OWNER)
+        : user.filter(User::admin).map(agent -> ReplyAddresses.Role.AGENT);
+    if (role.isPresent() && !teamList) {
+      book.remember(recipient, user.get().userId());
+    }
+    return role;
+  }
+
+  private static boolean holds(User user, String address) {
+    return user != null && user.email() != null && user.email().strip().equalsIgnoreCase(address.strip());
   }
 
   private static List<String> emailOf(User user) {

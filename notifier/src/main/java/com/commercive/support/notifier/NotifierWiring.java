@@ -24,6 +24,7 @@ public final class NotifierWiring {
     DynamoDbAdapters dynamoDb = DynamoDbAdapters.from(config);
     return new NotificationService(dynamoDb.tickets(), dynamoDb.users(), dynamoDb.claims(),
         SesClients.emailSender(config), composer(config.email()),
-        config.email().adminEmails(), clock, dynamoDb.rateLimiter(config.limits(), clock));
+        config.email().adminEmails(), clock, dynamoDb.rateLimiter(config.limits(), clock),
+        dynamoDb.addressBook(clock), config.email().replyAddresses().isPresent());
   }
 }

@@ -49,8 +49,9 @@ class NotificationRacesIT {
     for (int round = 0; round < ROUNDS; round++) {
       AtomicInteger sent = new AtomicInteger();
       NotificationService notifications = new NotificationService(tickets, new InMemoryUserDirectory(new User("owner-1", "Dana", "dana@example.com", "user")), new DynamoDbClaimStore(db.client(), db.names().idempotency()), email -> {
-            sent.incrementAndGet();
+            int id = sent.incrementAndGet();
             Races.pause(50);
+            return "ses-" + id;
           }, new EmailComposer(URI.create("https://app.commercive.com")), List.of("team@example.com"), Clock.systemUTC(), RateLimiter.unlimited());
       Notification notification = new Notification("reply-" + round + "-" + UUID.randomUUID(),
           Notification.Kind.REPLY, ticket.ticketId(), reply.messageId());

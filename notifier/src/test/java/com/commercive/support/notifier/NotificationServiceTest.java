@@ -32,6 +32,7 @@ class NotificationServiceTest extends TicketScenario {
       throw new IllegalStateException("SES throttled");
     }
     outbox.add(email);
+    return "ses-" + outbox.size();
   };
   NotificationService service;
 
@@ -163,5 +164,52 @@ class NotificationServiceTest extends TicketScenario {
     assertThat(service.handle(new Notification("y", Notification.Kind.TICKET_CLOSED, "t-orphan", null)).skippedBecause())
         .isEqualTo("no recipients");
     assertThat(outbox).isEmpty();
+  }
+
+  /** Issue 26: who may answer an email by replying to it, as whom, and the book of who was emailed where. */
+  @Test
+  void withRepliesByEmailTheOwnerAndAgentsGetReplyAddressesAndTheTeamListOnlyForAgentsAddresses() {
+    var replies = new com.commercive.support.email.ReplyAddresses("support.localhost",
+        List.of("reply-key-for-tests-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var book = new com.commercive.support.fakes.InMemoryAddressBook();
+    NotificationService replying = new NotificationService(repository, new InMemoryUserDirectory(
+        new User("user-1", "Dana", "Dana@Example.com", "user"), new User("admin-1", "Alex", "alex@commercive.com", "admin"),
+        new User("admin-9", "Sam", "sam@example.com", "admin")), sends, sender,
+        new EmailComposer(URI.create("https://app.commercive.com"), "support.localhost", java.util.Optional.of(replies)),
+        List.of("support@commercive.com", "alex@commercive.com"), clock, RateLimiter.unlimited(), book, true);
+    Ticket ticket = ticket();
+    Message answer = post(ticket, SenderType.ADMIN, "Try again");
+    replying.handle(new Notification("r-1", Notification.Kind.REPLY, ticket.ticketId(), answer.messageId()));
+    assertThat(outbox.get(0).replyTo()).isEqualTo(
+        replies.address(ticket.ticketId(), "Dana@Example.com", com.commercive.support.email.ReplyAddresses.Role.OWNER)
+            .orElseThrow());
+    assertThat(outbox.get(0).text()).contains(EmailComposer.REPLYING_WORKS);
+    assertThat(book.userAt("dana@example.com")).contains("user-1");
+    assertThat(sends.claim(NotificationService.SENDS, com.commercive.support.util.Hashes.sha256("r-1\u0000Dana@Example.com"),
+        "r-1", clock.instant(), clock.instant(), clock.instant()).orElseThrow().result())
+        .as("the id SES gave the email is kept with its send")
+        .hasValue(new NotificationService.Send(NotificationService.Send.Outcome.SENT, "ses-1"));
+
+    Message question = post(ticket, SenderType.USER, "Still broken");
+    Notification toTeam = new Notification("c-1", Notification.Kind.CUSTOMER_MESSAGE, ticket.ticketId(),
+        question.messageId());
+    replying.handle(toTeam);
+    assertThat(outbox.subList(1, 3)).as("nobody on the list is known to be an agent yet")
+        .allSatisfy(email -> assertThat(email.replyTo()).isNull());
+
+    replying.handle(new Notification("a-1", Notification.Kind.ASSIGNED, ticket.ticketId(), null, "admin-9"));
+    assertThat(outbox.get(3).replyTo()).isEqualTo(replies.address(ticket.ticketId(), "sam@example.com",
+        com.commercive.support.email.ReplyAddresses.Role.AGENT).orElseThrow());
+    assertThat(outbox.get(3).text()).contains(EmailComposer.REPLYING_ANSWERS_THE_MERCHANT);
+    assertThat(book.userAt("sam@example.com")).contains("admin-9");
+
+    book.remember("alex@commercive.com", "admin-1");
+    book.remember("support@commercive.com", "user-1"); // a stale or wrong entry: the user record decides
+    replying.handle(new Notification("c-2", Notification.Kind.CUSTOMER_MESSAGE, ticket.ticketId(),
+        question.messageId()));
+    assertThat(outbox.subList(4, 6)).extracting(Email::to, Email::replyTo).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("support@commercive.com", null),
+        org.assertj.core.groups.Tuple.tuple("alex@commercive.com", replies.address(ticket.ticketId(),
+            "alex@commercive.com", com.commercive.support.email.ReplyAddresses.Role.AGENT).orElseThrow()));
   }
 }

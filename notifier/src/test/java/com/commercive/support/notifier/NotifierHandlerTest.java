@@ -29,7 +29,10 @@ class NotifierHandlerTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
   final InMemoryTicketRepository repository = new InMemoryTicketRepository();
   final List<Email> outbox = new ArrayList<>();
-  final NotifierHandler handler = new NotifierHandler(new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), new InMemoryClaimStore(), outbox::add, new EmailComposer(URI.create("http://localhost:3000")), List.of("team@commercive.com"), clock, RateLimiter.unlimited()));
+  final NotifierHandler handler = new NotifierHandler(new NotificationService(repository, new InMemoryUserDirectory(new User("user-1", "Dana", "dana@example.com", "user")), new InMemoryClaimStore(), email -> {
+        outbox.add(email);
+        return "ses-" + outbox.size();
+      }, new EmailComposer(URI.create("http://localhost:3000")), List.of("team@commercive.com"), clock, RateLimiter.unlimited()));
 
   SQSEvent batch() {
     Ticket a = Ticket.open("ticket-A", "user-1", "Payout question", Priority.LOW, clock.instant());

@@ -6,6 +6,7 @@ import com.commercive.support.store.MetricsStore;
 import com.commercive.support.store.RealtimeStore;
 import com.commercive.support.resources.TableNames;
 import com.commercive.support.service.RateLimiter;
+import com.commercive.support.store.AddressBook;
 import com.commercive.support.store.AgentRoster;
 import com.commercive.support.store.AttachmentStore;
 import com.commercive.support.store.CannedResponseStore;
@@ -79,6 +80,11 @@ public final class DynamoDbAdapters {
 
   public RealtimeStore realtime() {
     return new DynamoDbRealtimeStore(client, tables.connections());
+  }
+
+  /** Which user each address emailed belongs to, in the idempotency table. */
+  public AddressBook addressBook(Clock clock) {
+    return new DynamoDbAddressBook(client, tables.idempotency(), clock);
   }
 
   /** The per-day service-quality counters. */

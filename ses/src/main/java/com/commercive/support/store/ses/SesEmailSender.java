@@ -21,8 +21,8 @@ public final class SesEmailSender implements EmailSender {
   }
 
   @Override
-  public void send(Email email) {
-    ses.sendRawEmail(r -> r.source(from).destinations(email.to())
-        .rawMessage(m -> m.data(SdkBytes.fromByteArray(RawEmail.of(email, from)))));
+  public String send(Email email) {
+    return ses.sendRawEmail(r -> r.source(from).destinations(email.to())
+        .rawMessage(m -> m.data(SdkBytes.fromByteArray(RawEmail.of(email, from))))).messageId();
   }
 }
