@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.api.ApiGatewayEvents;
-import com.commercive.support.api.JwtSecrets;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.store.secretsmanager.SecretsManagerSecrets;
 import com.commercive.support.lambda.SnapStartPriming;
 
 /**
@@ -22,7 +22,7 @@ public final class AiResponseHandler implements RequestHandler<APIGatewayV2HTTPE
    * registers the warm-up SnapStart runs before its snapshot (the assistant asked once).
    */
   public AiResponseHandler() {
-    this(AiResponseWiring.from(JwtSecrets.resolve(SupportConfig.fromEnvironment())));
+    this(AiResponseWiring.from(SecretsManagerSecrets.resolve(SupportConfig.fromEnvironment())));
     SnapStartPriming.register("ai-response", this::warmUp);
   }
 

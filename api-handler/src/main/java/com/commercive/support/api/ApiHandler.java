@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.store.secretsmanager.SecretsManagerSecrets;
 import com.commercive.support.lambda.SnapStartPriming;
 
 /**
@@ -20,7 +21,7 @@ public final class ApiHandler
    * registers the warm-up SnapStart runs before its snapshot.
    */
   public ApiHandler() {
-    this(ApiWiring.from(JwtSecrets.resolve(SupportConfig.fromEnvironment())));
+    this(ApiWiring.from(SecretsManagerSecrets.resolve(SupportConfig.fromEnvironment())));
     SnapStartPriming.register("api-handler", this::warmUp);
   }
 

@@ -15,6 +15,7 @@ import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL
 
 import com.commercive.support.local.LocalSystem;
 import com.commercive.support.resources.Catalogue;
+import com.commercive.support.resources.EnvironmentVariables;
 import com.commercive.support.resources.QueueEntry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -86,6 +87,10 @@ final class FreshJvm {
       queue.urlVariable().ifPresent(variable -> env.put(variable, system.queues().url(queue.spec())));
     }
     env.put(ADMIN_NOTIFICATION_EMAILS, "alex@example.com");
+    system.config().email().replyAddresses().ifPresent(replies -> {
+      env.put(EnvironmentVariables.INBOUND_EMAIL_DOMAIN, replies.domain());
+      env.put(EnvironmentVariables.REPLY_ADDRESS_SECRET, LocalSystem.LOCAL_REPLY_ADDRESS_SECRET);
+    });
     env.put(AI_BURST_SETTLE_MS, "0");
     system.config().realtime().clientUrl().ifPresent(url -> env.put(REALTIME_URL, url.toString()));
     system.config().realtime().managementEndpoint().ifPresent(url -> env.put(REALTIME_ENDPOINT, url.toString()));

@@ -194,6 +194,40 @@ class LambdaJarsIT {
   }
 
   @Test
+  void theInboundEmailJarAppendsAReplyTheReceiptRuleStored() throws Exception {
+    String address = system.config().email().replyAddresses().orElseThrow()
+        .address(ticketId, "dana@example.com", com.commercive.support.email.ReplyAddresses.Role.OWNER).orElseThrow();
+    String text = "Replied from the jar " + UUID.randomUUID();
+    String key = "inbound/jar-" + UUID.randomUUID();
+    String bucket = system.config().attachments().bucket();
+    try (var s3 = com.commercive.support.store.s3.S3Clients.client(system.config())) {
+      s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(
+          "From: Dana <dana@example.com>\r\nTo: " + address + "\r\nSubject: Re: Jar test\r\nMessage-ID: <"
+              + UUID.randomUUID() + "@mail.example.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+              + text + "\r\n\r\nOn Mon, Dec 1, 2026 Commercive Support wrote:\r\n> the question\r\n"));
+    }
+    ObjectNode notification = JSON.createObjectNode();
+    notification.put("notificationType", "Received");
+    notification.putObject("mail").put("messageId", "jar" + UUID.randomUUID()).put("source", "dana@example.com");
+    ObjectNode receipt = notification.putObject("receipt");
+    receipt.putArray("recipients").add(address);
+    for (String verdict : List.of("spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict", "dmarcVerdict")) {
+      receipt.putObject(verdict).put("status", "PASS");
+    }
+    receipt.putObject("action").put("type", "S3").put("bucketName", bucket).put("objectKey", key);
+
+    assertThat(run("inbound-email", "com.commercive.support.inbound.InboundEmailHandler",
+        "com.amazonaws.services.lambda.runtime.events.SQSEvent", sqs(JSON.writeValueAsString(notification), null)))
+        .containsExactly("failures=0");
+    JsonNode thread = JSON.readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(system.apiUrl() + "/support/tickets/" + ticketId + "/messages?limit=100"))
+            .header("Authorization", "Bearer " + userToken).build(), HttpResponse.BodyHandlers.ofString()).body());
+    List<String> texts = new ArrayList<>();
+    thread.get("messages").forEach(m -> texts.add(m.get("message").asText()));
+    assertThat(texts).as("the new text only, as the owner's message").contains(text);
+  }
+
+  @Test
   void theLiveUpdatesJarServesTheWebSocketRoutesAndPushesAStreamRecordToASocket() throws Exception {
     // A real socket on the running system, following the ticket: the jar's pusher posts to it.
     LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();

@@ -27,9 +27,7 @@ public final class InboundScreen {
     /** The sender sent more mail than the limit allows. */
     RATE_LIMITED,
     /** To the support address from someone who is not a known merchant. */
-    UNKNOWN_SENDER,
-    /** The mail could not be read as MIME. */
-    UNREADABLE;
+    UNKNOWN_SENDER;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package com.commercive.support.service;
 
 import com.commercive.support.domain.ServiceLevels;
+import com.commercive.support.domain.AttachedFile;
 import com.commercive.support.domain.Caller;
 import com.commercive.support.domain.FieldError;
 import com.commercive.support.domain.Message;
@@ -47,12 +48,18 @@ public final class OpenTicket {
    * Opens a ticket with ids the caller chose: a mail's, derived from its {@code Message-ID}, so the
    * ticket it opens is the same whenever it is delivered.
    */
-  public TicketCreated open(Caller caller, NewTicket request, String ticketId, String messageId) {
-    return open(caller, request, () -> ticketId, () -> messageId);
+  public TicketCreated open(Caller caller, NewTicket request, String ticketId, String messageId,
+      List<AttachedFile> files) {
+    return open(caller, request, () -> ticketId, () -> messageId, files);
   }
 
   private TicketCreated open(Caller caller, NewTicket request, Supplier<String> ticketIds,
       Supplier<String> messageIds) {
+    return open(caller, request, ticketIds, messageIds, List.of());
+  }
+
+  private TicketCreated open(Caller caller, NewTicket request, Supplier<String> ticketIds,
+      Supplier<String> messageIds, List<AttachedFile> files) {
     List<FieldError> errors = new ArrayList<>();
     String subject = request.subject() == null ? null : request.subject().strip();
     MessageRules.checkSubject(subject, errors);
@@ -76,7 +83,7 @@ public final class OpenTicket {
     Message first = null;
     if (request.message() != null) {
       first = new Message(messageIds.get(), ticket.ticketId(), caller.userId(), caller.senderType(), request.message(), null,
-          now);
+          now, false, false, false, false, files);
       // A new ticket is open whoever writes its first message.
       ticket = ticket.with(new TicketChange(first, TicketStatus.OPEN, now, false));
     }

@@ -27,8 +27,9 @@ import java.util.UUID;
  * one of our reply addresses goes on its ticket as the message of the person it was issued to (the
  * ticket's owner, or the agent it was sent to), and a mail to the support address from a known
  * merchant opens a ticket of theirs. The mail is screened first ({@link InboundScreen}), its new
- * text must not be empty, and its sender must be within the same hourly limits as in the app. The
- * ids are derived from the mail's {@code Message-ID}, so a mail delivered twice is taken once.
+ * text must not be empty, and its sender must be within the same hourly limits as in the app; its
+ * files go through the uploads' check ({@link MailFiles}). The ids are derived from the mail's
+ * {@code Message-ID}, so a mail delivered twice is taken once.
  * Whatever fails, the mail is dropped with its reason and nobody is answered.
  */
 public final class ReceiveReply {
@@ -39,15 +40,50 @@ public final class ReceiveReply {
 
   /** A received mail as this use case needs it, its new text already read out of it. */
   public record ReceivedMail(String messageId, String from, List<String> to, Map<String, List<String>> headers,
-      String returnPath, Verdicts verdicts, String subject, String newText) {}
+      String returnPath, Verdicts verdicts, String subject, String newText, List<MailFiles.MailFile> files) {
+    public ReceivedMail {
+      files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A mail without files. */
+    public ReceivedMail(String messageId, String from, List<String> to, Map<String, List<String>> headers,
+        String returnPath, Verdicts verdicts, String subject, String newText) {
+      this(messageId, from, to, headers, returnPath, verdicts, subject, newText, List.of());
+    }
+  }
 
   /** What became of a mail: appended to a ticket as a message, a ticket opened, or dropped for a reason. */
   public sealed interface Outcome {
-    record Appended(String ticketId, String messageId) implements Outcome {}
+    /** {@code appended}, {@code opened} or {@code dropped}: what logs and metrics call it. */
+    String kind();
 
-    record Opened(String ticketId, String messageId) implements Outcome {}
+    /** An outcome that wrote a message: the ticket and the message. */
+    sealed interface Written extends Outcome {
+      String ticketId();
 
-    record Dropped(DropReason reason) implements Outcome {}
+      String messageId();
+    }
+
+    record Appended(String ticketId, String messageId) implements Written {
+      @Override
+      public String kind() {
+        return "appended";
+      }
+    }
+
+    record Opened(String ticketId, String messageId) implements Written {
+      @Override
+      public String kind() {
+        return "opened";
+      }
+    }
+
+    record Dropped(DropReason reason) implements Outcome {
+      @Override
+      public String kind() {
+        return "dropped";
+      }
+    }
   }
 
   private final TicketRepository tickets;
@@ -57,9 +93,11 @@ public final class ReceiveReply {
   private final UserDirectory users;
   private final AddressBook book;
   private final RateLimiter limits;
+  private final MailFiles files;
 
   public ReceiveReply(TicketRepository tickets, AppendMessage append, OpenTicket open, ReplyAddresses replies,
-      UserDirectory users, AddressBook book, RateLimiter limits) {
+      UserDirectory users, AddressBook book, RateLimiter limits, MailFiles files) {
+    this.files = files;
     this.tickets = tickets;
     this.append = append;
     this.open = open;
@@ -120,13 +158,18 @@ public final class ReceiveReply {
       sender = ticket.get().userId();
       type = SenderType.USER;
     }
+    String messageId = messageId(mail.messageId());
+    if (tickets.findMessage(messageId).isPresent()) {
+      return new Outcome.Dropped(DropReason.DUPLICATE); // before the limit: a redelivery costs the sender nothing
+    }
     if (limits.tryAcquire(RateLimiter.Limit.MESSAGES, sender).isPresent()) {
       return new Outcome.Dropped(DropReason.RATE_LIMITED);
     }
-    String messageId = messageId(mail.messageId());
+    MailFiles.Taken taken = files.take(ticket.get().ticketId(), sender, mail.messageId(), mail.files());
     try {
       AppendMessage.Result<Void> result = append.append(ticket.get().ticketId(),
-          AppendMessage.Draft.of(messageId, sender, type, mail.newText(), null, List.of(), false));
+          AppendMessage.Draft.of(messageId, sender, type, taken.appendedTo(mail.newText()), null, taken.attached(),
+              false));
       return result.alreadyAppended()
           ? new Outcome.Dropped(DropReason.DUPLICATE)
           : new Outcome.Appended(ticket.get().ticketId(), messageId);
@@ -149,10 +192,11 @@ public final class ReceiveReply {
       return new Outcome.Dropped(DropReason.DUPLICATE);
     }
     User user = merchant.get();
+    MailFiles.Taken taken = files.take(ticketId, user.userId(), mail.messageId(), mail.files());
     try {
       OpenTicket.TicketCreated created = open.open(new Caller(user.userId(), false, user.name(), user.email()),
-          new OpenTicket.NewTicket(subjectOf(mail.subject()), null, mail.newText()), ticketId,
-          messageId(mail.messageId()));
+          new OpenTicket.NewTicket(subjectOf(mail.subject()), null, taken.appendedTo(mail.newText())), ticketId,
+          messageId(mail.messageId()), taken.attached());
       return new Outcome.Opened(created.ticket().ticketId(), created.message().messageId());
     } catch (RateLimitedException tooMany) {
       return new Outcome.Dropped(DropReason.RATE_LIMITED);

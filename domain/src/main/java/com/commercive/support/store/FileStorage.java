@@ -38,6 +38,9 @@ public interface FileStorage {
   /** The whole file at {@code key}, to read to its end and close; empty when there is none. */
   Optional<InputStream> open(String key);
 
+  /** Stores {@code bytes} at {@code key} as {@code contentType}, replacing what is there (a mail's file). */
+  void write(String key, byte[] bytes, String contentType);
+
   /** Copies {@code fromKey} to {@code toKey}, stored as {@code contentType}, then deletes {@code fromKey}. */
   void move(String fromKey, String toKey, String contentType);
 

@@ -45,6 +45,11 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
     return true;
   }
 
+  /** Every attachment's id, in the order they were created. */
+  public synchronized List<String> ids() {
+    return List.copyOf(attachments.keySet());
+  }
+
   /** What the ticket store does in a message's write: all of its files, or none of them. */
   synchronized void attach(Message message) {
     List<FieldError> unavailable = new ArrayList<>();

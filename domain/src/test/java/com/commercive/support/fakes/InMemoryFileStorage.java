@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Files in memory, with forms and links that name what they were signed for. */
-public final class InMemoryFileStorage implements FileStorage {
+public class InMemoryFileStorage implements FileStorage {
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
   private final Map<String, String> types = new LinkedHashMap<>();
@@ -58,6 +58,12 @@ public final class InMemoryFileStorage implements FileStorage {
   @Override
   public synchronized Optional<InputStream> open(String key) {
     return Optional.ofNullable(files.get(key)).map(bytes -> new ByteArrayInputStream(bytes.clone()));
+  }
+
+  @Override
+  public synchronized void write(String key, byte[] bytes, String contentType) {
+    put(key, bytes);
+    types.put(key, contentType);
   }
 
   @Override

@@ -40,6 +40,9 @@ public final class InMemoryTicketRepository implements TicketRepository {
     if (tickets.containsKey(ticket.ticketId())) {
       throw new IllegalStateException("duplicate ticket id");
     }
+    if (firstMessage != null) {
+      attachments.attach(firstMessage);
+    }
     tickets.put(ticket.ticketId(), ticket);
     if (firstMessage != null) {
       messages.put(firstMessage.messageId(), firstMessage);

@@ -14,6 +14,8 @@ import com.commercive.support.email.InboundScreen.Verdicts;
 import com.commercive.support.email.ReplyAddresses;
 import com.commercive.support.domain.User;
 import com.commercive.support.fakes.InMemoryAddressBook;
+import com.commercive.support.fakes.InMemoryAttachmentStore;
+import com.commercive.support.fakes.InMemoryFileStorage;
 import com.commercive.support.fakes.InMemoryRateLimitStore;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.service.ReceiveReply.Outcome;
@@ -37,7 +39,8 @@ class ReceiveReplyTest extends TicketScenario {
       Map.of(RateLimiter.Limit.MESSAGES, 3, RateLimiter.Limit.TICKETS, 2));
   final ReceiveReply receive = new ReceiveReply(repository, new AppendMessage(repository, ServiceLevels.DEFAULT, clock),
       new OpenTicket(repository, ticketLimits, ServiceLevels.DEFAULT, clock, () -> "random-id"), replies, users, book,
-      limits);
+      limits, new MailFiles(new InMemoryAttachmentStore(), new InMemoryFileStorage(), AttachmentService.Policy.defaults(),
+          clock, java.time.Duration.ZERO));
 
   ReceivedMail mail(String messageId, String from, String to, Map<String, List<String>> headers, String text) {
     return new ReceivedMail(messageId, from, List.of("someone-else@example.com", to), headers, from, Verdicts.ALL_PASS,

@@ -14,10 +14,16 @@ import com.commercive.support.service.AppendMessage;
 import com.commercive.support.service.RateLimiter;
 import com.commercive.support.service.ReceiveReply;
 import com.commercive.support.service.OpenTicket;
+import com.commercive.support.service.AttachmentService;
+import com.commercive.support.service.MailFiles;
+import com.commercive.support.fakes.InMemoryAttachmentStore;
 import com.commercive.support.fakes.InMemoryAddressBook;
 import com.commercive.support.fakes.InMemoryUserDirectory;
 import com.commercive.support.testkit.TicketScenario;
+import com.commercive.support.lambda.metrics.EmbeddedMetrics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,10 +34,14 @@ class InboundEmailHandlerTest extends TicketScenario {
   final ReplyAddresses replies = new ReplyAddresses("support.localhost",
       List.of("reply-key-for-tests-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
   final InMemoryFileStorage bucket = new InMemoryFileStorage();
+  final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
   final InboundEmailHandler handler = new InboundEmailHandler(new InboundEmailService(bucket,
       new ReceiveReply(repository, new AppendMessage(repository, ServiceLevels.DEFAULT, clock),
           new OpenTicket(repository, RateLimiter.unlimited(), ServiceLevels.DEFAULT, clock, () -> "unused"), replies,
-          new InMemoryUserDirectory(), new InMemoryAddressBook(), RateLimiter.unlimited())));
+          new InMemoryUserDirectory(), new InMemoryAddressBook(), RateLimiter.unlimited(),
+          new MailFiles(new InMemoryAttachmentStore(), bucket, AttachmentService.Policy.defaults(), clock,
+              java.time.Duration.ZERO))),
+      new EmbeddedMetrics("Tests", clock, new PrintStream(metricLines, true, StandardCharsets.UTF_8)));
 
   static String resource(String name) throws IOException {
     try (InputStream in = InboundEmailHandlerTest.class.getResourceAsStream(name)) {
@@ -65,6 +75,8 @@ class InboundEmailHandlerTest extends TicketScenario {
 
     assertThat(first.getBatchItemFailures()).isEmpty();
     assertThat(again.getBatchItemFailures()).as("a redelivery is taken, and appends nothing").isEmpty();
+    assertThat(metricLines.toString(StandardCharsets.UTF_8)).contains("\"Outcome\":\"appended\",\"InboundMail\":1")
+        .contains("\"Reason\":\"duplicate\",\"InboundMailDropped\":1");
     List<Message> fromMail = repository.allMessages().stream().filter(m -> m.messageId().startsWith("mail-")).toList();
     assertThat(fromMail).singleElement().satisfies(m -> {
       assertThat(m.ticketId()).isEqualTo(ticket.ticketId());
@@ -83,10 +95,40 @@ class InboundEmailHandlerTest extends TicketScenario {
   }
 
   @Test
-  void unreadableOrForeignMailIsDroppedNotRetried() throws IOException {
+  void foreignMailIsDroppedNotRetried() throws IOException {
     bucket.put("inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1", new byte[] {0, 1, 2});
     String notification = resource("/events/ses-received.json").replace("REPLY_ADDRESS", "r-x@support.localhost");
     assertThat(handler.process(event(notification)).getBatchItemFailures()).isEmpty();
     assertThat(repository.allMessages()).isEmpty();
+    assertThat(metricLines.toString(StandardCharsets.UTF_8)).as("counted by outcome and by reason")
+        .contains("\"Outcome\":\"dropped\",\"InboundMail\":1")
+        .containsPattern("\"Reason\":\"[a-z_]+\",\"InboundMailDropped\":1");
+  }
+
+  /** A mail the reader refuses fails its record, so it ends in the dead-letter queue, its raw copy kept. */
+  @Test
+  void anUnreadableMailFailsItsRecordAndStaysInTheBucket() throws IOException {
+    Ticket ticket = ticket();
+    String address = replies.address(ticket.ticketId(), "dana@example.com", ReplyAddresses.Role.OWNER).orElseThrow();
+    byte[] nested = ("From: dana@example.com\r\nTo: " + address + "\r\nMessage-ID: <deep@x>\r\n"
+        + "Content-Type: multipart/mixed; boundary=b0\r\n\r\n" + deepNesting(60)).getBytes(StandardCharsets.UTF_8);
+    bucket.put("inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1", nested);
+    String notification = resource("/events/ses-received.json").replace("REPLY_ADDRESS", address);
+    assertThat(handler.process(event(notification)).getBatchItemFailures()).hasSize(1);
+    assertThat(bucket.open("inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1")).isPresent();
+    assertThat(repository.allMessages()).isEmpty();
+  }
+
+  static String deepNesting(int depth) {
+    StringBuilder mail = new StringBuilder();
+    for (int level = 0; level < depth; level++) {
+      mail.append("--b").append(level).append("\r\nContent-Type: multipart/mixed; boundary=b").append(level + 1)
+          .append("\r\n\r\n");
+    }
+    mail.append("--b").append(depth).append("\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
+    for (int level = depth; level >= 0; level--) {
+      mail.append("--b").append(level).append("--\r\n");
+    }
+    return mail.toString();
   }
 }

@@ -8,6 +8,7 @@ import com.commercive.support.resources.TableSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -46,6 +47,7 @@ final class Data extends StackPart {
   private final Map<TableEntry, ITable> tables = new LinkedHashMap<>();
   private final Bucket attachments;
   private final ISecret jwtSecret;
+  private final Optional<Secret> replySecret;
 
   Data(Construct scope, InfraConfig config, IQueue attachmentChecks) {
     super(scope, "Data");
@@ -60,6 +62,18 @@ final class Data extends StackPart {
             .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
             .build()
         : Secret.fromSecretCompleteArn(this, "JwtSecret", config.existingJwtSecretArn());
+    // The key that signs reply addresses: a new version rotates it (the previous one still verifies).
+    replySecret = config.repliesByEmail()
+        ? Optional.of(Secret.Builder.create(this, "ReplyAddressSecret")
+            .description("Commercive Support reply address signing key")
+            .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+            .build())
+        : Optional.empty();
+  }
+
+  /** The reply addresses' signing key, when replies by email are set up. */
+  Optional<Secret> replySecret() {
+    return replySecret;
   }
 
   ITable table(TableEntry entry) {
@@ -128,6 +142,9 @@ final class Data extends StackPart {
         .lifecycleRules(List.of(
             LifecycleRule.builder().id("unchecked-uploads").prefix(SupportBuckets.QUARANTINE_PREFIX)
                 .expiration(Duration.days(1)).build(),
+            // Received mail is kept a month: long enough to look at and redrive from the dead-letter queue.
+            LifecycleRule.builder().id("received-mail").prefix(SupportBuckets.INBOUND_PREFIX)
+                .expiration(Duration.days(30)).build(),
             LifecycleRule.builder().id("incomplete-uploads")
                 .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
         .removalPolicy(RemovalPolicy.RETAIN)

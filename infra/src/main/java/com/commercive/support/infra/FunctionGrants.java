@@ -11,6 +11,7 @@ import static com.commercive.support.resources.Catalogue.ATTACHMENT_EXPIRER;
 import static com.commercive.support.resources.Catalogue.CANNED_RESPONSES;
 import static com.commercive.support.resources.Catalogue.CONNECTIONS;
 import static com.commercive.support.resources.Catalogue.IDEMPOTENCY;
+import static com.commercive.support.resources.Catalogue.INBOUND_EMAIL;
 import static com.commercive.support.resources.Catalogue.LIVE_UPDATES;
 import static com.commercive.support.resources.Catalogue.MESSAGES;
 import static com.commercive.support.resources.Catalogue.METRICS;
@@ -110,6 +111,26 @@ final class FunctionGrants {
         .actions(List.of("ses:SendRawEmail"))
         .resources(List.of("arn:" + stack.getPartition() + ":ses:" + stack.getRegion() + ":" + stack.getAccount()
             + ":identity/" + config.sesIdentity())).build());
+
+    // Replies by email: the notifier signs reply addresses and remembers who it emailed where (the
+    // idempotency table, above). The inbound function reads the mail SES stored, appends it (or opens
+    // a ticket) as the API does, checks the sender against the users and the address book, counts;
+    // it puts the mail's files in quarantine with their records, as an upload, and attaches them.
+    Function inbound = functions.function(INBOUND_EMAIL);
+    data.table(TICKETS).grantReadWriteData(inbound);
+    data.table(MESSAGES).grantReadWriteData(inbound);
+    data.table(IDEMPOTENCY).grant(inbound, "dynamodb:GetItem", "dynamodb:UpdateItem");
+    data.table(USERS).grant(inbound, "dynamodb:BatchGetItem");
+    inbound.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
+        .resources(List.of(files.arnForObjects(SupportBuckets.INBOUND_PREFIX + "*"))).build());
+    inbound.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:PutObject"))
+        .resources(List.of(quarantine)).build());
+    data.table(ATTACHMENTS).grant(inbound, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+        "dynamodb:UpdateItem");
+    data.replySecret().ifPresent(secret -> {
+      secret.grantRead(notifier);
+      secret.grantRead(inbound);
+    });
 
     // The attachment checker reads an uploaded file's head and tags in quarantine, moves a clean
     // one to attachments/ (a copy, then the delete), deletes anything else, records the outcome.

@@ -8,6 +8,7 @@ import software.constructs.Node;
  * The stack's settings, from CDK context ({@code cdk deploy -c stage=prod -c adminEmails=...}),
  * with defaults that deploy a working stack. GuardDuty Malware Protection scans the attachments
  * bucket's uploads (a file is ready only once scanned clean) unless {@code malwareScan=false}.
+ * Replies by email are on when {@code inboundEmailDomain} names the domain whose mail SES receives.
  */
 public record InfraConfig(
     String stage,
@@ -25,7 +26,8 @@ public record InfraConfig(
     boolean malwareScan,
     String slaFirstResponseMinutes,
     String slaResolutionHours,
-    String autoCloseAfter) {
+    String autoCloseAfter,
+    String inboundEmailDomain) {
 
   /** {@code high:60,medium:240,low:1440}: each priority with a whole number (the functions check the rest at start). */
   private static final String TARGETS = "(?:(?:high|medium|low):[1-9][0-9]{0,6},){2}(?:high|medium|low):[1-9][0-9]{0,6}";
@@ -66,7 +68,21 @@ public record InfraConfig(
         flag(node, "malwareScan", true),
         matching(node, "slaFirstResponseMinutes", "high:60,medium:240,low:1440", TARGETS),
         matching(node, "slaResolutionHours", "high:24,medium:72,low:168", TARGETS),
-        matching(node, "autoCloseAfter", "P7D", "P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?"));
+        matching(node, "autoCloseAfter", "P7D", "P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?"),
+        inboundDomain(text(node, "inboundEmailDomain", "")));
+  }
+
+  /** Whether replies by email are set up: mail to {@link #inboundEmailDomain} reaches the tickets. */
+  public boolean repliesByEmail() {
+    return !inboundEmailDomain.isBlank();
+  }
+
+  /** A domain name, lower case, or empty (replies by email off). */
+  private static String inboundDomain(String domain) {
+    if (!domain.isEmpty() && !domain.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+      throw new IllegalArgumentException("inboundEmailDomain must be a domain name, e.g. support.example.com");
+    }
+    return domain.toLowerCase(java.util.Locale.ROOT);
   }
 
   public boolean importsUsersTable() {

@@ -47,6 +47,9 @@ public final class SupportStack extends Stack {
     functions.provide(REALTIME_ENDPOINT, apis.liveCallbackUrl());
     functions.requireEveryVariable();
     FunctionGrants.grant(functions, data, messaging, apis, config);
+    if (config.repliesByEmail()) {
+      new InboundMail(this, config.inboundEmailDomain(), data.attachments(), messaging, prefix);
+    }
     functions.connectEventSources(data, messaging);
     new Alarms(this, config, messaging, functions);
     explainNagFindings();
@@ -77,6 +80,10 @@ public final class SupportStack extends Stack {
     values.put(EnvironmentVariables.SLA_RESOLUTION_HOURS, config.slaResolutionHours());
     values.put(EnvironmentVariables.AUTO_CLOSE_AFTER, config.autoCloseAfter());
     values.put(AI_MAX_REPLIES_PER_TICKET, "5");
+    // Empty when replies by email are off: no reply addresses, and no mail reaches the inbound function.
+    values.put(EnvironmentVariables.INBOUND_EMAIL_DOMAIN, config.inboundEmailDomain());
+    values.put(EnvironmentVariables.REPLY_ADDRESS_SECRET_ARN,
+        data.replySecret().map(secret -> secret.getSecretArn()).orElse(""));
     return values;
   }
 
@@ -93,14 +100,15 @@ public final class SupportStack extends Stack {
             .reason("a table's own indexes (<table>/index/*, for the queries the functions make);"
                 + " dynamodb:ListStreams (Resource::*), which the stream event source mapping needs and which"
                 + " accepts no narrower resource; the attachments' objects under one prefix (quarantine/* or"
-                + " attachments/*), whose keys are made per upload; GuardDuty's managed EventBridge rules"
+                + " attachments/*), whose keys are made per upload, and received mail (inbound/*), whose keys SES"
+                + " makes per mail; GuardDuty's managed EventBridge rules"
                 + " (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*, named by GuardDuty); the live updates"
                 + " API's own connections (<LiveApi>/*/*/@connections/*: ids are made per connection); every other grant"
                 + " names its resource")
             .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g").build(),
                 "Resource::*",
                 RegexAppliesTo.builder()
-                    .regex("/^Resource::<AttachmentsBucket[A-Za-z0-9]+\\.Arn>\\/(quarantine|attachments)\\/\\*$/g").build(),
+                    .regex("/^Resource::<AttachmentsBucket[A-Za-z0-9]+\\.Arn>\\/(quarantine|attachments|inbound)\\/\\*$/g").build(),
                 RegexAppliesTo.builder()
                     .regex("/^Resource::arn:<AWS::Partition>:events:.*:rule\\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*$/g")
                     .build(),
@@ -120,7 +128,9 @@ public final class SupportStack extends Stack {
             + " /openapi.json itself: HS256 tokens signed with the shared secret, which API Gateway's JWT"
             + " authorizer (OIDC, asymmetric keys) cannot verify"),
         suppression("AwsSolutions-SMG4", "the token signing key is shared with the Commercive web app that issues"
-            + " the tokens; rotating it is a coordinated change of both, not an automatic one"),
+            + " the tokens; rotating it is a coordinated change of both, not an automatic one. The reply address"
+            + " key is rotated by putting a new version: the functions sign with AWSCURRENT and still accept"
+            + " AWSPREVIOUS, so mail sent before a rotation can be answered"),
         suppression("AwsSolutions-SQS3", "the stream-failures queue is itself the failure destination of the"
             + " stream mappings (a dead-letter queue in all but name); its messages are inspected by people")));
   }

@@ -28,7 +28,9 @@ class CdkNagTest {
   void theStackPassesTheAwsSolutionsRules(String malwareScan) {
     App app = new App(AppProps.builder().context(Map.of("stage", "test", "aiProvider", "bedrock",
         "allowedOrigins", "https://app.commercive.com", "alarmEmail", "ops@commercive.com",
-        "malwareScan", malwareScan)).build());
+        "malwareScan", malwareScan,
+        // With replies by email on the second time: the receipt rule, its topic and key, the reply key.
+        "inboundEmailDomain", Boolean.parseBoolean(malwareScan) ? "support.commercive.com" : "")).build());
     SupportStack stack = new SupportStack(app, "Nagged",
         StackProps.builder().env(Environment.builder().account("123456789012").region("us-east-1").build()).build(),
         InfraConfig.from(app.getNode()), Path.of(System.getProperty("functions.dir", "..")),

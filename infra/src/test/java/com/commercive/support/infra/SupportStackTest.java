@@ -116,7 +116,7 @@ class SupportStackTest {
 
   @Test
   void queuesAreEncryptedWithDeadLetterQueuesAndLongEnoughVisibility() {
-    template.resourceCountIs("AWS::SQS::Queue", 7);
+    template.resourceCountIs("AWS::SQS::Queue", 9);
     template.hasResourceProperties("AWS::SQS::Queue", Map.of(
         "QueueName", "commercive-support-test-attachment-checks", "VisibilityTimeout", 180,
         "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5))));
@@ -133,10 +133,10 @@ class SupportStackTest {
   }
 
   @Test
-  void tenJavaFunctionsOnArmWithSnapStartBehindAliases() {
+  void elevenJavaFunctionsOnArmWithSnapStartBehindAliases() {
     // Plus CDK's own handler that sets the bucket's notifications when the stack deploys.
-    template.resourceCountIs("AWS::Lambda::Function", 11);
-    template.resourceCountIs("AWS::Lambda::Alias", 10);
+    template.resourceCountIs("AWS::Lambda::Function", 12);
+    template.resourceCountIs("AWS::Lambda::Alias", 11);
     for (Map<String, Object> fn : javaFunctions()) {
       Map<String, Object> props = map(fn.get("Properties"));
       assertThat(props.get("Runtime")).isEqualTo("java21");
@@ -145,7 +145,7 @@ class SupportStackTest {
       Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
       assertThat(env).containsKeys("POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "LOG_LEVEL");
     }
-    assertThat(javaFunctions()).hasSize(10);
+    assertThat(javaFunctions()).hasSize(11);
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", "com.commercive.support.api.ApiHandler::handleRequest", "MemorySize", 1024, "Timeout", 15));
     template.hasResourceProperties("AWS::Lambda::Function", Map.of(
@@ -297,7 +297,7 @@ class SupportStackTest {
 
   @Test
   void alarmsWatchDeadLettersLagErrorsAndThrottlesAndOutputsNameTheEntryPoints() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 4 + 3 + 1 + 10 * 2 + 1);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 5 + 4 + 1 + 11 * 2 + 1);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "SlaBreaches",
         "Namespace", "CommerciveSupport", "Threshold", 1));
     // Each queue a function consumes: its oldest message five minutes old is work falling behind.
@@ -310,8 +310,9 @@ class SupportStackTest {
         watched.add(String.valueOf(properties.get("Dimensions")));
       }
     }
-    assertThat(watched).hasSize(3).anyMatch(d -> d.contains("AiJobs")).anyMatch(d -> d.contains("Notifications"))
-        .anyMatch(d -> d.contains("AttachmentChecks")).noneMatch(d -> d.contains("StreamFailures"));
+    assertThat(watched).hasSize(4).anyMatch(d -> d.contains("AiJobs")).anyMatch(d -> d.contains("Notifications"))
+        .anyMatch(d -> d.contains("AttachmentChecks")).anyMatch(d -> d.contains("InboundMail"))
+        .noneMatch(d -> d.contains("StreamFailures"));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1));
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge", "Threshold", 60000));

@@ -53,6 +53,12 @@ public record SupportConfig(
   }
 
   /** This configuration with the token secret fetched from {@code jwt().secretArn()}. */
+  /** This configuration with the reply addresses signed by {@code keys}, read from their secret. */
+  public SupportConfig withReplyKeys(java.util.List<byte[]> keys) {
+    return new SupportConfig(aws, tables, jwt, api, ai, queues, autoReplies, email.withReplyKeys(keys), limits, metrics,
+        assignment, attachments, realtime, serviceLevels);
+  }
+
   public SupportConfig withJwtSecret(byte[] secret) {
     return new SupportConfig(aws, tables, jwt.withSecret(secret), api, ai, queues, autoReplies, email, limits, metrics,
         assignment, attachments, realtime, serviceLevels);

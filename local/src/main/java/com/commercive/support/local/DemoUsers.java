@@ -3,6 +3,7 @@ package com.commercive.support.local;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.commercive.support.domain.User;
+import com.commercive.support.store.AddressBook;
 import com.commercive.support.store.dynamodb.UserItems;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,15 @@ final class DemoUsers {
 
   private DemoUsers() {}
 
-  static void seed(DynamoDbClient dynamoDb, String usersTable) {
+  /**
+   * Puts the demo users in the users table, and their addresses in the address book, as if each had
+   * been emailed once: their mail to the support address opens tickets, and the demo admin's
+   * address on the team list gets reply addresses.
+   */
+  static void seed(DynamoDbClient dynamoDb, String usersTable, AddressBook book) {
     for (User user : ALL) {
       dynamoDb.putItem(r -> r.tableName(usersTable).item(UserItems.toItem(user)));
+      book.remember(user.email(), user.userId());
     }
   }
 

@@ -18,6 +18,9 @@ import com.commercive.support.attachmentchecker.AttachmentCheckerHandler;
 import com.commercive.support.attachmentchecker.AttachmentCheckerWiring;
 import com.commercive.support.attachmentchecker.AttachmentExpiryHandler;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.inbound.InboundEmailHandler;
+import com.commercive.support.inbound.InboundEmailWiring;
+import com.commercive.support.lambda.metrics.EmbeddedMetrics;
 import com.commercive.support.liveupdates.StreamPushHandler;
 import com.commercive.support.liveupdates.StreamPushWiring;
 import com.commercive.support.notifier.NotifierHandler;
@@ -69,7 +72,9 @@ final class LocalFunctions {
       RequestHandler<SQSEvent, SQSBatchResponse>>> QUEUE_HANDLERS = Map.of(
           Catalogue.AI_WORKER, config -> new AiWorkerHandler(AiWorkerWiring.autoReplies(config)),
           Catalogue.NOTIFIER, config -> new NotifierHandler(NotifierWiring.notifications(config)),
-          Catalogue.ATTACHMENT_CHECKER, config -> new AttachmentCheckerHandler(AttachmentCheckerWiring.check(config)));
+          Catalogue.ATTACHMENT_CHECKER, config -> new AttachmentCheckerHandler(AttachmentCheckerWiring.check(config)),
+          Catalogue.INBOUND_EMAIL, config -> new InboundEmailHandler(InboundEmailWiring.service(config).orElse(null),
+              new EmbeddedMetrics(config.metrics().namespace(), Clock.systemUTC(), System.out)));
 
   private LocalFunctions() {}
 

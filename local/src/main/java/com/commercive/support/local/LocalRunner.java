@@ -49,6 +49,9 @@ public final class LocalRunner {
             com.commercive.support.resources.SupportQueues.AI_JOBS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX),
             com.commercive.support.resources.SupportQueues.NOTIFICATIONS.name(com.commercive.support.resources.SupportQueues.LOCAL_PREFIX))).append(" (+ dead-letter queues)\n");
     out.append("  Emails (SES)   ").append(system.sesEndpoint()).append("/  (every email sent, newest first)\n");
+    String inbound = system.config().email().replyAddresses().map(r -> r.domain()).orElse("");
+    out.append("  Mail in (SMTP) ").append("127.0.0.1:").append(system.smtpPort()).append("  (replies by email: mail for ").append(inbound)
+        .append(", e.g. an email's Reply-To, or support@").append(inbound).append(" to open a ticket)\n");
     out.append("  Live (WebSocket) ").append(system.webSocketUrl())
         .append("  (connect with ?token= from POST /support/realtime/token)\n");
     out.append("  Files (S3)     ").append(system.s3Endpoint()).append("/").append(system.config().attachments().bucket())
@@ -69,6 +72,12 @@ public final class LocalRunner {
         .append("    -d '{\"subject\":\"Cannot see my inventory\",\"priority\":\"high\",")
         .append("\"message\":\"I connected my store but see no products\"}'\n");
     out.append("  curl -s ").append(api).append("/support/tickets -H \"Authorization: Bearer $TOKEN\"\n");
+    out.append("\nReply by email (the Reply-To of an email on the emails page, from the address it was sent to):\n");
+    out.append("  python3 -c \"import smtplib; from email.message import EmailMessage; m = EmailMessage(); ")
+        .append("m['From'] = 'dana@example.com'; m['To'] = 'REPLY-TO-ADDRESS'; m['Subject'] = 'Re: my ticket'; ")
+        .append("m.set_content('Thanks, that worked.'); smtplib.SMTP('127.0.0.1', ").append(system.smtpPort())
+        .append(").send_message(m)\"\n");
+    out.append("  (To open a ticket instead: To 'support@").append(inbound).append("', any subject.)\n");
     out.append("\nPress Ctrl-C to stop.\n");
     return out.toString();
   }

@@ -8,6 +8,8 @@ import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT
 import static com.commercive.support.resources.EnvironmentVariables.AWS_ENDPOINT_URL_SQS;
 import static com.commercive.support.resources.EnvironmentVariables.AWS_REGION;
 import static com.commercive.support.resources.EnvironmentVariables.CORS_ALLOWED_ORIGINS;
+import static com.commercive.support.resources.EnvironmentVariables.INBOUND_EMAIL_DOMAIN;
+import static com.commercive.support.resources.EnvironmentVariables.REPLY_ADDRESS_SECRET;
 import static com.commercive.support.resources.EnvironmentVariables.JWT_SECRET;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_ENDPOINT;
 import static com.commercive.support.resources.EnvironmentVariables.REALTIME_URL;
@@ -20,6 +22,8 @@ import com.commercive.support.config.SupportConfig;
 import com.commercive.support.liveupdates.WebSocketHandler;
 import com.commercive.support.resources.Catalogue;
 import com.commercive.support.resources.QueueEntry;
+import com.commercive.support.resources.SupportQueues;
+import com.commercive.support.store.s3.S3Clients;
 import com.commercive.support.standins.LocalQueues;
 import com.commercive.support.standins.LocalTables;
 import com.commercive.support.store.sqs.SqsClients;
@@ -36,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ, the SES and S3 stand-ins,
+ * The whole system on this machine: DynamoDB Local (with streams), ElasticMQ, the SES and S3 stand-ins
+ * (SES's inbound side an SMTP server),
  * the API served over HTTP, and pollers driving the catalogue's stream and queue functions (the
  * stream processor, the AI worker, the notifier, the attachment checker...) as Lambda's event source
  * mappings would. Every handler is the class that runs on Lambda, configured the same way (an
@@ -49,6 +54,10 @@ public final class LocalSystem implements AutoCloseable {
   public static final String LOCAL_JWT_SECRET = "local-development-secret-change-me-0123456789";
   public static final String DEFAULT_CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
   public static final String DEFAULT_ADMIN_EMAILS = "alex@example.com";
+  /** Replies by email locally: mail to this domain reaches the local SMTP server. */
+  public static final String DEFAULT_INBOUND_EMAIL_DOMAIN = "support.localhost";
+  /** Only for local runs, like {@link #LOCAL_JWT_SECRET}: signs the local emails' reply addresses. */
+  public static final String LOCAL_REPLY_ADDRESS_SECRET = "local-reply-address-secret-change-me-0123456789";
 
   /**
    * What to start where; ports of 0 pick free ones (tests). {@code queuePollers} is how many
@@ -57,7 +66,7 @@ public final class LocalSystem implements AutoCloseable {
    */
   public record Settings(
       String host, int apiPort, int dynamoDbPort, int sqsPort, int sesPort, int s3Port, int webSocketPort,
-      int visibilityTimeoutSeconds, int queuePollers, Path dataDirectory, Map<String, String> env) {
+      int smtpPort, int visibilityTimeoutSeconds, int queuePollers, Path dataDirectory, Map<String, String> env) {
 
     /** At most this many pollers per queue: beyond it a 2-core machine only queues the work. */
     public static final int MAX_QUEUE_POLLERS = 8;
@@ -72,6 +81,7 @@ public final class LocalSystem implements AutoCloseable {
           number(env, "SES_PORT", 8005),
           number(env, "S3_PORT", 8006),
           number(env, "WS_PORT", 8081),
+          number(env, "SMTP_PORT", 2525),
           number(env, "SQS_VISIBILITY_TIMEOUT_SECONDS", 10),
           queuePollers(env),
           env.containsKey("DYNAMODB_DATA_DIR") && !env.get("DYNAMODB_DATA_DIR").isBlank()
@@ -82,17 +92,17 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Free ports everywhere and short visibility timeouts: what tests start. */
     public static Settings forTests(Map<String, String> env) {
-      return new Settings("127.0.0.1", 0, 0, 0, 0, 0, 0, 2, queuePollers(env), null, env);
+      return new Settings("127.0.0.1", 0, 0, 0, 0, 0, 0, 0, 2, queuePollers(env), null, env);
     }
 
     public Settings withDataDirectory(Path directory) {
       return new Settings(host, apiPort, dynamoDbPort, sqsPort, sesPort, s3Port, webSocketPort,
-          visibilityTimeoutSeconds, queuePollers, directory, env);
+          smtpPort, visibilityTimeoutSeconds, queuePollers, directory, env);
     }
 
     public Settings withApiPort(int port) {
       return new Settings(host, port, dynamoDbPort, sqsPort, sesPort, s3Port, webSocketPort,
-          visibilityTimeoutSeconds, queuePollers, dataDirectory, env);
+          smtpPort, visibilityTimeoutSeconds, queuePollers, dataDirectory, env);
     }
 
     private static int queuePollers(Map<String, String> env) {
@@ -114,6 +124,7 @@ public final class LocalSystem implements AutoCloseable {
   private LocalSes sesServer;
   private final LocalS3 s3Server;
   private final LocalWebSockets webSockets;
+  private final LocalSmtp smtp;
   private final DynamoDbClient dynamoDb;
   private final SqsClient sqs;
   private final LocalQueues.QueueUrls queues;
@@ -128,6 +139,7 @@ public final class LocalSystem implements AutoCloseable {
     this.sesServer = b.sesServer;
     this.s3Server = b.s3Server;
     this.webSockets = b.webSockets;
+    this.smtp = b.smtp;
     this.dynamoDb = b.dynamoDb;
     this.sqs = b.sqs;
     this.queues = b.queues;
@@ -144,6 +156,7 @@ public final class LocalSystem implements AutoCloseable {
     LocalSes sesServer;
     LocalS3 s3Server;
     LocalWebSockets webSockets;
+    LocalSmtp smtp;
     DynamoDbClient dynamoDb;
     SqsClient sqs;
     LocalQueues.QueueUrls queues;
@@ -169,6 +182,8 @@ public final class LocalSystem implements AutoCloseable {
       env.putIfAbsent(JWT_SECRET, LOCAL_JWT_SECRET);
       env.putIfAbsent(CORS_ALLOWED_ORIGINS, DEFAULT_CORS_ORIGINS);
       env.putIfAbsent(ADMIN_NOTIFICATION_EMAILS, DEFAULT_ADMIN_EMAILS);
+      env.putIfAbsent(INBOUND_EMAIL_DOMAIN, DEFAULT_INBOUND_EMAIL_DOMAIN);
+      env.putIfAbsent(REPLY_ADDRESS_SECRET, LOCAL_REPLY_ADDRESS_SECRET);
       env.putIfAbsent(AWS_REGION, AwsSettings.DEFAULT_REGION);
       // As the stack deploys it: uploads wait for the malware scan (locally its stand-in's).
       env.putIfAbsent(ATTACHMENT_MALWARE_SCAN, "true");
@@ -180,7 +195,9 @@ public final class LocalSystem implements AutoCloseable {
       b.dynamoDb = b.keep(com.commercive.support.store.dynamodb.DynamoDbClients.create(bootstrap));
       b.sqs = b.keep(SqsClients.create(bootstrap));
       LocalTables.createAll(b.dynamoDb, bootstrap.tables());
-      DemoUsers.seed(b.dynamoDb, bootstrap.tables().users());
+      DemoUsers.seed(b.dynamoDb, bootstrap.tables().users(),
+          com.commercive.support.store.dynamodb.DynamoDbAdapters.over(b.dynamoDb, bootstrap.tables())
+              .addressBook(java.time.Clock.systemUTC()));
       b.queues = LocalQueues.createAll(b.sqs, settings.visibilityTimeoutSeconds());
       for (QueueEntry queue : Catalogue.QUEUES) {
         queue.urlVariable().ifPresent(variable -> env.put(variable, b.queues.url(queue.spec())));
@@ -201,6 +218,12 @@ public final class LocalSystem implements AutoCloseable {
       b.config = SupportConfig.from(env);
       b.webSockets = b.keep(LocalWebSockets.start(settings.host(), webSocketPort, managementPort,
           new WebSocketHandler(LiveUpdatesWiring.realtime(b.config))));
+
+      // SES's inbound side: mail for the inbound domain is stored and announced as its receipt rule does.
+      b.smtp = b.keep(LocalSmtp.start(settings.host(), settings.smtpPort(),
+          b.config.email().replyAddresses().orElseThrow().domain(),
+          new LocalSesReceipt(b.keep(S3Clients.client(b.config)), b.config.attachments().bucket(), b.sqs,
+              b.queues.url(SupportQueues.INBOUND_MAIL), bootstrap.aws().region())));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
       b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), LocalFunctions.http(b.config)));
@@ -259,6 +282,11 @@ public final class LocalSystem implements AutoCloseable {
   /** Where WebSocket clients connect ({@code ws://host:port}). */
   public URI webSocketUrl() {
     return webSockets.url();
+  }
+
+  /** The SMTP server replies by email go to (mail for the inbound domain only). */
+  public int smtpPort() {
+    return smtp.port();
   }
 
   /** The S3 stand-in (path-style: {@code <endpoint>/<bucket>/<key>}). */

@@ -16,14 +16,21 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Moves what a dead-letter queue holds back to its source queue, once the cause is fixed:
  * {@code java -cp local/target/commercive-support-local.jar com.commercive.support.local.Redrive
- * notifications|ai-jobs [sqs endpoint]}. (On AWS: {@code aws sqs start-message-move-task}.)
+ * <queue> [sqs endpoint]}, the queue being any with a dead-letter queue ({@code notifications},
+ * {@code ai-jobs}, {@code attachment-checks}, {@code inbound-mail}). (On AWS: {@code aws sqs
+ * start-message-move-task}.)
  */
 public final class Redrive {
   private Redrive() {}
 
   public static void main(String[] args) {
-    if (args.length < 1 || !List.of("notifications", "ai-jobs").contains(args[0])) {
-      System.err.println("usage: Redrive notifications|ai-jobs [http://127.0.0.1:9324]");
+    List<SupportQueues.QueueSpec> redriven = SupportQueues.ALL.stream().filter(SupportQueues.QueueSpec::deadLettered)
+        .toList();
+    SupportQueues.QueueSpec queue = args.length < 1 ? null
+        : redriven.stream().filter(spec -> spec.baseName().equals(args[0])).findFirst().orElse(null);
+    if (queue == null) {
+      System.err.println("usage: Redrive " + String.join("|", redriven.stream().map(SupportQueues.QueueSpec::baseName)
+          .toList()) + " [http://127.0.0.1:9324]");
       System.exit(2);
       return;
     }
@@ -31,10 +38,9 @@ public final class Redrive {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put(EnvironmentVariables.AWS_ENDPOINT_URL_SQS, endpoint.toString());
     try (SqsClient sqs = SqsClients.create(SupportConfig.from(env))) {
-      boolean fifo = args[0].equals("ai-jobs");
-      String source = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).name(SupportQueues.LOCAL_PREFIX))).queueUrl();
-      String dead = sqs.getQueueUrl(r -> r.queueName((fifo ? SupportQueues.AI_JOBS : SupportQueues.NOTIFICATIONS).deadLetterName(SupportQueues.LOCAL_PREFIX))).queueUrl();
-      System.out.println("moved " + move(sqs, dead, source, fifo) + " message(s) back to " + source);
+      String source = sqs.getQueueUrl(r -> r.queueName(queue.name(SupportQueues.LOCAL_PREFIX))).queueUrl();
+      String dead = sqs.getQueueUrl(r -> r.queueName(queue.deadLetterName(SupportQueues.LOCAL_PREFIX))).queueUrl();
+      System.out.println("moved " + move(sqs, dead, source, queue.fifo()) + " message(s) back to " + source);
     }
   }
 

@@ -9,6 +9,7 @@ import com.commercive.support.lambda.SnapStartPriming;
 import com.commercive.support.lambda.batch.SqsBatches;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.pipeline.Notification;
+import com.commercive.support.store.secretsmanager.SecretsManagerSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
    * registers the warm-up SnapStart runs before its snapshot (the reads a notification makes).
    */
   public NotifierHandler() {
-    this(NotifierWiring.notifications(SupportConfig.fromEnvironment()));
+    this(NotifierWiring.notifications(SecretsManagerSecrets.resolve(SupportConfig.fromEnvironment())));
     SnapStartPriming.register("notifier", notifications::warmUp);
   }
 

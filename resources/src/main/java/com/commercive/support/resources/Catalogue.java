@@ -40,7 +40,11 @@ public final class Catalogue {
   /** Fed by the attachments bucket's notifications. */
   public static final QueueEntry ATTACHMENT_CHECKS =
       new QueueEntry("AttachmentChecks", SupportQueues.ATTACHMENT_CHECKS, Optional.empty());
-  public static final List<QueueEntry> QUEUES = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES, ATTACHMENT_CHECKS);
+  /** Fed by SES's receipt rule (through its topic): replies by email. */
+  public static final QueueEntry INBOUND_MAIL =
+      new QueueEntry("InboundMail", SupportQueues.INBOUND_MAIL, Optional.empty());
+  public static final List<QueueEntry> QUEUES = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES, ATTACHMENT_CHECKS,
+      INBOUND_MAIL);
 
   public static final BucketEntry ATTACHMENTS_BUCKET_ENTRY = new BucketEntry("AttachmentsBucket", ATTACHMENTS_BUCKET,
       SupportBuckets.LOCAL_ATTACHMENTS_BUCKET);
@@ -56,6 +60,8 @@ public final class Catalogue {
       IDEMPOTENCY_TABLE, AGENTS_TABLE, ATTACHMENTS_TABLE, CONNECTIONS_TABLE, METRICS_TABLE);
   private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID);
   private static final List<String> ATTACHMENT_FILES = List.of(ATTACHMENTS_BUCKET, ATTACHMENT_MALWARE_SCAN);
+  /** Replies by email: the domain mail comes to and the key that signs its reply addresses. */
+  private static final List<String> REPLY_ADDRESSES = List.of(INBOUND_EMAIL_DOMAIN, REPLY_ADDRESS_SECRET_ARN);
   /** Every function that writes tickets runs their clocks on the same targets. */
   private static final List<String> SERVICE_LEVELS = List.of(SLA_FIRST_RESPONSE_MINUTES, SLA_RESOLUTION_HOURS,
       AUTO_CLOSE_AFTER);
@@ -85,7 +91,7 @@ public final class Catalogue {
       "com.commercive.support.notifier.NotifierHandler", 512, 30, "commercive-support-notifier",
       // A second's wait gathers the notifications of one burst into one batch.
       List.of(EventSource.messagesOn(NOTIFICATIONS).withBatchingWindow(1)),
-      join(TICKET_TABLES, List.of(ADMIN_NOTIFICATION_EMAILS, FRONTEND_URL, SES_FROM_ADDRESS)));
+      join(TICKET_TABLES, REPLY_ADDRESSES, List.of(ADMIN_NOTIFICATION_EMAILS, FRONTEND_URL, SES_FROM_ADDRESS)));
   public static final FunctionEntry ATTACHMENT_CHECKER = new FunctionEntry("AttachmentChecker",
       "attachment-checker", "attachment-checker",
       "com.commercive.support.attachmentchecker.AttachmentCheckerHandler", 512, 30,
@@ -113,8 +119,18 @@ public final class Catalogue {
       "com.commercive.support.streamprocessor.SweepHandler", 512, 60, "commercive-support-sweep",
       List.of(EventSource.firingsOf(SWEEP_SCHEDULE)),
       join(List.of(TICKETS_TABLE), SERVICE_LEVELS));
+  /**
+   * Replies by email: reads each received mail SES stored in the bucket and appends its new text to
+   * its ticket (or opens one), through the same use cases as the API; its files go through the
+   * uploads' check.
+   */
+  public static final FunctionEntry INBOUND_EMAIL = new FunctionEntry("InboundEmail", "inbound-email", "inbound-email",
+      "com.commercive.support.inbound.InboundEmailHandler", 512, 60, "commercive-support-inbound-email",
+      // One mail a call: a mail with files waits up to 20 s for their checks.
+      List.of(EventSource.messagesOn(INBOUND_MAIL).withBatchSize(1)),
+      join(TICKET_TABLES, SERVICE_LEVELS, REPLY_ADDRESSES, ATTACHMENT_FILES));
   public static final List<FunctionEntry> FUNCTIONS = List.of(API, AI_RESPONSE, STREAM_PROCESSOR, AI_WORKER, NOTIFIER,
-      ATTACHMENT_CHECKER, ATTACHMENT_EXPIRER, WEB_SOCKET, LIVE_UPDATES, SWEEP);
+      ATTACHMENT_CHECKER, ATTACHMENT_EXPIRER, WEB_SOCKET, LIVE_UPDATES, SWEEP, INBOUND_EMAIL);
 
   private Catalogue() {}
 

@@ -60,6 +60,8 @@ public final class EnvironmentVariables {
   public static final String REPLY_ADDRESS_SECRET = "REPLY_ADDRESS_SECRET";
   /** The key before the last rotation: reply addresses it signed are still taken. */
   public static final String REPLY_ADDRESS_PREVIOUS_SECRET = "REPLY_ADDRESS_PREVIOUS_SECRET";
+  /** On AWS: the secret holding the reply key (its AWSCURRENT version signs, its AWSPREVIOUS still verifies). */
+  public static final String REPLY_ADDRESS_SECRET_ARN = "REPLY_ADDRESS_SECRET_ARN";
 
   // Live updates.
   public static final String REALTIME_URL = "REALTIME_URL";

@@ -51,6 +51,10 @@ public sealed interface EventSource {
     public QueueMessages withBatchingWindow(int seconds) {
       return new QueueMessages(queue, batchSize, seconds, maxConcurrency);
     }
+
+    public QueueMessages withBatchSize(int size) {
+      return new QueueMessages(queue, size, batchingWindowSeconds, maxConcurrency);
+    }
   }
 
   record Scheduled(ScheduleEntry schedule) implements EventSource {}

@@ -18,7 +18,10 @@ public final class SupportQueues {
   public static final QueueSpec STREAM_FAILURES = new QueueSpec("stream-failures", false, false);
   /** The attachments bucket's event notifications (a file stored, a scan's verdict tagged): the checking function's. */
   public static final QueueSpec ATTACHMENT_CHECKS = new QueueSpec("attachment-checks", false, true);
-  public static final List<QueueSpec> ALL = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES, ATTACHMENT_CHECKS);
+  /** SES's notifications of received mail (replies by email): the inbound-email function's. */
+  public static final QueueSpec INBOUND_MAIL = new QueueSpec("inbound-mail", false, true);
+  public static final List<QueueSpec> ALL = List.of(AI_JOBS, NOTIFICATIONS, STREAM_FAILURES, ATTACHMENT_CHECKS,
+      INBOUND_MAIL);
 
   private SupportQueues() {}
 

@@ -16,7 +16,8 @@ public final class LocalQueues {
 
   /** The URLs of the queues, once created. */
   public record QueueUrls(String aiJobs, String aiJobsDlq, String notifications, String notificationsDlq,
-      String streamFailures, String attachmentChecks, String attachmentChecksDlq) {
+      String streamFailures, String attachmentChecks, String attachmentChecksDlq, String inboundMail,
+      String inboundMailDlq) {
     /** The URL of the queue {@code spec} describes. */
     public String url(QueueSpec spec) {
       if (spec == SupportQueues.AI_JOBS) {
@@ -27,6 +28,8 @@ public final class LocalQueues {
         return streamFailures;
       } else if (spec == SupportQueues.ATTACHMENT_CHECKS) {
         return attachmentChecks;
+      } else if (spec == SupportQueues.INBOUND_MAIL) {
+        return inboundMail;
       }
       throw new IllegalArgumentException("no local queue is described by " + spec);
     }
@@ -42,7 +45,10 @@ public final class LocalQueues {
     String streamFailures = create(sqs, SupportQueues.STREAM_FAILURES.name(prefix), false, Map.of());
     String checksDlq = create(sqs, SupportQueues.ATTACHMENT_CHECKS.deadLetterName(prefix), false, Map.of());
     String checks = createWithDeadLetterQueue(sqs, SupportQueues.ATTACHMENT_CHECKS, checksDlq, visibilityTimeoutSeconds);
-    return new QueueUrls(aiJobs, aiJobsDlq, notifications, notificationsDlq, streamFailures, checks, checksDlq);
+    String inboundDlq = create(sqs, SupportQueues.INBOUND_MAIL.deadLetterName(prefix), false, Map.of());
+    String inbound = createWithDeadLetterQueue(sqs, SupportQueues.INBOUND_MAIL, inboundDlq, visibilityTimeoutSeconds);
+    return new QueueUrls(aiJobs, aiJobsDlq, notifications, notificationsDlq, streamFailures, checks, checksDlq,
+        inbound, inboundDlq);
   }
 
   private static String createWithDeadLetterQueue(

@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.commercive.support.config.SupportConfig;
+import com.commercive.support.lambda.metrics.EmbeddedMetrics;
 import com.commercive.support.logging.InvocationLogContext;
 import com.commercive.support.service.SweepTickets;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
   static final String BREACHES_METRIC = "SlaBreaches";
   static final String AUTO_CLOSED_METRIC = "TicketsAutoClosed";
-  static final String DEFAULT_NAMESPACE = "CommerciveSupport";
   private static final Logger LOG = LoggerFactory.getLogger(SweepHandler.class);
 
   private final SweepTickets sweep;
-  private final String namespace;
-  private final Clock clock;
-  private final PrintStream metrics;
+  private final EmbeddedMetrics metrics;
 
   /** What Lambda calls: wires the real adapters from the environment, once per cold start. */
   public SweepHandler() {
@@ -41,9 +40,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
   /** Takes its collaborators ({@code namespace} null: the default): what tests and the local runner use. */
   public SweepHandler(SweepTickets sweep, String namespace, Clock clock, PrintStream metrics) {
     this.sweep = sweep;
-    this.namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
-    this.clock = clock;
-    this.metrics = metrics;
+    this.metrics = new EmbeddedMetrics(namespace, clock, metrics);
   }
 
   @Override
@@ -52,11 +49,10 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
       SweepTickets.Swept swept = sweep.sweep();
       LOG.atInfo().addKeyValue("due", swept.due()).addKeyValue("breaches_marked", swept.breachesMarked())
           .addKeyValue("auto_closed", swept.autoClosed()).log("service levels swept");
-      metrics.println("{\"_aws\":{\"Timestamp\":" + clock.millis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
-          + namespace + "\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"" + BREACHES_METRIC
-          + "\",\"Unit\":\"Count\"},{\"Name\":\"" + AUTO_CLOSED_METRIC + "\",\"Unit\":\"Count\"}]}]},\""
-          + BREACHES_METRIC + "\":" + swept.breachesMarked() + ",\"" + AUTO_CLOSED_METRIC + "\":" + swept.autoClosed()
-          + "}");
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put(BREACHES_METRIC, (long) swept.breachesMarked());
+      counts.put(AUTO_CLOSED_METRIC, (long) swept.autoClosed());
+      metrics.count(Map.of(), counts);
       return Map.of("due", swept.due(), "breaches_marked", swept.breachesMarked(), "auto_closed", swept.autoClosed());
     });
   }

@@ -83,10 +83,12 @@ public final class DynamoDbTicketRepository implements TicketRepository {
                   .conditionExpression(ticketPut.conditionExpression()));
       return;
     }
-    transact(
-        List.of(
-            TransactWriteItem.builder().put(ticketPut).build(),
-            TransactWriteItem.builder().put(messagePut(firstMessage)).build()));
+    // A first message's files (a ticket opened by mail) are attached in the same write.
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
+        TransactWriteItem.builder().put(ticketPut).build(),
+        TransactWriteItem.builder().put(messagePut(firstMessage)).build()));
+    items.addAll(attachWrites(firstMessage));
+    transact(items);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.commercive.support.config.AwsClients;
 import com.commercive.support.config.SupportConfig;
 import java.time.Clock;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -15,11 +16,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3Clients {
   private S3Clients() {}
 
+  /**
+   * The S3 client. Against an endpoint of our own (the S3 stand-in) it signs a put's whole payload at
+   * once: the stand-in would keep the SDK's aws-chunked framing (chunk signatures, a trailing
+   * checksum) in the object itself.
+   */
   public static S3Client client(SupportConfig config) {
     var aws = config.aws();
-    return AwsClients.standard(S3Client.builder(), aws, aws.s3Endpoint())
-        .forcePathStyle(aws.s3Endpoint().isPresent())
-        .build();
+    var builder = AwsClients.standard(S3Client.builder(), aws, aws.s3Endpoint());
+    if (aws.s3Endpoint().isPresent()) {
+      builder.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
+          .chunkedEncodingEnabled(false).build())
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+    }
+    return builder.build();
   }
 
   public static S3Presigner presigner(SupportConfig config) {
