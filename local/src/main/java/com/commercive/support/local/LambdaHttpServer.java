@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpStatus;
@@ -81,9 +82,17 @@ final class LambdaHttpServer implements AutoCloseable {
    * The functions behind the API: requests whose route key ({@code METHOD /path}, as API
    * Gateway's routes) is in {@code routes} to that function, every other to {@code fallback}.
    */
-  record Routes(Function fallback, Map<String, Function> routes) {
+  record Routes(Function fallback, Map<String, Function> routes, Optional<LocalConsole> console) {
+    Routes(Function fallback, Map<String, Function> routes) {
+      this(fallback, routes, Optional.empty());
+    }
+
     Function of(String method, String path) {
       return routes.getOrDefault(method + " " + path, fallback);
+    }
+
+    Routes withConsole(LocalConsole site) {
+      return new Routes(fallback, routes, Optional.of(site));
     }
   }
 
@@ -112,7 +121,18 @@ final class LambdaHttpServer implements AutoCloseable {
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        serve(request, response, callback, functions.of(request.getMethod(), request.getHttpURI().getPath()));
+        String path = request.getHttpURI().getPath();
+        // The console beside the API (same origin): GETs outside /support/ that are its files.
+        Optional<LocalConsole.File> file = path.startsWith("/support") || !request.getMethod().equals("GET")
+            ? Optional.empty() : functions.console().flatMap(site -> site.file(path));
+        if (file.isPresent()) {
+          response.setStatus(200);
+          response.getHeaders().put("Content-Type", file.get().contentType());
+          functions.console().orElseThrow().headers().forEach((name, value) -> response.getHeaders().put(name, value));
+          response.write(true, java.nio.ByteBuffer.wrap(file.get().body()), callback);
+          return true;
+        }
+        serve(request, response, callback, functions.of(request.getMethod(), path));
         return true;
       }
     });

@@ -226,7 +226,13 @@ public final class LocalSystem implements AutoCloseable {
               b.queues.url(SupportQueues.INBOUND_MAIL), bootstrap.aws().region())));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
-      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(), LocalFunctions.http(b.config)));
+      byte[] jwtSecret = b.config.jwt().requireSecret();
+      LocalConsole console = new LocalConsole(
+          userId -> DemoUsers.token(DemoUsers.ALL.stream().filter(u -> u.userId().equals(userId)).findFirst().orElseThrow(),
+              jwtSecret, java.time.Instant.now()),
+          env.get(REALTIME_URL) + " " + b.s3Server.endpoint());
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(),
+          LocalFunctions.http(b.config).withConsole(console)));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {
       closeAll(b.resources, failure);
