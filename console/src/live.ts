@@ -59,12 +59,16 @@ export function useLive(api: Api, topic: { ticketId: string } | { inbox: true } 
           setState("connecting");
           retry = window.setTimeout(() => {
             handlers.current.onReconnect();
-            void connect();
+            connect().catch(() => setState("unavailable"));
           }, Math.min(30_000, 500 * 2 ** attempts++));
         }
       };
     };
-    void connect();
+    connect().catch(() => {
+      if (!stopped) {
+        setState("unavailable"); // no WebSocket here (a proxy, a browser without it): the page works, not live
+      }
+    });
     return () => {
       stopped = true;
       window.clearTimeout(retry);

@@ -5,6 +5,8 @@ import { consoleConfig } from "./config";
 import { sessionOf, type Session } from "./session";
 import { AgentView } from "./views/AgentView";
 import { MerchantView } from "./views/MerchantView";
+import { Metrics } from "./views/Metrics";
+import { Team } from "./views/Team";
 
 interface DemoUser {
   user_id: string;
@@ -49,10 +51,31 @@ function App() {
         )}
       </header>
       {session && api ? (
-        session.admin ? <AgentView api={api} userId={session.userId} /> : <MerchantView api={api} />
+        session.admin ? <AgentArea api={api} userId={session.userId} /> : <MerchantView api={api} />
       ) : (
         <SignIn demoUsersUrl={config.demoUsersUrl} onToken={signIn} />
       )}
+    </>
+  );
+}
+
+type AgentPage = "inbox" | "metrics" | "team";
+
+/** The team's pages: the inbox, the metrics, the roster. */
+function AgentArea(props: { api: ReturnType<typeof apiClient>; userId: string }) {
+  const [page, setPage] = useState<AgentPage>("inbox");
+  return (
+    <>
+      <nav className="tabs" aria-label="Pages">
+        {(["inbox", "metrics", "team"] as const).map((name) => (
+          <button key={name} type="button" className={page === name ? "tab current" : "tab"}
+            aria-current={page === name ? "page" : undefined} onClick={() => setPage(name)}>
+            {name === "inbox" ? "Inbox" : name === "metrics" ? "Metrics" : "Team"}
+          </button>
+        ))}
+      </nav>
+      {page === "inbox" ? <AgentView api={props.api} userId={props.userId} />
+        : page === "metrics" ? <Metrics api={props.api} /> : <Team api={props.api} userId={props.userId} />}
     </>
   );
 }

@@ -204,10 +204,13 @@ public final class LocalSystem implements AutoCloseable {
       }
       // The bucket's notifications go to the checking queue, as the stack configures them on AWS.
       var aws = bootstrap.aws().staticCredentials().orElseThrow();
+      // The API's port is chosen first: the console it serves uploads to the bucket from that origin.
+      int apiPort = settings.apiPort() == 0 ? FreePorts.find() : settings.apiPort();
+      String consoleOrigin = "http://" + settings.host() + ":" + apiPort;
       b.s3Server = b.keep(LocalS3.start(settings.host(), settings.s3Port(), new LocalS3.Options(
           bootstrap.attachments().bucket(), bootstrap.aws().region(), b.queues.attachmentChecks(),
           aws.accessKeyId(), aws.secretAccessKey(),
-          env.get(CORS_ALLOWED_ORIGINS),
+          env.get(CORS_ALLOWED_ORIGINS) + "," + consoleOrigin,
           settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("s3")), settings.env()));
       env.put(AWS_ENDPOINT_URL_S3, b.s3Server.endpoint().toString());
       // The WebSocket API's ports are chosen first: the functions' settings name them.
@@ -231,7 +234,7 @@ public final class LocalSystem implements AutoCloseable {
           userId -> DemoUsers.token(DemoUsers.ALL.stream().filter(u -> u.userId().equals(userId)).findFirst().orElseThrow(),
               jwtSecret, java.time.Instant.now()),
           env.get(REALTIME_URL) + " " + b.s3Server.endpoint());
-      b.api = b.keep(LambdaHttpServer.start(settings.host(), settings.apiPort(),
+      b.api = b.keep(LambdaHttpServer.start(settings.host(), apiPort,
           LocalFunctions.http(b.config).withConsole(console)));
       return new LocalSystem(b);
     } catch (RuntimeException failure) {

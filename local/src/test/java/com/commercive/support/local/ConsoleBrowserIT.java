@@ -204,4 +204,109 @@ class ConsoleBrowserIT {
       }
     }
   }
+
+  /**
+   * The team's tools and the merchant's rating: an agent joins the roster and takes the ticket, a
+   * priority changed meanwhile by someone else is not overwritten (the agent is told and sees it),
+   * a canned response goes out by its shortcut with the merchant's name filled in; the merchant
+   * closes and rates it, and the metrics page shows the rating.
+   */
+  @Test
+  void anAgentTakesAnswersByShortcutAndSeesTheMerchantsRatingInTheMetrics() throws IOException {
+    LocalApi api = new LocalApi(system);
+    String admin = system.tokenFor("demo-admin");
+    api.call("POST", "/support/admin/canned-responses", admin, "{\"title\":\"Store re-synced\","
+        + "\"body\":\"Hi {{customer_name}}, we re-synced your store: orders flow again.\",\"shortcut\":\"resynced\"}");
+    String subject = "Orders not arriving " + UUID.randomUUID().toString().substring(0, 6);
+    String ticketId = api.call("POST", "/support/tickets", system.tokenFor("demo-user"), "{\"subject\":\"" + subject
+        + "\",\"message\":\"No orders have come through from Shopify since yesterday\"}").at("/ticket/ticket_id").asText();
+    WebDriver alex = browser(1280, 900);
+    WebDriver dana = browser(1280, 900);
+    try {
+      // Alex's page gets no live updates (no WebSocket), so what he sees of the ticket can go stale.
+      ((ChromeDriver) alex).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+          "window.WebSocket = class { constructor() { throw new Error('no live updates in this test'); } };"));
+      signIn(alex, "Alex Support");
+      waiting(alex, 10).until(ExpectedConditions.elementToBeClickable(By.xpath("//nav[@aria-label='Pages']//button[.='Team']")))
+          .click();
+      WebElement capacity = waiting(alex, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("max-open")));
+      capacity.clear();
+      capacity.sendKeys("5");
+      alex.findElement(By.xpath("//form[@class='me']//button[.='Save']")).click();
+      waiting(alex, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".team table"), "Alex Support"));
+
+      alex.findElement(By.xpath("//nav[@aria-label='Pages']//button[.='Inbox']")).click();
+      waiting(alex, 15).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//ul[@class='tickets']//button[contains(., '" + subject + "')]"))).click();
+      waiting(alex, 10).until(ExpectedConditions.textToBe(By.id("thread-subject"), subject));
+      org.openqa.selenium.support.ui.Select assignee = new org.openqa.selenium.support.ui.Select(
+          waiting(alex, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-assignee"))));
+      waiting(alex, 10).until(d -> assignee.getOptions().stream().anyMatch(o -> o.getText().startsWith("Alex Support")));
+      assignee.selectByValue("demo-admin");
+      waiting(alex, 10).until(d -> "demo-admin".equals(api.call("GET", "/support/tickets/" + ticketId, admin, null)
+          .at("/ticket/assignee_id").asText()));
+
+      // Someone else lowers the priority meanwhile; Alex's change, sent with the version he saw, is refused.
+      api.call("PATCH", "/support/tickets/" + ticketId, admin, "{\"priority\":\"low\"}");
+      // (The opening reads as urgent: the page still shows it high.)
+      new org.openqa.selenium.support.ui.Select(alex.findElement(By.id("ticket-priority"))).selectByValue("medium");
+      waiting(alex, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".agent-tools .notice"),
+          "Someone changed this ticket since you opened it"));
+      assertThat(new org.openqa.selenium.support.ui.Select(alex.findElement(By.id("ticket-priority")))
+          .getFirstSelectedOption().getAttribute("value")).as("the ticket as it now is").isEqualTo("low");
+      assertThat(api.call("GET", "/support/tickets/" + ticketId, admin, null).at("/ticket/priority").asText())
+          .isEqualTo("low");
+
+      alex.findElement(By.id("reply-text")).sendKeys("/resy");
+      waiting(alex, 10).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//ul[@aria-label='Canned responses']//button[contains(., 'Store re-synced')]"))).click();
+      waiting(alex, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+          "Hi Dana Merchant, we re-synced your store: orders flow again."));
+      screenshot(alex, "agent-tools");
+
+      signIn(dana, "Dana Merchant");
+      waiting(dana, 15).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//ul[@class='tickets']//button[contains(., '" + subject + "')]"))).click();
+      // A screenshot through the presigned form, straight to storage, checked, then sent with her reply.
+      Path png = Files.createTempFile("screenshot", ".png");
+      Files.write(png, com.commercive.support.attachmentchecker.SampleFiles.png());
+      Path renamed = Files.move(png, png.resolveSibling("orders-screen.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      waiting(dana, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-files")))
+          .sendKeys(renamed.toAbsolutePath().toString());
+      waiting(dana, 20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".uploads .verdict"), "Ready"));
+      dana.findElement(By.id("reply-text")).sendKeys("Thanks! Here is what I see now.");
+      dana.findElement(By.xpath("//button[.='Send']")).click();
+      waiting(dana, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages .files"),
+          "orders-screen.png"));
+      assertThat(api.call("GET", "/support/tickets/" + ticketId + "/messages", admin, null).findValuesAsText("filename"))
+          .contains("orders-screen.png");
+      screenshot(dana, "merchant-upload");
+      waiting(dana, 10).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Close ticket']"))).click();
+      waiting(dana, 10).until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//form[@class='rating']//label[contains(., '5')]/input"))).click();
+      dana.findElement(By.id("rating-comment")).sendKeys("Quick and clear, thank you.");
+      dana.findElement(By.xpath("//button[.='Send rating']")).click();
+      waiting(dana, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rated"),
+          "You rated this ticket 5 out of 5"));
+
+      // The day's counters are kept from the streams: the metrics page shows the rating once they have it.
+      alex.findElement(By.xpath("//nav[@aria-label='Pages']//button[.='Metrics']")).click();
+      waiting(alex, 30).until(d -> {
+        String csat = d.findElements(By.cssSelector("[data-testid='csat']")).stream().map(WebElement::getText)
+            .findFirst().orElse("");
+        if (csat.equals("5.0 / 5")) {
+          return true;
+        }
+        d.findElement(By.xpath("//nav[@aria-label='Pages']//button[.='Inbox']")).click();
+        d.findElement(By.xpath("//nav[@aria-label='Pages']//button[.='Metrics']")).click();
+        LocalApi.pause(500);
+        return false;
+      });
+      assertThat(accessibilityViolations(alex)).as("the metrics page").isEmpty();
+      screenshot(alex, "metrics");
+    } finally {
+      alex.quit();
+      dana.quit();
+    }
+  }
 }
