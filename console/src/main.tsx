@@ -20,6 +20,18 @@ const SESSION_KEY = "commercive-support-token";
 function App() {
   const config = useMemo(consoleConfig, []);
   const [session, setSession] = useState<Session | null>(() => {
+    // The host app opens the console with its token in the fragment (never sent to a server): taken, then cleared.
+    const given = new URLSearchParams(window.location.hash.slice(1)).get("token");
+    if (given) {
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+      try {
+        const fromHost = sessionOf(given);
+        sessionStorage.setItem(SESSION_KEY, fromHost.token);
+        return fromHost;
+      } catch {
+        // not a token: the sign-in page says how to sign in
+      }
+    }
     const kept = sessionStorage.getItem(SESSION_KEY);
     try {
       return kept ? sessionOf(kept) : null;

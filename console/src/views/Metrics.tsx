@@ -44,6 +44,10 @@ export function Metrics(props: { api: Api }) {
         </div>
       </form>
       {error && <p className="error" role="alert">{error}</p>}
+      {!report && !error && <p className="loading" role="status">Loading the metrics…</p>}
+      {report && report.tickets_created === 0 && report.tickets_closed === 0 && (
+        <p className="empty">No tickets were opened or closed in these days.</p>
+      )}
       {report && (
         <>
           <dl className="cards">

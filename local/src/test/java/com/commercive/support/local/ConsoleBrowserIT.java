@@ -114,6 +114,10 @@ class ConsoleBrowserIT {
     WebDriver dana = browser(1280, 900);
     WebDriver alex = browser(1280, 900);
     try {
+      // Alex's inbox is open before the ticket exists: it must arrive there live.
+      signIn(alex, "Alex Support");
+      waiting(alex, 10).until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("nav[aria-label='Inbox'] .live"), "Live"));
       signIn(dana, "Dana Merchant");
       waiting(dana, 10).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='New ticket']"))).click();
       dana.findElement(By.id("new-subject")).sendKeys(subject);
@@ -127,7 +131,6 @@ class ConsoleBrowserIT {
       assertThat(dana.findElement(By.cssSelector(".thread .live")).getText()).isEqualTo("Live");
       screenshot(dana, "merchant");
 
-      signIn(alex, "Alex Support");
       WebElement inInbox = waiting(alex, 15).until(ExpectedConditions.elementToBeClickable(
           By.xpath("//ul[@class='tickets']//button[contains(., '" + subject + "')]")));
       inInbox.click();
@@ -307,6 +310,23 @@ class ConsoleBrowserIT {
     } finally {
       alex.quit();
       dana.quit();
+    }
+  }
+
+  /** Deployed, the host app opens the console with its token in the fragment, which the page takes and clears. */
+  @Test
+  void theHostAppsTokenInTheFragmentSignsInWithoutAServerSeeingIt() {
+    WebDriver driver = browser(1280, 900);
+    try {
+      driver.get(system.apiUrl() + "/#token=" + system.tokenFor("demo-user-2"));
+      waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".who-am-i"),
+          "Sam Storeowner · Merchant"));
+      assertThat(driver.getCurrentUrl()).doesNotContain("token");
+      driver.get(system.apiUrl() + "/#token=not-a-token");
+      waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".who-am-i"),
+          "Sam Storeowner"));
+    } finally {
+      driver.quit();
     }
   }
 }
