@@ -164,6 +164,10 @@ async function main() {
     }
   });
   const address = await server.run();
+  // Idle connections are kept longer than HTTP clients keep theirs (Java's 30 s): with Node's 5 s a
+  // client could send on a connection the stand-in was closing, and read no answer at all.
+  server.httpServer.keepAliveTimeout = 65000;
+  server.httpServer.headersTimeout = 66000;
   console.log('s3 stand-in listening on ' + address.address + ':' + address.port);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -126,8 +126,18 @@ class AnswerQualityTest {
   }
 
   static List<Case> cases() throws IOException {
+    List<Case> cases = cases("/evaluation/answers.tsv");
+    // The earlier out-of-scope list was tuned on: it joins the tuning part.
+    for (String message : lines("/evaluation/out-of-scope.txt")) {
+      cases.add(new Case("tune", List.of(), message.strip(), null));
+    }
+    return cases;
+  }
+
+  /** The labelled messages of one evaluation file (columns: part, articles, facts, question, history). */
+  static List<Case> cases(String resource) throws IOException {
     List<Case> cases = new ArrayList<>();
-    for (String line : lines("/evaluation/answers.tsv")) {
+    for (String line : lines(resource)) {
       String[] columns = line.split("\t");
       List<Part> parts = new ArrayList<>();
       if (!columns[1].equals("-")) {
@@ -139,10 +149,6 @@ class AnswerQualityTest {
         }
       }
       cases.add(new Case(columns[0], parts, columns[3], columns.length > 4 ? columns[4] : null));
-    }
-    // The earlier out-of-scope list was tuned on: it joins the tuning part.
-    for (String message : lines("/evaluation/out-of-scope.txt")) {
-      cases.add(new Case("tune", List.of(), message.strip(), null));
     }
     return cases;
   }
