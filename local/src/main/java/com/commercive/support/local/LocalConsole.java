@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The support console as the local runner serves it, beside the API on the same origin: its static
@@ -30,15 +29,15 @@ final class LocalConsole {
   private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
       "js", "text/javascript; charset=utf-8", "map", "application/json", "css", "text/css; charset=utf-8");
 
-  private final Function<String, String> tokenFor;
+  private final byte[] jwtSecret;
   private final String connectSources;
 
   /**
-   * @param tokenFor a fresh token for a demo user's id
+   * @param jwtSecret the key the API checks tokens with (the demo users' tokens are signed with it)
    * @param connectSources the origins the page talks to besides its own (the WebSocket API, the bucket)
    */
-  LocalConsole(Function<String, String> tokenFor, String connectSources) {
-    this.tokenFor = tokenFor;
+  LocalConsole(byte[] jwtSecret, String connectSources) {
+    this.jwtSecret = jwtSecret.clone();
     this.connectSources = connectSources;
   }
 
@@ -77,7 +76,7 @@ final class LocalConsole {
     ArrayNode users = body.putArray("users");
     for (var user : DemoUsers.ALL) {
       users.addObject().put("user_id", user.userId()).put("name", user.name()).put("role", user.admin() ? "admin" : "user")
-          .put("token", tokenFor.apply(user.userId()));
+          .put("token", DemoUsers.token(user, jwtSecret, Instant.now()));
     }
     body.put("issued_at", Instant.now().toString());
     try {

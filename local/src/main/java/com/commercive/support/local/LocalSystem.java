@@ -229,10 +229,7 @@ public final class LocalSystem implements AutoCloseable {
               b.queues.url(SupportQueues.INBOUND_MAIL), bootstrap.aws().region())));
 
       startPollers(b, bootstrap.aws().region(), settings.queuePollers());
-      byte[] jwtSecret = b.config.jwt().requireSecret();
-      LocalConsole console = new LocalConsole(
-          userId -> DemoUsers.token(DemoUsers.ALL.stream().filter(u -> u.userId().equals(userId)).findFirst().orElseThrow(),
-              jwtSecret, java.time.Instant.now()),
+      LocalConsole console = new LocalConsole(b.config.jwt().requireSecret(),
           env.get(REALTIME_URL) + " " + b.s3Server.endpoint());
       b.api = b.keep(LambdaHttpServer.start(settings.host(), apiPort,
           LocalFunctions.http(b.config).withConsole(console)));
