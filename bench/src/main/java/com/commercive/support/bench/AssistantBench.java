@@ -40,7 +40,13 @@ public final class AssistantBench {
       "forgot my pasword",
       "my account is locked after too many tries",
       "payout pending and how do I change my bank",
-      "what's the capital of australia");
+      "what's the capital of australia",
+      // Whole messages (issue 28): a story before the question costs a second reading of the asking sentences.
+      "we sell candles in forty scents and moved everything to a new unit last month. my staff recounted every"
+          + " shelf on friday and typed the counts into shopify. commercive still shows the old numbers for half of"
+          + " them. which one is right and what do i do now?",
+      "THIRD time writing!! my payout says failed and the money is gone, i have rent due on friday. where is my"
+          + " money and what do i have to do to get it?");
 
   private AssistantBench() {}
 

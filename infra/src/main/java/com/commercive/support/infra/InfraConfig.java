@@ -9,6 +9,7 @@ import software.constructs.Node;
  * with defaults that deploy a working stack. GuardDuty Malware Protection scans the attachments
  * bucket's uploads (a file is ready only once scanned clean) unless {@code malwareScan=false}.
  * Replies by email are on when {@code inboundEmailDomain} names the domain whose mail SES receives.
+ * {@code assistantHandoffThreshold} (0 to 1) sets the assistant's handoff threshold; unset, the calibrated one.
  */
 public record InfraConfig(
     String stage,
@@ -27,7 +28,8 @@ public record InfraConfig(
     String slaFirstResponseMinutes,
     String slaResolutionHours,
     String autoCloseAfter,
-    String inboundEmailDomain) {
+    String inboundEmailDomain,
+    String assistantHandoffThreshold) {
 
   /** {@code high:60,medium:240,low:1440}: each priority with a whole number (the functions check the rest at start). */
   private static final String TARGETS = "(?:(?:high|medium|low):[1-9][0-9]{0,6},){2}(?:high|medium|low):[1-9][0-9]{0,6}";
@@ -69,7 +71,9 @@ public record InfraConfig(
         matching(node, "slaFirstResponseMinutes", "high:60,medium:240,low:1440", TARGETS),
         matching(node, "slaResolutionHours", "high:24,medium:72,low:168", TARGETS),
         matching(node, "autoCloseAfter", "P7D", "P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?"),
-        inboundDomain(text(node, "inboundEmailDomain", "")));
+        inboundDomain(text(node, "inboundEmailDomain", "")),
+        // Empty: the threshold calibrated with the help centre.
+        matching(node, "assistantHandoffThreshold", "", "(0(\\.[0-9]{1,3})?|1(\\.0{1,3})?)?"));
   }
 
   /** Whether replies by email are set up: mail to {@link #inboundEmailDomain} reaches the tickets. */

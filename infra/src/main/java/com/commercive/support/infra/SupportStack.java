@@ -80,6 +80,7 @@ public final class SupportStack extends Stack {
     values.put(EnvironmentVariables.SLA_RESOLUTION_HOURS, config.slaResolutionHours());
     values.put(EnvironmentVariables.AUTO_CLOSE_AFTER, config.autoCloseAfter());
     values.put(AI_MAX_REPLIES_PER_TICKET, "5");
+    values.put(EnvironmentVariables.ASSISTANT_HANDOFF_THRESHOLD, config.assistantHandoffThreshold());
     // Empty when replies by email are off: no reply addresses, and no mail reaches the inbound function.
     values.put(EnvironmentVariables.INBOUND_EMAIL_DOMAIN, config.inboundEmailDomain());
     values.put(EnvironmentVariables.REPLY_ADDRESS_SECRET_ARN,

@@ -1,6 +1,7 @@
 package com.commercive.support.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,6 +198,18 @@ class SupportStackTest {
         "StageName", "$default",
         "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200)));
     template.resourceCountIs("AWS::Lambda::Url", 0);
+  }
+
+  /** Issue 28: the assistant's handoff threshold reaches the functions that answer, and only a number from 0 to 1 does. */
+  @Test
+  void theHandoffThresholdIsASettingOfTheFunctionsThatAnswer() {
+    assertThat(environmentOf("AiResponse")).containsEntry("ASSISTANT_HANDOFF_THRESHOLD", "");
+    assertThat(environmentOf("AiWorker")).containsEntry("ASSISTANT_HANDOFF_THRESHOLD", "");
+    assertThat(environmentOf("Api")).doesNotContainKey("ASSISTANT_HANDOFF_THRESHOLD");
+    Template chosen = synth(Map.of("assistantHandoffThreshold", "0.7"));
+    assertThat(chosen.toJSON().toString()).contains("ASSISTANT_HANDOFF_THRESHOLD=0.7");
+    assertThatThrownBy(() -> synth(Map.of("assistantHandoffThreshold", "1.5")))
+        .hasMessageContaining("assistantHandoffThreshold");
   }
 
   @Test

@@ -119,6 +119,18 @@ class SupportConfigTest {
         .hasMessageContaining("AI_TIMEOUT_MS");
   }
 
+  /** Issue 28: the handoff threshold is a setting; unset, the calibrated one is kept. */
+  @Test
+  void readsTheHandoffThreshold() {
+    assertThat(SupportConfig.from(env()).ai().handoffThreshold()).isEmpty();
+    assertThat(SupportConfig.from(env("ASSISTANT_HANDOFF_THRESHOLD", "0.45")).ai().handoffThreshold()).hasValue(0.45);
+    assertThat(SupportConfig.from(env("ASSISTANT_HANDOFF_THRESHOLD", "0.45")).ai().toString()).contains("handoffThreshold=0.450");
+    for (String wrong : new String[] {"1.5", "-0.1", "high", "NaN"}) {
+      assertThatThrownBy(() -> SupportConfig.from(env("ASSISTANT_HANDOFF_THRESHOLD", wrong)))
+          .as(wrong).hasMessageContaining("ASSISTANT_HANDOFF_THRESHOLD must be a number from 0 to 1");
+    }
+  }
+
   /** Issue 26: reply addresses only with a domain and a key of at least 32 bytes; the previous key still verifies. */
   @Test
   void replyAddressesNeedADomainAndAKey() {

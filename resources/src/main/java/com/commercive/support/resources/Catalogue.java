@@ -58,7 +58,7 @@ public final class Catalogue {
   /** The tables the ticket-reading functions are told of (the canned responses are the API's alone). */
   private static final List<String> TICKET_TABLES = List.of(TICKETS_TABLE, MESSAGES_TABLE, USERS_TABLE,
       IDEMPOTENCY_TABLE, AGENTS_TABLE, ATTACHMENTS_TABLE, CONNECTIONS_TABLE, METRICS_TABLE);
-  private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID);
+  private static final List<String> ASSISTANT = List.of(AI_PROVIDER, BEDROCK_MODEL_ID, ASSISTANT_HANDOFF_THRESHOLD);
   private static final List<String> ATTACHMENT_FILES = List.of(ATTACHMENTS_BUCKET, ATTACHMENT_MALWARE_SCAN);
   /** Replies by email: the domain mail comes to and the key that signs its reply addresses. */
   private static final List<String> REPLY_ADDRESSES = List.of(INBOUND_EMAIL_DOMAIN, REPLY_ADDRESS_SECRET_ARN);

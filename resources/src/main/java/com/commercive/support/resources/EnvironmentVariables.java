@@ -45,6 +45,8 @@ public final class EnvironmentVariables {
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
   public static final String AI_TIMEOUT_MS = "AI_TIMEOUT_MS";
   public static final String AI_MAX_ATTEMPTS = "AI_MAX_ATTEMPTS";
+  /** The knowledge base's confidence below which the assistant hands a message to a person (0 to 1). */
+  public static final String ASSISTANT_HANDOFF_THRESHOLD = "ASSISTANT_HANDOFF_THRESHOLD";
   public static final String AUTO_REPLY_ENABLED = "AUTO_REPLY_ENABLED";
   public static final String AI_MAX_REPLIES_PER_TICKET = "AI_MAX_REPLIES_PER_TICKET";
   public static final String AI_BURST_SETTLE_MS = "AI_BURST_SETTLE_MS";

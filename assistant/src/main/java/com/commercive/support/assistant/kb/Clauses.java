@@ -14,21 +14,34 @@ import java.util.regex.Pattern;
 final class Clauses {
   /** Sentence ends, and "also" or "and" followed by a new question. */
   private static final Pattern BOUNDARY = Pattern.compile(
-      "[?!;]+\\s*|\\.\\s+|,?\\s+also,?\\s+|,\\s*and\\s+(?=(how|what|where|when|which|why|who|is|are|can|could|do|does|will|should)\\b)"
+      "[?!;]+\\s*|\\.\\s+|,?\\s+also,?\\s+|,\\s*and\\s+(?=[^,.?!]*\\b(too|as well)\\b)|,\\s*and\\s+(?=(how|what|where|when|which|why|who|is|are|can|could|do|does|will|should)\\b)"
           + "|\\s+and\\s+(?=(how|what|where|when|which|why|who)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKS = Pattern.compile(
       "^(how|what|whats|what's|where|when|which|why|who|is|are|can|could|do|does|did|will|should|would|please)\\b|\\?\\s*$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern REFERS_BACK = Pattern.compile(
-      "^(and|also|but|so|then|ok|okay)\\b|\\b(that|this|it|those|these|there|them|same)\\b",
+      "^(and|also|but|so|then|ok|okay|what about|how about)\\b|\\b(that|this|it|those|these|there|them|same|her|him|then)\\b",
       Pattern.CASE_INSENSITIVE);
   /** A boundary that itself says a new question follows. */
   private static final Pattern JOINED = Pattern.compile("\\b(also|and)\\b", Pattern.CASE_INSENSITIVE);
   /** "... ? And how do I ...": the clause itself opens with the joining word. */
   private static final Pattern LEADING_JOINER = Pattern.compile("(and|also|plus)\\b,?\\s*", Pattern.CASE_INSENSITIVE);
+  /** Where one sentence ends and the next begins. */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!.;])\\s+|\\n+");
+  /**
+   * A sentence that asks or requests anywhere in it ("..., what do i do", "i need the money",
+   * "can't log in, help"), not only at its start.
+   */
+  private static final Pattern REQUESTS = Pattern.compile(
+      "\\?|\\b(how (do|does|can|could|should|long|much|many|come|to)|what (do|does|should|can|now|happens|did|is|are|if)"
+          + "|where (is|are|do|does|can|did)|when (do|does|will|is|are|should|can|did)|why (does|is|do|did|are|can|won't|isn't|doesn't)"
+          + "|which (one|is|do)|(can|could|do|should|would|will) (i|you|we|it)|is (it|there|this|that)|are (there|they)"
+          + "|tell me|help|i need|we need|i want|we want|i'd like|please|what's|whats|any way|is there a way)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final int MIN_CLAUSE_WORDS = 2;
-  private static final int SHORT_FOLLOW_UP_WORDS = 8;
+  /** A follow-up says little of its own: a longer message that points back is read alone. */
+  private static final int SHORT_FOLLOW_UP_WORDS = 14;
 
   private Clauses() {}
 
@@ -68,6 +81,23 @@ final class Clauses {
   /** Whether the clause asks something (rather than only giving context). */
   static boolean asks(String clause) {
     return ASKS.matcher(clause.strip()).find();
+  }
+
+  /**
+   * The sentences of the message that ask something, joined, when the message also holds sentences
+   * that only tell its story ("we moved to a new warehouse last week... what do i do"); the message
+   * itself when every sentence asks, or none does (then the whole of it is the question).
+   */
+  static String asking(String message) {
+    String[] sentences = SENTENCE_END.split(message.strip());
+    List<String> asking = new ArrayList<>();
+    for (String sentence : sentences) {
+      // "... ? And a customer says the tracking shows nothing": joined on, it is asked too.
+      if (!sentence.isBlank() && (REQUESTS.matcher(sentence).find() || LEADING_JOINER.matcher(sentence.strip()).lookingAt())) {
+        asking.add(sentence.strip());
+      }
+    }
+    return asking.isEmpty() || asking.size() == sentences.length ? message.strip() : String.join(" ", asking);
   }
 
   /** Whether the message refers back to an earlier one: short, or pointing at "that". */

@@ -23,7 +23,7 @@ public final class KnowledgeBase {
   // Longer than most classes here: it is one algorithm (fusion, ranking, confidence, several
   // questions, follow-ups) whose steps read best together; the words' half is LexicalIndex and
   // the vectors' PassageVectors.
-  /** Below this confidence the assistant hands the question to a person. */
+  /** Below this confidence the assistant hands the question to a person, unless configured otherwise. */
   public static final double HANDOFF_THRESHOLD = RetrievalWeights.DEFAULT.handoffThreshold();
   /** BM25 score at which a match counts as half-strong; scales scores into [0, 1). */
   static final double SCORE_SCALE = 6.0;
@@ -112,6 +112,22 @@ public final class KnowledgeBase {
         notCoveredVectors, embedder, words, buildTime, other);
   }
 
+  /**
+   * The same knowledge base handing off below {@code threshold} instead of the calibrated
+   * threshold ({@code ASSISTANT_HANDOFF_THRESHOLD}; docs/assistant.md shows what each value trades).
+   */
+  public KnowledgeBase withHandoffThreshold(double threshold) {
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("a handoff threshold is between 0 and 1");
+    }
+    return withWeights(weights.withHandoffThreshold(threshold));
+  }
+
+  /** Below this confidence the assistant hands the message to a person. */
+  public double handoffThreshold() {
+    return weights.handoffThreshold();
+  }
+
   /** The sentence-embedding model it reads with, for other readers of merchants' text (one in memory). */
   SentenceEmbedder embedder() {
     return embedder;
@@ -142,8 +158,9 @@ public final class KnowledgeBase {
     if (whole == null) {
       return new Retrieval(List.of(), Topic.GENERAL, 0, true, Retrieval.Reason.NO_MATCH);
     }
+    // Only the sentences that ask can ask two things: a story's sentences are not questions.
     List<Clauses.Clause> questions =
-        Clauses.split(question).stream().filter(Clauses.Clause::separate).toList();
+        Clauses.split(Clauses.asking(question)).stream().filter(Clauses.Clause::separate).toList();
     if (questions.size() > 1) {
       Retrieval combined = combineClauses(questions);
       if (combined != null) {
@@ -154,39 +171,36 @@ public final class KnowledgeBase {
   }
 
   /**
-   * A message that asks several things: each question in it must be answered confidently (by
-   * different articles), or the whole message is handed off. When the questions lead to one
-   * article, the whole message's retrieval answers.
+   * A message that asks several things: the questions in it answered confidently, each by its
+   * own article, are answered together. When fewer than two are (one question put in two clauses,
+   * "which one is right and how do I compare them", or a second clause too vague alone), the whole
+   * message's retrieval answers, or hands off.
    */
   private Retrieval combineClauses(List<Clauses.Clause> clauses) {
-    List<Retrieval> asked = new ArrayList<>();
-    for (Clauses.Clause clause : clauses) {
-      Retrieval scored = score(clause.text(), null);
-      if (scored != null) {
-        asked.add(scored);
-      }
-    }
+    List<Retrieval> confident = new ArrayList<>();
     List<Retrieval.Match> answers = new ArrayList<>();
-    double confidence = 1;
-    for (Retrieval part : asked) {
+    for (Clauses.Clause clause : clauses) {
+      Retrieval part = score(clause.text(), null);
+      if (part == null || part.handoff()) {
+        continue;
+      }
       Retrieval.Match best = part.matches().get(0);
       if (answers.stream().noneMatch(m -> m.article().id().equals(best.article().id()))) {
         answers.add(best);
-        confidence = Math.min(confidence, part.confidence());
+        confident.add(part);
       }
     }
     if (answers.size() < 2) {
       return null;
     }
-    boolean handoff = asked.stream().anyMatch(part -> part.handoff());
     return new Retrieval(
         answers,
         answers.get(0).article().topic(),
-        confidence,
-        handoff,
-        handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
+        confident.stream().mapToDouble(Retrieval::confidence).min().orElseThrow(),
+        false,
+        Retrieval.Reason.ANSWERED,
         answers.size(),
-        asked.stream().map(part -> part.signals())
+        confident.stream().map(part -> part.signals())
             .min(Comparator.comparingDouble(weights::confidence)).orElseThrow());
   }
 
@@ -198,24 +212,37 @@ public final class KnowledgeBase {
       return null;
     }
     Scores scores = scores(corrected, question);
-    double[] fused = scores.passages();
-    double[] sections = scores.sections();
+    // A story before the question: the sentences that ask weigh more than the story around them.
+    String asking = Clauses.asking(question);
+    List<Set<String>> askingGroups = groups;
+    List<Set<String>> storyGroups = new ArrayList<>();
+    if (!asking.equals(question.strip())) {
+      String correctedAsking = words.correct(asking);
+      List<Set<String>> asked = words.termGroups(correctedAsking);
+      if (!asked.isEmpty()) {
+        scores = scores.blend(scores(correctedAsking, asking), weights.askWeight());
+        askingGroups = asked;
+        storyGroups.addAll(groups);
+        asked.forEach(storyGroups::remove);
+      }
+    }
     boolean sharesAWord = Arrays.stream(scores.lexical()).anyMatch(v -> v > 0);
     boolean readWithPrevious = previous != null && !previous.isBlank() && Clauses.followUp(question);
     if (readWithPrevious) {
-      Scores context = scores(words.correct(previous) + " " + corrected, previous + " " + question);
+      String withPrevious = words.correct(previous) + " " + corrected;
+      Scores context = scores(withPrevious, previous + " " + question);
       sharesAWord |= Arrays.stream(context.lexical()).anyMatch(v -> v > 0);
-      double own = weights.followUpOwnWeight();
-      for (int i = 0; i < fused.length; i++) {
-        fused[i] = own * fused[i] + (1 - own) * context.passages()[i];
-        sections[i] = own * sections[i] + (1 - own) * context.sections()[i];
-      }
+      scores = scores.blend(context, 1 - weights.followUpOwnWeight());
+      // The previous message's words tell what "that" is: they count like a story's.
+      storyGroups.addAll(words.termGroups(words.correct(previous)));
     }
     if (!sharesAWord) {
       // Not one word (or synonym) in common with the help centre: whatever the vectors say,
       // this is not a question the articles were written for.
       return null;
     }
+    double[] fused = scores.passages();
+    double[] sections = scores.sections();
     // Articles ranked by their best passage; each article's sections by their own scores.
     Map<String, Double> articleScores = new HashMap<>();
     for (int i = 0; i < passages.size(); i++) {
@@ -241,11 +268,13 @@ public final class KnowledgeBase {
     Retrieval.Match best = matches.get(0);
     double second = matches.size() > 1 ? matches.get(1).score() : 0;
     Set<String> bestTerms = words.articleTerms(best.article().id());
-    long covered = groups.stream().filter(g -> g.stream().anyMatch(bestTerms::contains)).count();
-    double coverage = (double) covered / groups.size();
+    double coverage = coverage(askingGroups, storyGroups, bestTerms);
     Retrieval.Signals signals = new Retrieval.Signals(
         best.score(), best.score() - second, coverage, lexicalAgreement(scores.lexical(), best.article().id()));
     double confidence = weights.confidence(signals);
+    if (readWithPrevious) {
+      confidence = Math.max(confidence, withPreviousAnswer(confidence, previous, best.article().id()));
+    }
     // A follow-up is too short to mean anything alone ("how do I fix it"): its context decides.
     if (!readWithPrevious && notCovered(scores, best.article().id())) {
       return new Retrieval(matches, best.article().topic(), confidence, true, Retrieval.Reason.NOT_COVERED, 1,
@@ -260,6 +289,41 @@ public final class KnowledgeBase {
         handoff ? Retrieval.Reason.LOW_CONFIDENCE : Retrieval.Reason.ANSWERED,
         1,
         signals);
+  }
+
+  /**
+   * A follow-up led to the article that answered the previous message stays on the subject the
+   * merchant was answered on: its confidence is the mean of its own and the previous answer's.
+   */
+  private double withPreviousAnswer(double own, String previous, String articleId) {
+    Retrieval before = score(previous, null);
+    if (before == null || before.handoff() || !before.matches().get(0).article().id().equals(articleId)) {
+      return own;
+    }
+    return Math.round((own + before.confidence()) / 2 * 1000) / 1000.0;
+  }
+
+  /**
+   * The share of the message's words the best article holds. The words of a story told before
+   * the question (or of the previous message, for a follow-up) count only when the help centre
+   * uses them at all, and with less weight: "we moved to a bigger unit" says what happened, not
+   * what is asked.
+   */
+  private double coverage(List<Set<String>> asking, List<Set<String>> story, Set<String> bestTerms) {
+    double covered = asking.stream().filter(g -> covers(g, bestTerms)).count();
+    double counted = asking.size();
+    double storyWeight = weights.storyCoverageWeight();
+    for (Set<String> group : story) {
+      if (words.known(group)) {
+        counted += storyWeight;
+        covered += covers(group, bestTerms) ? storyWeight : 0;
+      }
+    }
+    return counted == 0 ? 0 : covered / counted;
+  }
+
+  private static boolean covers(Set<String> group, Set<String> terms) {
+    return group.stream().anyMatch(terms::contains);
   }
 
   /**
@@ -279,7 +343,30 @@ public final class KnowledgeBase {
    * Each passage's score (to rank articles), each section's own score (to pick within one), and
    * each passage's BM25 score alone (whether the words agree with the meaning is a sign of trust).
    */
-  private record Scores(double[] passages, double[] sections, double[] lexical, double[] meaning, double notCovered) {}
+  private record Scores(double[] passages, double[] sections, double[] lexical, double[] meaning, double notCovered) {
+    /** These scores and {@code other}'s, {@code share} of each from {@code other}; words shared by either count. */
+    Scores blend(Scores other, double share) {
+      return new Scores(mix(passages, other.passages, share), mix(sections, other.sections, share),
+          max(lexical, other.lexical), mix(meaning, other.meaning, share),
+          (1 - share) * notCovered + share * other.notCovered);
+    }
+
+    private static double[] mix(double[] a, double[] b, double share) {
+      double[] mixed = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        mixed[i] = (1 - share) * a[i] + share * b[i];
+      }
+      return mixed;
+    }
+
+    private static double[] max(double[] a, double[] b) {
+      double[] most = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        most[i] = Math.max(a[i], b[i]);
+      }
+      return most;
+    }
+  }
 
   /**
    * 1 when words alone (BM25) rank the same article first, 0.5 when they rank it second, else 0:

@@ -122,6 +122,11 @@ final class LexicalIndex {
     }
   }
 
+  /** Whether any article holds one of the group's stems: a word the help centre uses at all. */
+  boolean known(Set<String> group) {
+    return articleTerms.values().stream().anyMatch(terms -> group.stream().anyMatch(terms::contains));
+  }
+
   /** The stems of every word of the article {@code articleId} (title, tags, headings, text). */
   Set<String> articleTerms(String articleId) {
     return articleTerms.get(articleId);

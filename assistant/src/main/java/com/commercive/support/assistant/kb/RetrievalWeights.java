@@ -16,6 +16,11 @@ package com.commercive.support.assistant.kb;
  * @param handoffThreshold below this confidence a person answers instead
  * @param notCoveredMargin a question whose meaning is closer, by more than this, to a request no
  *     article covers than to the best article's sections is handed off (infinite: never)
+ * @param askWeight in a message that tells a story before it asks, the weight of its asking
+ *     sentences' scores against the whole message's
+ * @param storyCoverageWeight in the coverage of such a message, the weight of a story word the
+ *     help centre uses against a word of the asking sentences (a story word it never uses counts
+ *     for nothing: it says what happened, not what is asked)
  */
 public record RetrievalWeights(
     double lexicalWeight,
@@ -27,25 +32,38 @@ public record RetrievalWeights(
     double agreementWeight,
     double followUpOwnWeight,
     double handoffThreshold,
-    double notCoveredMargin) {
+    double notCoveredMargin,
+    double askWeight,
+    double storyCoverageWeight) {
 
   public static final RetrievalWeights DEFAULT =
-      new RetrievalWeights(0.15, 0.6, 0.12, 0.4, 0.2, 0.4, 0, 0.3, 0.6, 0.0);
+      new RetrievalWeights(0.15, 0.6, 0.12, 0.4, 0.2, 0.4, 0, 0.3, 0.6, 0.0, 0.5, 0.5);
 
   RetrievalWeights withRanking(double lexical, double followUp) {
     return new RetrievalWeights(lexical, strongMatch, clearMargin, strengthWeight, marginWeight,
-        coverageWeight, agreementWeight, followUp, handoffThreshold, notCoveredMargin);
+        coverageWeight, agreementWeight, followUp, handoffThreshold, notCoveredMargin,
+        askWeight, storyCoverageWeight);
   }
 
   RetrievalWeights withConfidence(
       double strong, double margin, double sw, double mw, double cw, double aw, double threshold) {
     return new RetrievalWeights(lexicalWeight, strong, margin, sw, mw, cw, aw, followUpOwnWeight,
-        threshold, notCoveredMargin);
+        threshold, notCoveredMargin, askWeight, storyCoverageWeight);
   }
 
   RetrievalWeights withNotCoveredMargin(double margin) {
     return new RetrievalWeights(lexicalWeight, strongMatch, clearMargin, strengthWeight, marginWeight,
-        coverageWeight, agreementWeight, followUpOwnWeight, handoffThreshold, margin);
+        coverageWeight, agreementWeight, followUpOwnWeight, handoffThreshold, margin, askWeight, storyCoverageWeight);
+  }
+
+  RetrievalWeights withHandoffThreshold(double threshold) {
+    return new RetrievalWeights(lexicalWeight, strongMatch, clearMargin, strengthWeight, marginWeight,
+        coverageWeight, agreementWeight, followUpOwnWeight, threshold, notCoveredMargin, askWeight, storyCoverageWeight);
+  }
+
+  RetrievalWeights withStory(double ask, double storyCoverage) {
+    return new RetrievalWeights(lexicalWeight, strongMatch, clearMargin, strengthWeight, marginWeight,
+        coverageWeight, agreementWeight, followUpOwnWeight, handoffThreshold, notCoveredMargin, ask, storyCoverage);
   }
 
   /** The confidence in [0, 1], rounded to three decimals so answers are reproducible. */

@@ -28,12 +28,16 @@ public final class Assistants {
     return create(config, KnowledgeBase.load());
   }
 
-  public static Assistant create(SupportConfig config, KnowledgeBase knowledgeBase) {
+  public static Assistant create(SupportConfig config, KnowledgeBase loaded) {
     AiSettings ai = config.ai();
+    KnowledgeBase knowledgeBase = ai.handoffThreshold().isPresent()
+        ? loaded.withHandoffThreshold(ai.handoffThreshold().getAsDouble())
+        : loaded;
     LOG.atInfo()
         .addKeyValue("provider", ai.provider().setting())
         .addKeyValue("articles", knowledgeBase.articles().size())
         .addKeyValue("index_build_ms", knowledgeBase.buildTime().toMillis())
+        .addKeyValue("handoff_threshold", knowledgeBase.handoffThreshold())
         .log("assistant ready");
     return switch (ai.provider()) {
       case KNOWLEDGE_BASE -> new KnowledgeBaseAssistant(knowledgeBase);

@@ -159,6 +159,10 @@ class AnswerQualityTest {
   }
 
   static Figures evaluate(List<Case> cases, List<String> misses) {
+    return evaluate(assistant, cases, misses);
+  }
+
+  static Figures evaluate(Assistant assistant, List<Case> cases, List<String> misses) {
     int inScope = 0, rankedFirst = 0, hits = 0, factHits = 0, falseHandoffs = 0, answered = 0, rightAnswered = 0;
     int outOfScope = 0, outHandedOff = 0;
     double rightConfidence = 0, wrongConfidence = 0, answerChars = 0;

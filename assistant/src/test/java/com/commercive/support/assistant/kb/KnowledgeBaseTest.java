@@ -166,7 +166,11 @@ class KnowledgeBaseTest {
 
   @Test
   void neverTakesAQuestionOfTheEvaluationSetForOneOutOfScope() throws IOException {
-    for (AnswerQualityTest.Case c : AnswerQualityTest.cases()) {
+    List<AnswerQualityTest.Case> cases = new java.util.ArrayList<>(AnswerQualityTest.cases());
+    // Of the whole messages, only the half tuned on: a failure names the message.
+    AnswerQualityTest.cases(WholeMessagesTest.RESOURCE).stream().filter(c -> c.split().equals("whole"))
+        .forEach(cases::add);
+    for (AnswerQualityTest.Case c : cases) {
       if (!c.outOfScope()) {
         assertThat(ScopeGuard.outOfScope(c.question())).as(c.question()).isFalse();
       }

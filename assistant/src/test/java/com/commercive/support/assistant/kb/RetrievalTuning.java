@@ -25,15 +25,19 @@ class RetrievalTuning {
 
   record Result(RetrievalWeights weights, int right, int wrong, int handedOff, double utility) {}
 
+  @org.junit.jupiter.api.BeforeAll
+  static void build() {
+    AnswerQualityTest.build();
+  }
+
   @Test
   void searchTheWeights() throws IOException {
     KnowledgeBase base = KnowledgeBase.load();
-    List<Case> tune = AnswerQualityTest.cases().stream().filter(c -> AnswerQualityTest.TUNED.contains(c.split()))
-        .toList();
+    List<Case> tune = tuningCases();
     List<Result> results = new ArrayList<>();
-    for (double lexical : new double[] {0.15, 0.3}) {
-      for (double followUp : new double[] {0.3, 0.5, 0.7}) {
-        RetrievalWeights ranking = RetrievalWeights.DEFAULT.withRanking(lexical, followUp);
+    for (double ask : new double[] {0.3, 0.5, 0.7}) {
+      for (double story : new double[] {0.25, 0.5, 1}) {
+        RetrievalWeights ranking = RetrievalWeights.DEFAULT.withStory(ask, story);
         KnowledgeBase knowledgeBase = base.withWeights(ranking);
         List<Outcome> outcomes = new ArrayList<>();
         for (Case c : tune) {
@@ -74,6 +78,59 @@ class RetrievalTuning {
       for (Retrieval.Match match : retrieval.matches()) {
         System.out.printf(Locale.ROOT, "    %.3f %s%n", match.score(), match.article().id());
       }
+    }
+  }
+
+  /** The parts tuned on: {@link AnswerQualityTest#TUNED} and the whole messages' tuning half. */
+  static List<Case> tuningCases() throws IOException {
+    List<Case> tune = new ArrayList<>(AnswerQualityTest.cases().stream()
+        .filter(c -> AnswerQualityTest.TUNED.contains(c.split())).toList());
+    tune.addAll(AnswerQualityTest.cases(WholeMessagesTest.RESOURCE).stream()
+        .filter(c -> c.split().equals("whole")).toList());
+    return tune;
+  }
+
+  /**
+   * The whole messages' tuning half ({@code whole}; never {@code whole-held-out}): each message's
+   * asking sentences, signals, confidence and first three articles.
+   */
+  @Test
+  void showTheWholeMessages() throws IOException {
+    KnowledgeBase knowledgeBase = KnowledgeBase.load();
+    for (Case c : AnswerQualityTest.cases(WholeMessagesTest.RESOURCE)) {
+      if (!c.split().equals("whole")) {
+        continue;
+      }
+      Retrieval retrieval = knowledgeBase.retrieve(c.question(), c.history());
+      String verdict = c.outOfScope() ? "OUT" : retrieval.hasMatches()
+          && c.rightArticles().contains(retrieval.matches().get(0).article().id()) ? "RIGHT" : "WRONG";
+      Retrieval.Signals s = retrieval.signals();
+      System.out.printf(Locale.ROOT, "%s %.3f (best %.3f margin %.3f coverage %.3f) %s want %s%n  %s%n  asking: %s%n",
+          verdict, retrieval.confidence(), s.bestScore(), s.margin(), s.coverage(), retrieval.reason(),
+          c.rightArticles(), c.question(), Clauses.asking(c.question()));
+      for (Retrieval.Match match : retrieval.matches()) {
+        System.out.printf(Locale.ROOT, "    %.3f %s%n", match.score(), match.article().id());
+      }
+    }
+  }
+
+  /** Every tuned two-question message and follow-up: answered whole or not, and what was cited. */
+  @Test
+  void showTheTwoQuestionsAndFollowUps() throws IOException {
+    List<Case> cases = new ArrayList<>(AnswerQualityTest.cases());
+    cases.addAll(AnswerQualityTest.cases(WholeMessagesTest.RESOURCE));
+    for (Case c : cases) {
+      boolean tuned = AnswerQualityTest.TUNED.contains(c.split()) || c.split().equals("whole");
+      if (!tuned || (c.parts().size() < 2 && c.history() == null)) {
+        continue;
+      }
+      var answer = AnswerQualityTest.assistant.answer(c.asQuestion());
+      System.out.printf(Locale.ROOT, "%s %s %.3f cited %s want %s%n  %s%s%n",
+          WholeMessagesTest.answeredWhole(List.of(c)).startsWith("1") ? "WHOLE" : "PARTLY",
+          answer.handoff() ? "handoff" : "answered", answer.confidence(),
+          answer.sources().stream().map(source -> source.id()).toList(),
+          c.parts().stream().map(AnswerQualityTest.Part::articles).toList(), c.question(),
+          c.history() == null ? "" : "  (after: " + c.history() + ")");
     }
   }
 
