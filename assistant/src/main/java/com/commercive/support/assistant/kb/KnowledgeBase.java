@@ -211,7 +211,7 @@ public final class KnowledgeBase {
     if (groups.isEmpty()) {
       return null;
     }
-    Scores scores = scores(corrected, question);
+    PassageScores scores = scores(corrected, question);
     // A story before the question: the sentences that ask weigh more than the story around them.
     String asking = Clauses.asking(question);
     List<Set<String>> askingGroups = groups;
@@ -230,7 +230,7 @@ public final class KnowledgeBase {
     boolean readWithPrevious = previous != null && !previous.isBlank() && Clauses.followUp(question);
     if (readWithPrevious) {
       String withPrevious = words.correct(previous) + " " + corrected;
-      Scores context = scores(withPrevious, previous + " " + question);
+      PassageScores context = scores(withPrevious, previous + " " + question);
       sharesAWord |= Arrays.stream(context.lexical()).anyMatch(v -> v > 0);
       scores = scores.blend(context, 1 - weights.followUpOwnWeight());
       // The previous message's words tell what "that" is: they count like a story's.
@@ -330,42 +330,13 @@ public final class KnowledgeBase {
    * Whether the question means a request no article covers more than anything the best article
    * says (its passages and their questions, by meaning alone): the article only shares words.
    */
-  private boolean notCovered(Scores scores, String articleId) {
+  private boolean notCovered(PassageScores scores, String articleId) {
     double article = Double.NEGATIVE_INFINITY;
     int first = firstPassage.get(articleId);
     for (int i = first; i < first + articles.get(articleId).sections().size(); i++) {
       article = Math.max(article, scores.meaning()[i]);
     }
     return scores.notCovered() > article + weights.notCoveredMargin();
-  }
-
-  /**
-   * Each passage's score (to rank articles), each section's own score (to pick within one), and
-   * each passage's BM25 score alone (whether the words agree with the meaning is a sign of trust).
-   */
-  private record Scores(double[] passages, double[] sections, double[] lexical, double[] meaning, double notCovered) {
-    /** These scores and {@code other}'s, {@code share} of each from {@code other}; words shared by either count. */
-    Scores blend(Scores other, double share) {
-      return new Scores(mix(passages, other.passages, share), mix(sections, other.sections, share),
-          max(lexical, other.lexical), mix(meaning, other.meaning, share),
-          (1 - share) * notCovered + share * other.notCovered);
-    }
-
-    private static double[] mix(double[] a, double[] b, double share) {
-      double[] mixed = new double[a.length];
-      for (int i = 0; i < a.length; i++) {
-        mixed[i] = (1 - share) * a[i] + share * b[i];
-      }
-      return mixed;
-    }
-
-    private static double[] max(double[] a, double[] b) {
-      double[] most = new double[a.length];
-      for (int i = 0; i < a.length; i++) {
-        most[i] = Math.max(a[i], b[i]);
-      }
-      return most;
-    }
   }
 
   /**
@@ -393,7 +364,7 @@ public final class KnowledgeBase {
    * (an error message, a menu name) can carry it. Sections are told apart the same way, with
    * vectors of the section alone (the title, shared by all, would blur them).
    */
-  private Scores scores(String corrected, String original) {
+  private PassageScores scores(String corrected, String original) {
     float[] vector = embedder.embed(original);
     double[] lexical = words.scores(corrected);
     double[] fused = new double[passages.size()];
@@ -417,7 +388,7 @@ public final class KnowledgeBase {
     for (float[] request : notCoveredVectors) {
       notCovered = Math.max(notCovered, SentenceEmbedder.cosine(vector, request));
     }
-    return new Scores(fused, sections, lexical, meaning, notCovered);
+    return new PassageScores(fused, sections, lexical, meaning, notCovered);
   }
 
 
