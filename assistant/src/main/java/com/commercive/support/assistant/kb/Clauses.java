@@ -14,19 +14,20 @@ import java.util.regex.Pattern;
 final class Clauses {
   /** Sentence ends, and "also" or "and" followed by a new question. */
   private static final Pattern BOUNDARY = Pattern.compile(
-      "[?!;]+\\s*|\\.\\s+|,?\\s+also,?\\s+|,\\s*and\\s+(?=[^,.?!]*\\b(too|as well)\\b)|,\\s*and\\s+(?=(how|what|where|when|which|why|who|is|are|can|could|do|does|will|should)\\b)"
+      "[?!;]+\\s*|\\.\\s+|,?\\s+also,?\\s+|\\s*\\b(different|another|other|one more|second) (thing|question)\\s*[:,-]\\s*|,\\s*and\\s+(?=[^,.?!]*\\b(too|as well)\\b)|,\\s*and\\s+(?=(how|what|where|when|which|why|who|is|are|can|could|do|does|will|should)\\b)"
           + "|\\s+and\\s+(?=(how|what|where|when|which|why|who)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKS = Pattern.compile(
       "^(how|what|whats|what's|where|when|which|why|who|is|are|can|could|do|does|did|will|should|would|please)\\b|\\?\\s*$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern REFERS_BACK = Pattern.compile(
-      "^(and|also|but|so|then|ok|okay|what about|how about)\\b|\\b(that|this|it|those|these|there|them|same|her|him|then)\\b",
+      "^(and|also|but|so|then|ok|okay|what about|how about)\\b|\\b(that|this|it|its|those|these|there|them|same|her|him|then|else|again)\\b",
       Pattern.CASE_INSENSITIVE);
   /** A boundary that itself says a new question follows. */
-  private static final Pattern JOINED = Pattern.compile("\\b(also|and)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern JOINED = Pattern.compile("\\b(also|and|thing|question)\\b", Pattern.CASE_INSENSITIVE);
   /** "... ? And how do I ...": the clause itself opens with the joining word. */
-  private static final Pattern LEADING_JOINER = Pattern.compile("(and|also|plus)\\b,?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING_JOINER =
+      Pattern.compile("(oh and|and|also|plus|btw|by the way)\\b,?\\s*", Pattern.CASE_INSENSITIVE);
   /** Where one sentence ends and the next begins. */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!.;])\\s+|\\n+");
   /**
@@ -34,14 +35,16 @@ final class Clauses {
    * "can't log in, help"), not only at its start.
    */
   private static final Pattern REQUESTS = Pattern.compile(
-      "\\?|\\b(how (do|does|can|could|should|long|much|many|come|to)|what (do|does|should|can|now|happens|did|is|are|if)"
-          + "|where (is|are|do|does|can|did)|when (do|does|will|is|are|should|can|did)|why (does|is|do|did|are|can|won't|isn't|doesn't)"
+      "\\?|\\b(how (do|does|can|could|should|would|long|much|many|come|to)|what (do|does|should|would|can|now|happens|did|is|are|if|else)"
+          + "|where (is|are|do|does|can|did)|when (do|does|will|is|are|should|can|did)|why|anything else"
           + "|which (one|is|do)|(can|could|do|should|would|will) (i|you|we|it)|is (it|there|this|that)|are (there|they)"
-          + "|tell me|help|i need|we need|i want|we want|i'd like|please|what's|whats|any way|is there a way)\\b",
+          + "|tell me|help|i need|we need|i want|we want|i'd like|please|what's|whats|any way|is there a way"
+          // A problem stated is what the merchant asks to have solved: "i can't get the code".
+          + "|can't|cant|cannot|can not|won't|wont|doesn't|doesnt|isn't|isnt|not working|don't|dont|never|nothing)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final int MIN_CLAUSE_WORDS = 2;
   /** A follow-up says little of its own: a longer message that points back is read alone. */
-  private static final int SHORT_FOLLOW_UP_WORDS = 14;
+  private static final int SHORT_FOLLOW_UP_WORDS = 18;
 
   private Clauses() {}
 

@@ -219,7 +219,8 @@ public final class KnowledgeBase {
     if (!asking.equals(question.strip())) {
       String correctedAsking = words.correct(asking);
       List<Set<String>> asked = words.termGroups(correctedAsking);
-      if (!asked.isEmpty()) {
+      // "... waited a whole day already. help": an ask that names nothing leaves the story to say what.
+      if (asked.stream().filter(words::known).count() >= 2) {
         scores = scores.blend(scores(correctedAsking, asking), weights.askWeight());
         askingGroups = asked;
         storyGroups.addAll(groups);
@@ -267,8 +268,7 @@ public final class KnowledgeBase {
     }
     Retrieval.Match best = matches.get(0);
     double second = matches.size() > 1 ? matches.get(1).score() : 0;
-    Set<String> bestTerms = words.articleTerms(best.article().id());
-    double coverage = coverage(askingGroups, storyGroups, bestTerms);
+    double coverage = words.coverage(askingGroups, storyGroups, best.article().id(), weights.storyCoverageWeight());
     Retrieval.Signals signals = new Retrieval.Signals(
         best.score(), best.score() - second, coverage, lexicalAgreement(scores.lexical(), best.article().id()));
     double confidence = weights.confidence(signals);
@@ -301,29 +301,6 @@ public final class KnowledgeBase {
       return own;
     }
     return Math.round((own + before.confidence()) / 2 * 1000) / 1000.0;
-  }
-
-  /**
-   * The share of the message's words the best article holds. The words of a story told before
-   * the question (or of the previous message, for a follow-up) count only when the help centre
-   * uses them at all, and with less weight: "we moved to a bigger unit" says what happened, not
-   * what is asked.
-   */
-  private double coverage(List<Set<String>> asking, List<Set<String>> story, Set<String> bestTerms) {
-    double covered = asking.stream().filter(g -> covers(g, bestTerms)).count();
-    double counted = asking.size();
-    double storyWeight = weights.storyCoverageWeight();
-    for (Set<String> group : story) {
-      if (words.known(group)) {
-        counted += storyWeight;
-        covered += covers(group, bestTerms) ? storyWeight : 0;
-      }
-    }
-    return counted == 0 ? 0 : covered / counted;
-  }
-
-  private static boolean covers(Set<String> group, Set<String> terms) {
-    return group.stream().anyMatch(terms::contains);
   }
 
   /**

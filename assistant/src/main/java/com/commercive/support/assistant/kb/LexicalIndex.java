@@ -122,6 +122,29 @@ final class LexicalIndex {
     }
   }
 
+  /**
+   * The share of a message's term groups the article holds. The groups of a story told before the
+   * question (or of the previous message, for a follow-up) count only when the help centre uses
+   * them at all, each with {@code storyWeight}: "we moved to a bigger unit" says what happened,
+   * not what is asked.
+   */
+  double coverage(List<Set<String>> asking, List<Set<String>> story, String articleId, double storyWeight) {
+    Set<String> terms = articleTerms.get(articleId);
+    double covered = asking.stream().filter(g -> covers(g, terms)).count();
+    double counted = asking.size();
+    for (Set<String> group : story) {
+      if (known(group)) {
+        counted += storyWeight;
+        covered += covers(group, terms) ? storyWeight : 0;
+      }
+    }
+    return counted == 0 ? 0 : covered / counted;
+  }
+
+  private static boolean covers(Set<String> group, Set<String> terms) {
+    return group.stream().anyMatch(terms::contains);
+  }
+
   /** Whether any article holds one of the group's stems: a word the help centre uses at all. */
   boolean known(Set<String> group) {
     return articleTerms.values().stream().anyMatch(terms -> group.stream().anyMatch(terms::contains));

@@ -35,7 +35,7 @@ final class ScopeGuard {
           Pattern.compile("\\b(capital of|president of|prime minister|who (won|invented|wrote|discovered)|meaning of life|how tall|how far is)\\b"),
           Pattern.compile("\\b(homework|math problem|solve (this|for)|translate (this|into|to))\\b"),
           // Other platforms' accounts and tools: their support answers, not ours.
-          Pattern.compile("^(?!.*\\b(commercive|shopify)\\b).*\\b(amazon|ebay|etsy|walmart|woocommerce|wix|squarespace|bigcommerce|magento|facebook|instagram|tiktok|pinterest|snapchat|google merchant)\\b"),
+          Pattern.compile("^(?!.*\\b(commercive|shopify)\\b).*\\b(amazon|ebay|etsy|walmart|woocommerce|wix|squarespace|bigcommerce|magento|facebook|instagram|tiktok|pinterest|snapchat|google merchant|google shopping)\\b"),
           // Advice a help desk must not give: taxes, law, accounting, marketing copy. The help
           // centre says which tax form Commercive needs and what it reports; what the merchant
           // owes, declares or books is theirs and their adviser's.
@@ -44,6 +44,9 @@ final class ScopeGuard {
           Pattern.compile("\\bregister(ed)? for (vat|gst|sales tax)\\b|\\b(pay|owe|charge|collect) (any )?(vat|gst|sales tax|tax|taxes|income tax)\\b(?! form)"),
           Pattern.compile("\\b(report|declare|book|record|enter|put|count|treat|categori[sz]e|classify|list)\\b.{0,60}\\b(as (income|revenue|an? expense|a discount|a rebate)|in (my|our|the) (books|accounts|ledger|bookkeeping|accounting)|on (my|our|the) (tax return|taxes|balance sheet|p&l))"),
           Pattern.compile("\\b(legally|legal(ly)? (allowed|required|obliged)|lawsuit|sue|liable|liability|solicitor|attorney|gdpr|trademark|copyright)\\b"),
+          // Consent and privacy law: whether the merchant may email or keep their customers' data.
+          Pattern.compile("\\b(newsletter|mailing list|marketing (emails?|list)|customers'? (emails?|data|details))\\b.{0,60}\\b(allowed|legal|consent|permission|without asking)\\b"
+              + "|\\b(allowed|legal|consent|permission)\\b.{0,60}\\b(newsletter|mailing list|marketing emails?)\\b"),
           Pattern.compile("\\b(contract|agreement|terms( of service)?|clause)\\b.{0,40}\\b(mean|means|legal|binding|enforce\\w*)\\b"),
           Pattern.compile("\\b(write|draft|create)\\b.{0,30}\\b(product description|ad copy|slogan|tagline|caption|blog post)s?\\b"),
           // Sourcing: Commercive has no part in merchants' suppliers.

@@ -50,6 +50,12 @@ class RetrievalTuning {
           outcomes.add(new Outcome(retrieval.signals(), right, decided));
         }
         results.addAll(calibrate(ranking, outcomes));
+        if (ranking.askWeight() == RetrievalWeights.DEFAULT.askWeight()
+            && ranking.storyCoverageWeight() == RetrievalWeights.DEFAULT.storyCoverageWeight()) {
+          Result today = judge(RetrievalWeights.DEFAULT, outcomes);
+          System.out.printf(Locale.ROOT, "today's weights: utility %.0f: right %d, wrong %d, handed off %d%n",
+              today.utility(), today.right(), today.wrong(), today.handedOff());
+        }
         long right = outcomes.stream().filter(Outcome::right).count();
         System.out.printf(Locale.ROOT, "ranking %s: %d right first%n", ranking, right);
       }
@@ -81,12 +87,13 @@ class RetrievalTuning {
     }
   }
 
-  /** The parts tuned on: {@link AnswerQualityTest#TUNED} and the whole messages' tuning half. */
+  /** The parts tuned on: {@link AnswerQualityTest#TUNED}, the whole messages' tuning half and whole-2. */
   static List<Case> tuningCases() throws IOException {
     List<Case> tune = new ArrayList<>(AnswerQualityTest.cases().stream()
         .filter(c -> AnswerQualityTest.TUNED.contains(c.split())).toList());
     tune.addAll(AnswerQualityTest.cases(WholeMessagesTest.RESOURCE).stream()
         .filter(c -> c.split().equals("whole")).toList());
+    tune.addAll(AnswerQualityTest.cases(WholeMessagesTest.SECOND));
     return tune;
   }
 
@@ -97,8 +104,12 @@ class RetrievalTuning {
   @Test
   void showTheWholeMessages() throws IOException {
     KnowledgeBase knowledgeBase = KnowledgeBase.load();
-    for (Case c : AnswerQualityTest.cases(WholeMessagesTest.RESOURCE)) {
-      if (!c.split().equals("whole")) {
+    // -Dpart=whole-2 for the second tuning part; never a part that is not tuned on.
+    String part = System.getProperty("part", "whole");
+    List<Case> cases = new ArrayList<>(AnswerQualityTest.cases(WholeMessagesTest.RESOURCE));
+    cases.addAll(AnswerQualityTest.cases(WholeMessagesTest.SECOND));
+    for (Case c : cases) {
+      if (!c.split().equals(part) || !List.of("whole", "whole-2").contains(part)) {
         continue;
       }
       Retrieval retrieval = knowledgeBase.retrieve(c.question(), c.history());
@@ -119,8 +130,9 @@ class RetrievalTuning {
   void showTheTwoQuestionsAndFollowUps() throws IOException {
     List<Case> cases = new ArrayList<>(AnswerQualityTest.cases());
     cases.addAll(AnswerQualityTest.cases(WholeMessagesTest.RESOURCE));
+    cases.addAll(AnswerQualityTest.cases(WholeMessagesTest.SECOND));
     for (Case c : cases) {
-      boolean tuned = AnswerQualityTest.TUNED.contains(c.split()) || c.split().equals("whole");
+      boolean tuned = AnswerQualityTest.TUNED.contains(c.split()) || c.split().equals("whole") || c.split().equals("whole-2");
       if (!tuned || (c.parts().size() < 2 && c.history() == null)) {
         continue;
       }
@@ -151,6 +163,20 @@ class RetrievalTuning {
     }
   }
 
+  private static Result judge(RetrievalWeights weights, List<Outcome> outcomes) {
+    int right = 0, wrong = 0, handedOff = 0;
+    for (Outcome o : outcomes) {
+      if (o.decided() || weights.confidence(o.signals()) < weights.handoffThreshold()) {
+        handedOff++;
+      } else if (o.right()) {
+        right++;
+      } else {
+        wrong++;
+      }
+    }
+    return new Result(weights, right, wrong, handedOff, right - WRONG_ANSWER_COST * wrong);
+  }
+
   private static List<Result> calibrate(RetrievalWeights ranking, List<Outcome> outcomes) {
     List<Result> best = new ArrayList<>();
     for (double strong : new double[] {0.6, 0.7, 0.8, 0.9, 1.0}) {
@@ -160,18 +186,7 @@ class RetrievalTuning {
            for (int a = 0; a <= 10 - s - m; a++) {
             double sw = s / 10.0, mw = m / 10.0, aw = a / 10.0, cw = (10 - s - m - a) / 10.0;
             for (int t = 20; t <= 80; t += 2) {
-              RetrievalWeights weights = ranking.withConfidence(strong, margin, sw, mw, cw, aw, t / 100.0);
-              int right = 0, wrong = 0, handedOff = 0;
-              for (Outcome o : outcomes) {
-                if (o.decided() || weights.confidence(o.signals()) < weights.handoffThreshold()) {
-                  handedOff++;
-                } else if (o.right()) {
-                  right++;
-                } else {
-                  wrong++;
-                }
-              }
-              best.add(new Result(weights, right, wrong, handedOff, right - WRONG_ANSWER_COST * wrong));
+              best.add(judge(ranking.withConfidence(strong, margin, sw, mw, cw, aw, t / 100.0), outcomes));
             }
            }
           }

@@ -40,6 +40,29 @@ class WholeMessageReadingTest {
   }
 
   @Test
+  void aProblemStatedIsAskedAndAnotherThingIsASecondQuestion() {
+    assertThat(Clauses.asking("my phone was stolen last week. i cant get the code to log in. please help"))
+        .isEqualTo("i cant get the code to log in. please help");
+    assertThat(Clauses.split("my parcel shows delivered but it never came. different thing: will you send me a 1099")
+        .stream().filter(Clauses.Clause::separate).map(Clauses.Clause::text))
+        .containsExactly("my parcel shows delivered but it never came", "will you send me a 1099");
+  }
+
+  @Test
+  void anAskThatNamesNothingLeavesTheStoryToSayWhat() {
+    Retrieval retrieval = knowledgeBase.retrieve("we launched our spring range yesterday, twenty new products made in"
+        + " shopify. they are on the website already and selling but commercive shows none of them. help");
+    assertThat(retrieval.matches().get(0).article().id()).isEqualTo("inventory-missing-products");
+    assertThat(retrieval.handoff()).isFalse();
+  }
+
+  @Test
+  void orderingMoreStockIsAboutStockNotOrders() {
+    Retrieval retrieval = knowledgeBase.retrieve("can i get a warning before a product runs out so i can order more");
+    assertThat(retrieval.matches().get(0).article().id()).isEqualTo("inventory-low-stock-alerts");
+  }
+
+  @Test
   void adviceOnTaxesLawAndBooksIsHandedOffInAnyPhrasing() {
     for (String advice : List.of(
         "should we record the affiliate commission as income in our books?",
@@ -48,6 +71,7 @@ class WholeMessageReadingTest {
         "is the referral agreement legally binding if I cancel?",
         "what does clause 4 of the terms mean for my shop?",
         "can you recommend a cheaper supplier for candles?",
+        "am i allowed to add my customers emails to my newsletter without asking them?",
         "tell me a joke")) {
       assertThat(ScopeGuard.outOfScope(advice)).as(advice).isTrue();
       assertThat(knowledgeBase.retrieve(advice).handoff()).as(advice).isTrue();

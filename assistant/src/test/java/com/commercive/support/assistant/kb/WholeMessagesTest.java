@@ -22,6 +22,8 @@ class WholeMessagesTest {
   static final String RESOURCE = "/evaluation/whole-messages.tsv";
   /** Written after the tuning, by another session that read only the articles: never tuned on. */
   static final String FRESH = "/evaluation/whole-messages-fresh.tsv";
+  /** A second part to tune on, by a third writer, written after the first round of tuning. */
+  static final String SECOND = "/evaluation/whole-messages-2.tsv";
   static final List<String> PARTS = List.of("whole", "whole-held-out");
   static final List<String> NEVER_TUNED = List.of("whole-held-out", "whole-fresh");
   /**
@@ -62,6 +64,20 @@ class WholeMessagesTest {
         checkFloors(figures);
       }
     }
+  }
+
+  /** A second tuning part by another writer (misses printed): the first half's wording was learnt too well. */
+  @Test
+  void measuresTheSecondTuningPart() throws IOException {
+    List<Case> second = AnswerQualityTest.cases(SECOND);
+    assertThat(second).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(second).extracting(Case::split).containsOnly("whole-2");
+    List<String> misses = new ArrayList<>();
+    AnswerQualityTest.Figures figures = AnswerQualityTest.evaluate(second, misses);
+    System.out.println("  " + figures.line("whole-2"));
+    System.out.println("  whole-2 two-question messages and follow-ups answered whole: "
+        + answeredWhole(second.stream().filter(c -> c.parts().size() > 1 || c.history() != null).toList()));
+    misses.forEach(miss -> System.out.println("  miss (whole-2) " + miss));
   }
 
   @Test
