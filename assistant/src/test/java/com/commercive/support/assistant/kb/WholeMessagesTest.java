@@ -8,6 +8,7 @@ import com.commercive.support.assistant.kb.AnswerQualityTest.Case;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,21 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class WholeMessagesTest {
   static final String RESOURCE = "/evaluation/whole-messages.tsv";
-  /** Written after the tuning, by another session that read only the articles: never tuned on. */
+  /** Written after the first round of tuning, by another session that read only the articles: never tuned on. */
   static final String FRESH = "/evaluation/whole-messages-fresh.tsv";
+  /** Written after the second round, by yet another session: never tuned on. */
+  static final String FRESH_2 = "/evaluation/whole-messages-fresh-2.tsv";
   /** A second part to tune on, by a third writer, written after the first round of tuning. */
   static final String SECOND = "/evaluation/whole-messages-2.tsv";
   static final List<String> PARTS = List.of("whole", "whole-held-out");
-  static final List<String> NEVER_TUNED = List.of("whole-held-out", "whole-fresh");
+  static final List<String> NEVER_TUNED = List.of("whole-held-out", "whole-fresh", "whole-fresh-2");
+  /** The least each never-tuned part must keep (out-of-scope handoff as a share, the rest likewise). */
+  record Floors(double hitAt1, double factRecall, double maxFalseHandoff, double precision, double outOfScopeHandoff) {}
+
   /**
-   * Floors on the half never tuned on, a little under what the assistant reached before any work
-   * on these messages (docs/assistant.md): a drop fails the build; they rise as the work lands.
+   * Floors on the parts never tuned on, at or a little under what they measure (docs/assistant.md
+   * has the figures): a drop fails the build.
    */
-  static final double MIN_HIT_AT_1 = 0.60;
-  static final double MIN_FACT_RECALL = 0.50;
-  static final double MAX_FALSE_HANDOFF = 0.30;
-  static final double MIN_PRECISION = 0.80;
-  static final double MIN_OUT_OF_SCOPE_HANDOFF = 0.85;
+  static final Map<String, Floors> FLOORS = Map.of(
+      "whole-held-out", new Floors(0.60, 0.50, 0.30, 0.80, 0.85),
+      "whole-fresh", new Floors(0.80, 0.70, 0.12, 0.86, 0.85),
+      "whole-fresh-2", new Floors(0.82, 0.76, 0.12, 0.86, 0.70));
 
   @BeforeAll
   static void build() {
@@ -61,7 +66,7 @@ class WholeMessagesTest {
       if (part.equals("whole")) {
         misses.forEach(miss -> System.out.println("  miss (whole) " + miss));
       } else {
-        checkFloors(figures);
+        checkFloors(part, figures);
       }
     }
   }
@@ -81,18 +86,21 @@ class WholeMessagesTest {
   }
 
   @Test
-  void measuresTheFreshPartWrittenAfterTheTuning() throws IOException {
-    List<Case> fresh = AnswerQualityTest.cases(FRESH);
-    assertThat(fresh).hasSizeGreaterThanOrEqualTo(60);
-    assertThat(fresh).extracting(Case::split).containsOnly("whole-fresh");
-    assertThat(fresh.stream().filter(c -> c.parts().size() > 1)).hasSizeGreaterThanOrEqualTo(6);
-    assertThat(fresh.stream().filter(c -> c.history() != null)).hasSizeGreaterThanOrEqualTo(6);
-    assertThat(fresh.stream().filter(Case::outOfScope)).hasSizeGreaterThanOrEqualTo(10);
-    AnswerQualityTest.Figures figures = AnswerQualityTest.evaluate(fresh, new ArrayList<>());
-    System.out.println("  " + figures.line("whole-fresh"));
-    System.out.println("  whole-fresh two-question messages and follow-ups answered whole: "
-        + answeredWhole(fresh.stream().filter(c -> c.parts().size() > 1 || c.history() != null).toList()));
-    checkFloors(figures);
+  void measuresTheFreshPartsWrittenAfterTheTuning() throws IOException {
+    for (String resource : List.of(FRESH, FRESH_2)) {
+      List<Case> fresh = AnswerQualityTest.cases(resource);
+      assertThat(fresh).hasSizeGreaterThanOrEqualTo(60);
+      String part = fresh.get(0).split();
+      assertThat(fresh).extracting(Case::split).containsOnly(part).allMatch(NEVER_TUNED::contains);
+      assertThat(fresh.stream().filter(c -> c.parts().size() > 1)).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(fresh.stream().filter(c -> c.history() != null)).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(fresh.stream().filter(Case::outOfScope)).hasSizeGreaterThanOrEqualTo(10);
+      AnswerQualityTest.Figures figures = AnswerQualityTest.evaluate(fresh, new ArrayList<>());
+      System.out.println("  " + figures.line(part));
+      System.out.println("  " + part + " two-question messages and follow-ups answered whole: "
+          + answeredWhole(fresh.stream().filter(c -> c.parts().size() > 1 || c.history() != null).toList()));
+      checkFloors(part, figures);
+    }
   }
 
   /**
@@ -105,6 +113,7 @@ class WholeMessagesTest {
     List<Case> never = new ArrayList<>(AnswerQualityTest.cases(RESOURCE).stream()
         .filter(c -> NEVER_TUNED.contains(c.split())).toList());
     never.addAll(AnswerQualityTest.cases(FRESH));
+    never.addAll(AnswerQualityTest.cases(FRESH_2));
     System.out.println("handoff threshold trade-off on the never-tuned whole messages (" + never.size() + "):");
     System.out.println("  | threshold | in scope answered | precision when answering | fact recall | out of scope handed off |");
     int previouslyAnswered = Integer.MAX_VALUE;
@@ -121,12 +130,14 @@ class WholeMessagesTest {
     }
   }
 
-  private static void checkFloors(AnswerQualityTest.Figures figures) {
-    assertThat(figures.hitAt1()).as("hit@1").isGreaterThanOrEqualTo(MIN_HIT_AT_1);
-    assertThat(figures.factRecall()).as("fact recall").isGreaterThanOrEqualTo(MIN_FACT_RECALL);
-    assertThat(figures.falseHandoff()).as("false handoff").isLessThanOrEqualTo(MAX_FALSE_HANDOFF);
-    assertThat(figures.precision()).as("precision when answering").isGreaterThanOrEqualTo(MIN_PRECISION);
-    assertThat(figures.outOfScopeHandoff()).as("out-of-scope handoff").isGreaterThanOrEqualTo(MIN_OUT_OF_SCOPE_HANDOFF);
+  private static void checkFloors(String part, AnswerQualityTest.Figures figures) {
+    Floors floors = FLOORS.get(part);
+    assertThat(figures.hitAt1()).as(part + " hit@1").isGreaterThanOrEqualTo(floors.hitAt1());
+    assertThat(figures.factRecall()).as(part + " fact recall").isGreaterThanOrEqualTo(floors.factRecall());
+    assertThat(figures.falseHandoff()).as(part + " false handoff").isLessThanOrEqualTo(floors.maxFalseHandoff());
+    assertThat(figures.precision()).as(part + " precision when answering").isGreaterThanOrEqualTo(floors.precision());
+    assertThat(figures.outOfScopeHandoff()).as(part + " out-of-scope handoff")
+        .isGreaterThanOrEqualTo(floors.outOfScopeHandoff());
   }
 
   /** How many of {@code cases} get an answer whose first source is right and that holds every fact asked for. */
