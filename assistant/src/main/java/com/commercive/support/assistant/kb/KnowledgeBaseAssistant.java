@@ -28,6 +28,8 @@ public final class KnowledgeBaseAssistant implements Assistant {
   static final int MAX_ANSWER_CHARS = 800;
   /** At most this many sections of one article answer one part of a message. */
   static final int MAX_SECTIONS = 3;
+  /** A further section is added only when at least this much of its text fits. */
+  static final int MIN_SECTION_CHARS = 120;
   /** An opening this short is a summary worth adding after the matching sections. */
   static final int SUMMARY_CHARS = 220;
   private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*]|\\d+\\.)\\s");
@@ -80,7 +82,8 @@ public final class KnowledgeBaseAssistant implements Assistant {
       appendSection(text, match.article(), match.sections().get(0), several, limit);
       // The next best sections while the part stays short: a question is often answered by two.
       for (int i = 1; i < Math.min(MAX_SECTIONS, match.sections().size()); i++) {
-        if (text.length() - partStart >= room * 2 / 3) {
+        // A heading with no room under it ("Get your link:\n…") helps nobody.
+        if (text.length() - partStart >= room * 2 / 3 || limit - text.length() < MIN_SECTION_CHARS) {
           break;
         }
         if (summary != null && match.sections().get(i) == opening) {

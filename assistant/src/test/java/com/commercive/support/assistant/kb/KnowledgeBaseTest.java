@@ -178,6 +178,17 @@ class KnowledgeBaseTest {
     }
   }
 
+  /** A section is shown with some of its text, never as a heading over an ellipsis. */
+  @Test
+  void neverShowsAHeadingWithNothingUnderIt() throws IOException {
+    List<AnswerQualityTest.Case> cases = new java.util.ArrayList<>(AnswerQualityTest.cases());
+    cases.addAll(AnswerQualityTest.cases(WholeMessagesTest.SECOND));
+    for (AnswerQualityTest.Case c : cases) {
+      Answer answer = assistant.answer(c.asQuestion());
+      assertThat(answer.text()).as(c.question()).doesNotContainPattern(":\\n\\n?…");
+    }
+  }
+
   @Test
   void correctsTyposAgainstItsOwnVocabulary() {
     assertThat(knowledgeBase.correct("invetory pasword shopfy")).isEqualTo("inventory password shopify");
