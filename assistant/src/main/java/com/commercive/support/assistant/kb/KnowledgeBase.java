@@ -230,12 +230,12 @@ public final class KnowledgeBase {
     boolean sharesAWord = Arrays.stream(scores.lexical()).anyMatch(v -> v > 0);
     boolean readWithPrevious = previous != null && !previous.isBlank() && Clauses.followUp(question);
     if (readWithPrevious) {
-      String withPrevious = words.correct(previous) + " " + corrected;
-      PassageScores context = scores(withPrevious, previous + " " + question);
+      String correctedPrevious = words.correct(previous);
+      PassageScores context = scores(correctedPrevious + " " + corrected, previous + " " + question);
       sharesAWord |= Arrays.stream(context.lexical()).anyMatch(v -> v > 0);
       scores = scores.blend(context, 1 - weights.followUpOwnWeight());
       // The previous message's words tell what "that" is: they count like a story's.
-      storyGroups.addAll(words.termGroups(words.correct(previous)));
+      storyGroups.addAll(words.termGroups(correctedPrevious));
     }
     if (!sharesAWord) {
       // Not one word (or synonym) in common with the help centre: whatever the vectors say,
